@@ -1,0 +1,160 @@
+/**
+ * The JSON bodies of every route of the reference server (DESIGN.md §6). Both the server
+ * (which validates and answers them) and the client core (which sends and reads them) use
+ * these types, so a change here is a protocol change.
+ */
+import type { MFAAction, MfaMethod, TokenScope } from './enums.js';
+
+/** ISO 8601 date-time, e.g. `2026-11-27T18:00:00.000Z`. */
+export type IsoDateTime = string;
+
+/**
+ * WebAuthn options and responses travel as the JSON forms of the WebAuthn Level 3 spec
+ * (`PublicKeyCredentialCreationOptionsJSON`, `RegistrationResponseJSON`, ...). They are kept
+ * opaque here so the protocol has no dependencies; core and server narrow them to the
+ * SimpleWebAuthn types.
+ */
+export type WebAuthnJson = Record<string, unknown>;
+
+/** DESIGN.md §10: binds a verification to one concrete request. */
+export interface ActionBinding {
+  mfaAction: MFAAction;
+  /** base64url SHA-256 of the RFC 8785 canonical JSON of the guarded request's body. */
+  payloadDigest: string;
+}
+
+export interface TotpDevice {
+  id: string;
+  createdAt: IsoDateTime;
+  isDefault: boolean;
+  lastUsedAt?: IsoDateTime | null;
+}
+
+export interface Passkey {
+  id: string;
+  name: string;
+  createdAt: IsoDateTime;
+  lastUsedAt: IsoDateTime | null;
+}
+
+export interface MfaMethodsResponse {
+  totpDevices: TotpDevice[];
+  passkeys: Passkey[];
+  recoveryCodes: { remaining: number; acknowledged: boolean };
+  userHasVerifiedMfaMethods: boolean;
+}
+
+export interface ActionRequiredRequest {
+  mfaAction: MFAAction;
+}
+export interface ActionRequiredResponse {
+  required: boolean;
+}
+
+export interface ElevatedAccessTokenGrant {
+  token: string;
+  scopes: TokenScope[];
+  expiresAt: IsoDateTime;
+  singleUse: boolean;
+}
+
+export interface MfaTokenGrant {
+  token: string;
+  expiresAt: IsoDateTime;
+  singleUse: boolean;
+}
+
+/** What every successful verification answers. */
+export interface VerifyResponse {
+  method: MfaMethod;
+  elevatedAccessToken?: ElevatedAccessTokenGrant;
+  mfaToken?: MfaTokenGrant;
+}
+
+/** The token-related fields every verify route accepts. */
+export interface TokenRequest {
+  requestedScopes?: TokenScope[];
+  /** Deprecated: ask for a legacy single-use MFA token instead of (or beside) scopes. */
+  createMfaToken?: boolean | { singleUse: boolean };
+  action?: ActionBinding;
+}
+
+export type CreateTotpDeviceRequest = Record<string, never>;
+export interface CreateTotpDeviceResponse {
+  id: string;
+  /** base32 secret, for users who cannot scan the QR code. */
+  secret: string;
+  /** `otpauth://totp/Issuer:account?secret=...&issuer=...` */
+  uri: string;
+}
+
+export interface VerifyTotpDeviceRequest extends TokenRequest {
+  code: string;
+}
+export interface VerifyTotpDeviceResponse extends VerifyResponse {
+  device: TotpDevice;
+  /** Present only when this was the user's first verified method: shown once. */
+  recoveryCodes?: string[];
+}
+
+export interface VerifyTotpRequest extends TokenRequest {
+  code: string;
+  deviceId?: string;
+}
+
+export type PasskeyRegistrationOptionsRequest = Record<string, never>;
+export interface PasskeyRegistrationVerifyRequest extends TokenRequest {
+  response: WebAuthnJson;
+  name?: string;
+}
+export interface PasskeyRegistrationVerifyResponse extends VerifyResponse {
+  passkey: Passkey;
+  recoveryCodes?: string[];
+}
+
+export interface PasskeyAuthenticationOptionsRequest {
+  action?: ActionBinding;
+}
+export interface PasskeyAuthenticationVerifyRequest extends TokenRequest {
+  response: WebAuthnJson;
+}
+
+export interface RecoveryCodesResponse {
+  codes: string[];
+}
+export interface VerifyRecoveryCodeRequest extends TokenRequest {
+  code: string;
+}
+
+export interface RenamePasskeyRequest {
+  name: string;
+}
+
+export interface DemoSessionRequest {
+  name: string;
+}
+export interface DemoSessionResponse {
+  sessionToken: string;
+  userId: string;
+}
+
+export interface WalletResponse {
+  address: string;
+}
+export interface WalletExportResponse {
+  address: string;
+  privateKey: string;
+}
+export interface WalletSignMessageRequest {
+  message: string;
+}
+export interface WalletSignMessageResponse {
+  address: string;
+  signature: string;
+}
+export interface WalletDelegationRequest {
+  enabled: boolean;
+}
+export interface WalletDelegationResponse {
+  delegated: boolean;
+}
