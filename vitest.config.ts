@@ -1,7 +1,20 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
+/** Debian's Chromium (never a downloaded one: this network cannot fetch it). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 // One config, one project per environment: the server and protocol run in Node, the
-// client core and the React kit in jsdom. Browser projects (stories) join in later.
+// client core and the React kit in jsdom, and every story in real Chromium.
 export default defineConfig({
   test: {
     globals: true,
@@ -24,6 +37,19 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/core/**/*.test.ts', 'src/react/**/*.test.{ts,tsx}'],
           setupFiles: ['./test/setup-dom.ts'],
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],
