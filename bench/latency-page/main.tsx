@@ -1,0 +1,92 @@
+/**
+ * The page the open-latency benchmark drives. It mounts the kit (with an in-page MfaApi that
+ * answers at once, so the figure is the kit's own cost, not the network's) and, beside it, a
+ * bare Radix Dialog with one input: the baseline. `window.measure*` each open and close
+ * the modal `runs` times and return the milliseconds from the call to the input having focus.
+ */
+import 'mfa-kit/react/styles.css';
+import * as Dialog from '@radix-ui/react-dialog';
+import { MfaCancelledError, TokenScope, type MfaApi } from 'mfa-kit';
+import { MfaProvider, promptMfaAuth } from 'mfa-kit/react';
+import { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+
+const device = { id: 'device-1', createdAt: new Date(0).toISOString(), isDefault: true, lastUsedAt: null };
+const notUsed = () => Promise.reject(new Error('not used by the benchmark'));
+const instantApi = {
+  getMethods: async () => ({ totpDevices: [device], passkeys: [], recoveryCodes: { remaining: 10, acknowledged: true }, userHasVerifiedMfaMethods: true }),
+  isActionRequired: async () => true,
+} as Partial<MfaApi>;
+const api = new Proxy(instantApi, { get: (target, key: string) => target[key as keyof MfaApi] ?? notUsed }) as MfaApi;
+
+function untilFocused(matches: (el: Element) => boolean): Promise<number> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (document.activeElement && matches(document.activeElement)) resolve(performance.now());
+      else requestAnimationFrame(check);
+    };
+    document.addEventListener('focusin', function onFocus(event) {
+      if (event.target instanceof Element && matches(event.target)) {
+        document.removeEventListener('focusin', onFocus);
+        resolve(performance.now());
+      }
+    });
+    check();
+  });
+}
+
+const isOtpInput = (el: Element) => el instanceof HTMLInputElement && el.autocomplete === 'one-time-code';
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+async function measureKit(runs: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const pending = promptMfaAuth({ requestedScopes: [TokenScope.Walletexport] }).catch((error: unknown) => {
+      if (!(error instanceof MfaCancelledError)) throw error;
+    });
+    samples.push((await untilFocused(isOtpInput)) - start);
+    document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await pending;
+    await settle();
+  }
+  return samples;
+}
+
+let setBaselineOpen: (open: boolean) => void = () => {};
+function Baseline() {
+  const [open, setOpen] = useState(false);
+  setBaselineOpen = setOpen;
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Portal>
+        <Dialog.Overlay />
+        <Dialog.Content aria-describedby={undefined}>
+          <Dialog.Title>Enter your code</Dialog.Title>
+          <input data-baseline autoComplete="off" aria-label="Code" />
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+async function measureBaseline(runs: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    setBaselineOpen(true);
+    samples.push((await untilFocused((el) => el.hasAttribute('data-baseline'))) - start);
+    flushSync(() => setBaselineOpen(false));
+    await settle();
+  }
+  return samples;
+}
+
+Object.assign(window, { measureKit, measureBaseline });
+
+createRoot(document.getElementById('root')!).render(
+  <MfaProvider client={api}>
+    <Baseline />
+  </MfaProvider>,
+);

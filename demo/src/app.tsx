@@ -1,0 +1,52 @@
+import { MfaProvider, MfaSettings } from 'mfa-kit/react';
+import { useState } from 'react';
+import { SignIn, type Session } from './sign-in';
+import { Wallet } from './wallet';
+
+export function App() {
+  // The session lives in memory only: a reload signs you out (tokens never touch storage).
+  const [session, setSession] = useState<Session | null>(null);
+  const [tab, setTab] = useState<'wallet' | 'security'>('wallet');
+
+  if (!session) {
+    return (
+      <main>
+        <Header />
+        <SignIn onSignedIn={setSession} />
+      </main>
+    );
+  }
+
+  return (
+    <MfaProvider apiBaseUrl="/mfa" getAuthHeaders={() => ({ Authorization: `Bearer ${session.sessionToken}` })} theme="system">
+      <main>
+        <Header>
+          <span>
+            Signed in as <strong>{session.name}</strong>{' '}
+            <button type="button" className="link" onClick={() => setSession(null)}>
+              Sign out
+            </button>
+          </span>
+        </Header>
+        <nav aria-label="Sections" className="tabs">
+          <button type="button" aria-current={tab === 'wallet' ? 'page' : undefined} onClick={() => setTab('wallet')}>
+            Wallet
+          </button>
+          <button type="button" aria-current={tab === 'security' ? 'page' : undefined} onClick={() => setTab('security')}>
+            Security
+          </button>
+        </nav>
+        {tab === 'wallet' ? <Wallet session={session} /> : <MfaSettings />}
+      </main>
+    </MfaProvider>
+  );
+}
+
+function Header({ children }: { children?: React.ReactNode }) {
+  return (
+    <header className="header">
+      <h1>mfa-kit demo wallet</h1>
+      {children}
+    </header>
+  );
+}
