@@ -1,0 +1,138 @@
+/**
+ * The method-agnostic modal: renders the prompt controller's snapshot and calls its flow
+ * methods. Esc, the overlay and the close button all go through `controller.cancel()`,
+ * which rejects the pending prompt with `MfaCancelledError`.
+ */
+import * as Dialog from '@radix-ui/react-dialog';
+import { useRef } from 'react';
+import type { MfaPromptState } from '../../core/prompt-state.js';
+import { MfaEnrollmentStep } from '../enrollment/enrollment-step.js';
+import { useMfaKit } from '../mfa-kit-context.js';
+import { useMfaPromptState } from '../use-mfa-prompt-state.js';
+import { fill } from '../strings/format.js';
+import { MfaChooseMethodStep } from './choose-method-step.js';
+import {
+  MfaButton,
+  MfaModalBody,
+  MfaModalClose,
+  MfaModalContent,
+  MfaModalDescription,
+  MfaModalOverlay,
+  MfaModalTitle,
+  MfaSpinner,
+  MfaStatusLine,
+} from './mfa-modal-parts.js';
+import { MfaPasskeyStep } from './passkey-step.js';
+import { promptTitle, stepDescription } from './prompt-title.js';
+import { MfaRecoveryStep } from './recovery-step.js';
+import { MfaTotpStep } from './totp-step.js';
+
+type OpenState = Exclude<MfaPromptState, { step: 'closed' }>;
+
+export function MfaModal() {
+  const { controller, strings, theme } = useMfaKit('MfaModal');
+  const state = useMfaPromptState();
+  const open = state.step !== 'closed';
+
+  // Focus goes back where it was when the prompt opened. Radix returns it only to a
+  // Dialog.Trigger, and a prompt opened by `promptMfaAuth()` has none. Read during render,
+  // not in an effect: a step's autoFocus has already moved focus by the time effects run.
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  const wasOpen = useRef(false);
+  if (open && !wasOpen.current && typeof document !== 'undefined') {
+    const active = document.activeElement;
+    returnFocusTo.current = active instanceof HTMLElement && active !== document.body ? active : null;
+  }
+  wasOpen.current = open;
+
+  // Keep the last open snapshot so the closing frame still has content to render.
+  const lastOpen = useRef<OpenState | null>(null);
+  if (open) lastOpen.current = state;
+  const shown = lastOpen.current;
+
+  return (
+    <Dialog.Root open={open} onOpenChange={(next) => (next ? undefined : controller.cancel())}>
+      <Dialog.Portal>
+        <MfaModalOverlay theme={theme} />
+        {shown ? (
+          <MfaModalContent
+            theme={theme}
+            step={shown.step}
+            busy={isBusy(shown)}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              returnFocusTo.current?.focus();
+              returnFocusTo.current = null;
+            }}
+          >
+            <MfaModalTitle>{promptTitle(shown.request, strings)}</MfaModalTitle>
+            {shown.request.action?.summary ? (
+              <p className="mfa-summary">{fill(strings.approving, { summary: shown.request.action.summary })}</p>
+            ) : null}
+            <MfaModalDescription>{stepDescription(shown, strings)}</MfaModalDescription>
+            <MfaModalBody>
+              <MfaStepView state={shown} />
+            </MfaModalBody>
+            <MfaModalClose label={strings.close} />
+          </MfaModalContent>
+        ) : null}
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function isBusy(state: OpenState): boolean {
+  switch (state.step) {
+    case 'loading':
+      return true;
+    case 'totp':
+    case 'recovery':
+    case 'passkey':
+      return state.status.kind === 'verifying';
+    case 'enrolling':
+      return state.enrollment.stage === 'starting' || ('status' in state.enrollment && state.enrollment.status.kind === 'verifying');
+    default:
+      return false;
+  }
+}
+
+/** The body for one step; `key` on the prompt id so a queued prompt starts fresh. */
+export function MfaStepView({ state }: { state: OpenState }) {
+  const { controller, strings } = useMfaKit('MfaStepView');
+  switch (state.step) {
+    case 'loading':
+      return (
+        <div className="mfa-center">
+          <MfaSpinner />
+          <MfaStatusLine info={strings.loading} />
+        </div>
+      );
+    case 'choosing':
+      return <MfaChooseMethodStep key={state.promptId} available={state.available} lastUsed={state.lastUsed} />;
+    case 'totp':
+      return <MfaTotpStep key={state.promptId} available={state.available} status={state.status} />;
+    case 'passkey':
+      return <MfaPasskeyStep key={state.promptId} available={state.available} status={state.status} />;
+    case 'recovery':
+      return <MfaRecoveryStep key={state.promptId} available={state.available} status={state.status} />;
+    case 'enrolling':
+      return <MfaEnrollmentStep key={state.promptId} enrollment={state.enrollment} />;
+    case 'success':
+      return (
+        <div className="mfa-center mfa-success">
+          <svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true">
+            <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+          </svg>
+          <MfaStatusLine info={strings.success} />
+        </div>
+      );
+    case 'error':
+      return (
+        <MfaStatusLine error={strings.loadError}>
+          <MfaButton variant="primary" autoFocus onClick={() => controller.retry()}>
+            {strings.tryAgain}
+          </MfaButton>
+        </MfaStatusLine>
+      );
+  }
+}

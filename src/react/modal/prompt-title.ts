@@ -1,0 +1,31 @@
+/** The title says what is being protected, from the action or else the first scope. */
+import type { MfaPromptRequest, MfaPromptState } from '../../core/prompt-state.js';
+import { ACTION_SCOPE } from '../../protocol/index.js';
+import type { MfaStrings } from '../strings/types.js';
+
+export function promptTitle(request: MfaPromptRequest, strings: MfaStrings): string {
+  const scope = request.action ? ACTION_SCOPE[request.action.mfaAction] : request.requestedScopes[0];
+  return (scope && strings.title.scope[scope]) || strings.title.default;
+}
+
+/** The line under the title: what the step asks for. */
+export function stepDescription(state: Exclude<MfaPromptState, { step: 'closed' }>, strings: MfaStrings): string {
+  switch (state.step) {
+    case 'loading':
+      return strings.loading;
+    case 'choosing':
+      return strings.chooseMethod.description;
+    case 'totp':
+      return strings.totp.description;
+    case 'passkey':
+      return strings.passkey.description;
+    case 'recovery':
+      return strings.recovery.description;
+    case 'enrolling':
+      return state.enrollment.stage === 'recovery-codes' ? strings.recoveryCodes.title : strings.enroll.description;
+    case 'success':
+      return strings.successDetail;
+    case 'error':
+      return strings.loadError;
+  }
+}

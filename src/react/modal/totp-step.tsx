@@ -1,0 +1,45 @@
+import { useId } from 'react';
+import type { MfaAvailableMethods, MfaCodeStatus } from '../../core/prompt-state.js';
+import { useMfaKit } from '../mfa-kit-context.js';
+import { MfaCodeInput } from './code-input.js';
+import { describeCodeStatus } from './code-status.js';
+import { MfaMethodLinks } from './method-links.js';
+import { MfaButton, MfaStatusLine } from './mfa-modal-parts.js';
+import { useCountdown } from './use-countdown.js';
+
+/** The code from an authenticator app: submits on the sixth digit, says why a code failed. */
+export function MfaTotpStep({ available, status }: { available: MfaAvailableMethods; status: MfaCodeStatus }) {
+  const { controller, strings } = useMfaKit('MfaTotpStep');
+  return (
+    <>
+      <MfaCodeEntry status={status} onSubmit={(code) => controller.submitTotpCode(code)} label={strings.totp.inputLabel} />
+      <MfaMethodLinks available={available} current="totp" />
+    </>
+  );
+}
+
+/** Code field + status line + "Try again", shared by verification and enrollment. */
+export function MfaCodeEntry({ status, onSubmit, label }: { status: MfaCodeStatus; onSubmit: (code: string) => void; label: string }) {
+  const { controller, strings } = useMfaKit('MfaCodeEntry');
+  const statusId = useId();
+  const seconds = useCountdown(status.kind === 'locked' ? status.retryAt : undefined);
+  const text = describeCodeStatus(status, seconds, strings);
+  const refused = status.kind === 'invalid' || status.kind === 'failed' || status.kind === 'locked';
+  return (
+    <>
+      <MfaCodeInput
+        label={label}
+        onSubmit={onSubmit}
+        busy={status.kind === 'verifying'}
+        disabled={text.locked}
+        invalid={status.kind === 'invalid'}
+        // Each refusal is a new status object: the field clears for the next try.
+        resetKey={refused ? status : undefined}
+        describedBy={statusId}
+      />
+      <MfaStatusLine id={statusId} info={text.info} error={text.error}>
+        {text.retry ? <MfaButton onClick={() => controller.retry()}>{strings.tryAgain}</MfaButton> : null}
+      </MfaStatusLine>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * Every string the kit shows or announces, in one shape, so an app can translate or
+ * reword any of them through `<MfaProvider strings={...}>`. Templates take `{name}`
+ * placeholders; counts use `MfaPlural`, picked with `Intl.PluralRules` for the locale.
+ */
+import type { TokenScope } from '../../protocol/index.js';
+
+/** CLDR plural categories; `other` is the fallback for any category left out. */
+export type MfaPlural = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
+
+export interface MfaStrings {
+  /** BCP 47 tag used for plural rules and dates. */
+  locale: string;
+  title: {
+    /** When nothing says what is protected (the legacy token flow). */
+    default: string;
+    /** By the first requested scope (or the action's scope). */
+    scope: Record<TokenScope, string>;
+  };
+  /** Shown under the title when `request.action.summary` exists. `{summary}` */
+  approving: string;
+  close: string;
+  loading: string;
+  chooseMethod: {
+    description: string;
+    totp: string;
+    totpHint: string;
+    passkey: string;
+    passkeyHint: string;
+    lastUsed: string;
+  };
+  useAnotherMethod: string;
+  lostAccess: string;
+  tryAgain: string;
+  totp: {
+    description: string;
+    inputLabel: string;
+    verifying: string;
+    invalid: string;
+    attemptsLeft: MfaPlural;
+    /** `{time}` is m:ss. */
+    locked: string;
+    unlocked: string;
+    networkError: string;
+  };
+  passkey: {
+    description: string;
+    waiting: string;
+    verifying: string;
+    cancelled: string;
+    failed: string;
+  };
+  recovery: {
+    description: string;
+    inputLabel: string;
+    submit: string;
+    invalid: string;
+  };
+  success: string;
+  successDetail: string;
+  loadError: string;
+  enroll: {
+    title: string;
+    description: string;
+    totp: string;
+    totpHint: string;
+    passkey: string;
+    passkeyHint: string;
+    starting: string;
+    scanQr: string;
+    qrLabel: string;
+    qrLoading: string;
+    cantScan: string;
+    secretLabel: string;
+    copy: string;
+    copied: string;
+    enterFirstCode: string;
+    passkeyWaiting: string;
+    passkeyCancelled: string;
+    failed: string;
+  };
+  recoveryCodes: {
+    title: string;
+    description: string;
+    listLabel: string;
+    download: string;
+    fileName: string;
+    acknowledge: string;
+    continue: string;
+  };
+  settings: {
+    title: string;
+    totpDevices: string;
+    passkeys: string;
+    none: string;
+    authenticatorApp: string;
+    /** `{date}` */
+    added: string;
+    /** `{date}` */
+    lastUsed: string;
+    neverUsed: string;
+    isDefault: string;
+    setDefault: string;
+    rename: string;
+    renameLabel: string;
+    save: string;
+    cancel: string;
+    remove: string;
+    /** `{name}` */
+    removeLabel: string;
+    confirmRemoveTitle: string;
+    confirmRemove: string;
+    /** Removing the only factor: say plainly what the user loses. */
+    confirmRemoveLast: string;
+    addTotp: string;
+    addPasskey: string;
+    recoveryCodes: string;
+    recoveryCodesLeft: MfaPlural;
+    regenerate: string;
+    loadError: string;
+    actionError: string;
+  };
+}
+
+/** Any subset of the strings, merged over the locale's at any depth. */
+export type MfaStringsOverride = {
+  [K in keyof MfaStrings]?: MfaStrings[K] extends string
+    ? string
+    : MfaStrings[K] extends Record<string, unknown>
+      ? { [L in keyof MfaStrings[K]]?: MfaStrings[K][L] extends Record<string, unknown> ? Partial<MfaStrings[K][L]> : MfaStrings[K][L] }
+      : MfaStrings[K];
+};
