@@ -1,0 +1,416 @@
+/**
+ * The prompt controller (DESIGN.md §5): one per provider. A snapshot store the modal reads
+ * with `useSyncExternalStore`, the flow methods the modal calls, and `prompt()`, which is what
+ * `promptMfaAuth` is. Components never fetch; this file decides every transition.
+ */
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import { ALL_METHODS, type MfaMethod, type TokenRequest, type VerifyResponse, type WebAuthnJson } from '../protocol/index.js';
+import { defaultTotpDeviceId, toAvailableMethods, type VerifyMethod } from './available-methods.js';
+import { asMfaError, canSubmitCode, isFinalError } from './code-status.js';
+import { createEnrollmentFlow } from './enrollment-flow.js';
+import { MfaCancelledError, MfaError, NoWebAuthnSupportError } from './errors.js';
+import type { MfaApi } from './mfa-api.js';
+import { bindAction, normalizePromptRequest, promptKey, type PromptMfaAuthParams } from './normalize-prompt-request.js';
+import type { FlowContext, PromptCaller, PromptEntry } from './prompt-entry.js';
+import type { MfaAvailableMethods, MfaPromptRequest, MfaPromptState, MfaPromptStore } from './prompt-state.js';
+import { createSnapshotStore } from './snapshot-store.js';
+import { codeStatusOf, withCodeStatus, withError } from './step-status.js';
+import { createTokenStore, type TokenStore } from './token-store.js';
+import { simpleWebAuthnSeam, type WebAuthnSeam } from './webauthn-seam.js';
+
+export interface CreatePromptControllerOptions {
+  api: MfaApi;
+  /** Where resolved tokens go. @default createTokenStore() */
+  tokens?: TokenStore;
+  /** The methods the app enables; others are never offered. @default ['totp', 'passkey', 'recovery_code'] */
+  methods?: MfaMethod[];
+  /** The WebAuthn seam. @default @simplewebauthn/browser */
+  webauthn?: WebAuthnSeam;
+  /** After each successful verification (before the prompt resolves). */
+  onSuccess?: (event: { method: MfaMethod; request: MfaPromptRequest }) => void;
+  /** After each failed verification (`final: false`) and when a prompt is rejected (`final: true`). */
+  onFailure?: (error: MfaError, context: { request: MfaPromptRequest; final: boolean }) => void;
+  /** How long the success state shows before the prompt resolves and the modal closes. @default 600 */
+  successDelayMs?: number;
+  /** The clock, in epoch milliseconds (lockout countdowns). @default Date.now */
+  now?: () => number;
+}
+
+export interface PromptController extends MfaPromptStore {
+  /** `promptMfaAuth`: resolves with the elevated token (or the legacy MFA token). */
+  prompt(params?: PromptMfaAuthParams): Promise<string>;
+  readonly api: MfaApi;
+  readonly tokens: TokenStore;
+  /** The method the user verified with last in this controller, if any. */
+  getLastUsedMethod(): VerifyMethod | undefined;
+  /** Rejects every pending prompt (default code `mfa_provider_not_mounted`) and closes. Stays usable. */
+  closeAll(error?: MfaError): void;
+}
+
+/** Long enough to read "Verified", short enough not to slow the action down. */
+export const DEFAULT_SUCCESS_DELAY_MS = 600;
+
+const DEPRECATION_WARNING =
+  'mfa-kit: promptMfaAuth({ createMfaToken: true }) is deprecated. Ask for requestedScopes and use the elevated access token instead.';
+
+export function createPromptController(options: CreatePromptControllerOptions): PromptController {
+  const { api, onSuccess, onFailure } = options;
+  const tokens = options.tokens ?? createTokenStore();
+  const enabledMethods = options.methods ?? [...ALL_METHODS];
+  const webauthn = options.webauthn ?? simpleWebAuthnSeam;
+  const successDelayMs = options.successDelayMs ?? DEFAULT_SUCCESS_DELAY_MS;
+  const now = options.now ?? Date.now;
+
+  const store = createSnapshotStore<MfaPromptState>({ step: 'closed' });
+  const queue: PromptEntry[] = [];
+  let nextPromptId = 1;
+  let generation = 0;
+  let flowAbort: AbortController | undefined;
+  let ceremonyGeneration: number | undefined;
+  let unlockTimer: ReturnType<typeof setTimeout> | undefined;
+  let successTimer: ReturnType<typeof setTimeout> | undefined;
+  let pendingSuccess: { entry: PromptEntry; token: string } | undefined;
+  let available: MfaAvailableMethods | undefined;
+  let lastUsed: VerifyMethod | undefined;
+  let lastCode: string | undefined;
+  let warnedDeprecated = false;
+
+  const active = (): PromptEntry | undefined => queue[0];
+  const base = (entry: PromptEntry) => ({ request: entry.request, promptId: entry.promptId });
+  const isCurrent = (gen: number) => gen === generation;
+  const report = (error: MfaError, entry: PromptEntry, final: boolean) => onFailure?.(error, { request: entry.request, final });
+
+  function webAuthnSupported(): boolean {
+    try {
+      return webauthn.isSupported();
+    } catch {
+      return false;
+    }
+  }
+
+  function abortCeremony() {
+    if (ceremonyGeneration === undefined) return;
+    ceremonyGeneration = undefined;
+    (webauthn.cancelCeremony ?? simpleWebAuthnSeam.cancelCeremony)?.call(webauthn);
+  }
+
+  /** Every transition starts here: older async results become stale and are ignored. */
+  function begin(): number {
+    generation += 1;
+    clearTimeout(unlockTimer);
+    abortCeremony();
+    return generation;
+  }
+
+  async function ceremony<T>(gen: number, run: () => Promise<T>): Promise<T> {
+    ceremonyGeneration = gen;
+    try {
+      return await run();
+    } finally {
+      if (ceremonyGeneration === gen) ceremonyGeneration = undefined;
+    }
+  }
+
+  function tokenRequest(entry: PromptEntry): TokenRequest {
+    const { requestedScopes, createMfaToken } = entry.request;
+    return {
+      ...(requestedScopes.length > 0 ? { requestedScopes } : {}),
+      ...(createMfaToken ? { createMfaToken } : {}),
+      ...(entry.binding ? { action: entry.binding } : {}),
+    };
+  }
+
+  function showError(entry: PromptEntry, thrown: unknown) {
+    if (thrown instanceof MfaError && isFinalError(thrown)) return fail(entry, thrown);
+    const { state, error } = withError(store.getState(), thrown, now());
+    report(error, entry, false);
+    store.setState(state);
+    const status = codeStatusOf(state);
+    if (status?.kind === 'locked') {
+      // When the lockout ends, the step goes back to idle by itself: no countdown logic needed in a headless UI.
+      unlockTimer = setTimeout(() => {
+        if (codeStatusOf(store.getState()) === status) store.setState(withCodeStatus(store.getState(), { kind: 'idle' }));
+      }, Math.max(0, status.retryAt - now()));
+    }
+  }
+
+  function complete(entry: PromptEntry, method: MfaMethod, result: VerifyResponse) {
+    const legacy = entry.request.createMfaToken !== undefined;
+    const token = legacy ? result.mfaToken?.token : result.elevatedAccessToken?.token;
+    if (!token) {
+      return showError(entry, new MfaError('invalid_response', 'The server verified the code but issued no token.'));
+    }
+    if (result.elevatedAccessToken) {
+      tokens.saveElevatedToken(result.elevatedAccessToken, { claimed: !legacy, ...(entry.binding ? { action: entry.binding } : {}) });
+    }
+    if (result.mfaToken) tokens.saveMfaToken(result.mfaToken);
+    if (method !== 'recovery_code') lastUsed = method;
+    onSuccess?.({ method, request: entry.request });
+    const gen = begin();
+    pendingSuccess = { entry, token };
+    store.setState({ step: 'success', method, ...base(entry) });
+    if (successDelayMs <= 0) return settle(entry, { token });
+    successTimer = setTimeout(() => isCurrent(gen) && settle(entry, { token }), successDelayMs);
+  }
+
+  function fail(entry: PromptEntry, error: MfaError) {
+    report(error, entry, true);
+    settle(entry, { error });
+  }
+
+  /** Ends `entry`: the modal moves to the next queued prompt (or closes), then its callers settle. */
+  function settle(entry: PromptEntry, outcome: { token: string } | { error: MfaError }) {
+    const index = queue.indexOf(entry);
+    if (index === -1) return;
+    queue.splice(index, 1);
+    if (index === 0) advance();
+    for (const caller of entry.callers.splice(0)) {
+      caller.detach();
+      if ('token' in outcome) caller.resolve(outcome.token);
+      else caller.reject(outcome.error);
+    }
+  }
+
+  function advance() {
+    begin();
+    flowAbort?.abort();
+    flowAbort = undefined;
+    clearTimeout(successTimer);
+    pendingSuccess = undefined;
+    available = undefined;
+    lastCode = undefined;
+    const next = active();
+    if (next) openEntry(next);
+    else store.setState({ step: 'closed' });
+  }
+
+  function openEntry(entry: PromptEntry) {
+    const gen = begin();
+    flowAbort = new AbortController();
+    store.setState({ step: 'loading', ...base(entry) });
+    void loadMethods(entry, gen);
+  }
+
+  async function loadMethods(entry: PromptEntry, gen: number) {
+    try {
+      const methods = await api.getMethods(flowCall());
+      if (!isCurrent(gen)) return;
+      if (!methods.userHasVerifiedMfaMethods) return enrollment.open(entry);
+      available = toAvailableMethods(methods, enabledMethods, webAuthnSupported(), lastUsed);
+      openDefault(entry, available);
+    } catch (error) {
+      if (isCurrent(gen)) showError(entry, error);
+    }
+  }
+
+  function openDefault(entry: PromptEntry, methods: MfaAvailableMethods) {
+    const [first] = methods.methods;
+    // Several methods and none used yet: let the user choose. Otherwise open the default.
+    if (methods.methods.length > 1 && !(lastUsed && methods.methods.includes(lastUsed))) return showChoice(entry, methods);
+    if (first) return openMethod(entry, first, methods);
+    if (enabledMethods.includes('recovery_code')) return openMethod(entry, 'recovery_code', methods);
+    const error =
+      methods.passkeys.length > 0 && !methods.webAuthnSupported
+        ? new NoWebAuthnSupportError()
+        : new MfaError('invalid_request', 'None of the MFA methods this app enables is set up for this user.');
+    store.setState({ step: 'error', ...base(entry), error });
+  }
+
+  function showChoice(entry: PromptEntry, methods: MfaAvailableMethods) {
+    begin();
+    const remembered = lastUsed && methods.methods.includes(lastUsed) ? { lastUsed } : {};
+    store.setState({ step: 'choosing', ...base(entry), available: methods, ...remembered });
+  }
+
+  function openMethod(entry: PromptEntry, method: MfaMethod, methods: MfaAvailableMethods) {
+    const gen = begin();
+    lastCode = undefined;
+    if (method === 'totp') {
+      const deviceId = defaultTotpDeviceId(methods);
+      store.setState({ step: 'totp', ...base(entry), available: methods, ...(deviceId ? { deviceId } : {}), status: { kind: 'idle' } });
+    } else if (method === 'recovery_code') {
+      store.setState({ step: 'recovery', ...base(entry), available: methods, status: { kind: 'idle' } });
+    } else {
+      store.setState({ step: 'passkey', ...base(entry), available: methods, status: { kind: 'waiting' } });
+      void authenticateWithPasskey(entry, gen);
+    }
+  }
+
+  async function authenticateWithPasskey(entry: PromptEntry, gen: number) {
+    try {
+      const optionsJSON = await api.passkeyAuthenticationOptions(entry.binding ? { action: entry.binding } : {}, flowCall());
+      if (!isCurrent(gen)) return;
+      const response = await ceremony(gen, () =>
+        webauthn.startAuthentication({ optionsJSON: optionsJSON as unknown as PublicKeyCredentialRequestOptionsJSON }),
+      );
+      if (!isCurrent(gen)) return;
+      const state = store.getState();
+      if (state.step === 'passkey') store.setState({ ...state, status: { kind: 'verifying' } });
+      const result = await api.verifyPasskeyAuthentication(
+        { response: response as unknown as WebAuthnJson, ...tokenRequest(entry) },
+        flowCall(),
+      );
+      if (isCurrent(gen)) complete(entry, 'passkey', result);
+    } catch (error) {
+      if (isCurrent(gen)) showError(entry, error);
+    }
+  }
+
+  function verifyCode(entry: PromptEntry, code: string, method: 'totp' | 'recovery_code', run: () => Promise<VerifyResponse>) {
+    const gen = begin();
+    lastCode = code;
+    store.setState(withCodeStatus(store.getState(), { kind: 'verifying' }));
+    run().then(
+      (result) => isCurrent(gen) && complete(entry, method, result),
+      (error: unknown) => isCurrent(gen) && showError(entry, error),
+    );
+  }
+
+  const flowCall = () => (flowAbort ? { signal: flowAbort.signal } : {});
+
+  const context: FlowContext = {
+    api,
+    webauthn,
+    store,
+    enabledMethods,
+    webAuthnSupported,
+    now,
+    begin,
+    isCurrent,
+    call: flowCall,
+    tokenRequest,
+    base,
+    ceremony,
+    showError,
+    complete,
+  };
+  const enrollment = createEnrollmentFlow(context);
+
+  function cancelActive(error: MfaError) {
+    const entry = active();
+    if (!entry) return;
+    // Esc during the brief success state: the token is already earned, so finish instead.
+    if (pendingSuccess?.entry === entry) return settle(entry, { token: pendingSuccess.token });
+    fail(entry, error);
+  }
+
+  function addCaller(entry: PromptEntry, resolve: (token: string) => void, reject: (error: MfaError) => void, signal?: AbortSignal) {
+    const onAbort = () => {
+      entry.callers = entry.callers.filter((other) => other !== caller);
+      caller.detach();
+      reject(new MfaCancelledError('The MFA prompt was aborted by its caller.', { cause: signal?.reason }));
+      if (entry.callers.length > 0) return;
+      // Nobody waits for this prompt any more: close it, or drop it from the queue.
+      if (active() === entry) cancelActive(new MfaCancelledError('The MFA prompt was aborted by its caller.'));
+      else queue.splice(queue.indexOf(entry), 1);
+    };
+    const caller: PromptCaller = { resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    entry.callers.push(caller);
+  }
+
+  async function prompt(params: PromptMfaAuthParams = {}): Promise<string> {
+    if (params.createMfaToken && !warnedDeprecated) {
+      warnedDeprecated = true;
+      console.warn(DEPRECATION_WARNING);
+    }
+    const cancelled = () => new MfaCancelledError('The MFA prompt was aborted by its caller.', { cause: params.signal?.reason });
+    if (params.signal?.aborted) throw cancelled();
+    const request = normalizePromptRequest(params);
+    // Only an action-bound prompt waits (for its digest); the others open in this same tick.
+    const binding = request.action ? await bindAction(request.action) : undefined;
+    if (params.signal?.aborted) throw cancelled();
+    if (!request.createMfaToken) {
+      const stored = tokens.findCovering(request.requestedScopes, binding ? { action: binding } : {});
+      if (stored) return stored;
+    }
+    const key = promptKey(request, binding);
+    return new Promise<string>((resolve, reject) => {
+      const existing = queue.find((entry) => entry.key === key);
+      const entry: PromptEntry = existing ?? { key, request, callers: [], promptId: nextPromptId++, ...(binding ? { binding } : {}) };
+      if (!existing) queue.push(entry);
+      addCaller(entry, resolve, reject, params.signal);
+      if (!existing && queue.length === 1) openEntry(entry);
+    });
+  }
+
+  function submitTotpCode(code: string) {
+    const entry = active();
+    const state = store.getState();
+    if (!entry || state.step !== 'totp' || !canSubmitCode(state.status, now())) return;
+    const deviceId = state.deviceId;
+    verifyCode(entry, code, 'totp', () => api.verifyTotp({ code, ...(deviceId ? { deviceId } : {}), ...tokenRequest(entry) }, flowCall()));
+  }
+
+  function submitRecoveryCode(code: string) {
+    const entry = active();
+    const state = store.getState();
+    if (!entry || state.step !== 'recovery' || !canSubmitCode(state.status, now())) return;
+    verifyCode(entry, code, 'recovery_code', () => api.verifyRecoveryCode({ code, ...tokenRequest(entry) }, flowCall()));
+  }
+
+  function startPasskey() {
+    const entry = active();
+    const state = store.getState();
+    if (!entry) return;
+    if (state.step === 'enrolling') return enrollment.restartPasskey(entry);
+    // The ceremony starts by itself when the passkey step opens; this is "try again".
+    if (state.step !== 'passkey' || state.status.kind === 'waiting' || state.status.kind === 'verifying') return;
+    const gen = begin();
+    store.setState({ ...state, status: { kind: 'waiting' } });
+    void authenticateWithPasskey(entry, gen);
+  }
+
+  function retry() {
+    const entry = active();
+    const state = store.getState();
+    if (!entry) return;
+    if (state.step === 'error') return openEntry(entry);
+    if (state.step === 'enrolling') return enrollment.retry(entry);
+    if (state.step === 'passkey') return startPasskey();
+    // A code step that failed on the network: send the same code again.
+    if (codeStatusOf(state)?.kind !== 'failed' || lastCode === undefined) return;
+    if (state.step === 'totp') submitTotpCode(lastCode);
+    else if (state.step === 'recovery') submitRecoveryCode(lastCode);
+  }
+
+  const withEntry = (run: (entry: PromptEntry) => void) => {
+    const entry = active();
+    if (entry) run(entry);
+  };
+
+  return {
+    getState: store.getState,
+    subscribe: store.subscribe,
+    prompt,
+    api,
+    tokens,
+    getLastUsedMethod: () => lastUsed,
+
+    chooseMethod(method) {
+      const entry = active();
+      const state = store.getState();
+      if (!entry) return;
+      if (state.step === 'enrolling') return method === 'choose' ? enrollment.choose(entry) : undefined;
+      if (!available || !['choosing', 'totp', 'passkey', 'recovery'].includes(state.step)) return;
+      if (method === 'choose') return showChoice(entry, available);
+      const offered = method === 'recovery_code' ? enabledMethods.includes(method) : available.methods.includes(method);
+      if (offered) openMethod(entry, method, available);
+    },
+    submitTotpCode,
+    submitRecoveryCode,
+    startPasskey,
+    retry,
+    startEnrollment: (method) => withEntry((entry) => enrollment.start(entry, method)),
+    submitEnrollmentTotpCode: (code) => withEntry((entry) => enrollment.submitTotpCode(entry, code)),
+    acknowledgeRecoveryCodes: () => withEntry((entry) => enrollment.acknowledge(entry)),
+    cancel: () => cancelActive(new MfaCancelledError()),
+
+    closeAll(error) {
+      const reason =
+        error ??
+        new MfaError('mfa_provider_not_mounted', 'The MfaProvider unmounted while an MFA prompt was open. Keep <MfaProvider> mounted around your app.');
+      for (const entry of [...queue].reverse()) fail(entry, reason);
+    },
+  };
+}
