@@ -1,0 +1,139 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import {
+  ELEVATED_ACCESS_TOKEN_HEADER,
+  IDEMPOTENCY_KEY_HEADER,
+  JWKS_PATH,
+  MAX_BODY_BYTES,
+  MFA_BASE_PATH,
+  MFA_TOKEN_HEADER,
+} from '../protocol/index.js';
+import type { MfaEnv, MfaServerContext, ResolvedMfaConfig } from './context.js';
+import { loadEncryptionKey } from './crypto/encryption-key.js';
+import { createSecretBox } from './crypto/secret-box.js';
+import { demoAuthenticate, demoSessionRoutes, isDemoStore } from './demo/demo-session.js';
+import { walletRoutes } from './demo/wallet-routes.js';
+import { createErrorHandler, notFoundHandler, payloadTooLarge } from './http/error-handler.js';
+import { requireSession } from './http/require-session.js';
+import { methodsRoutes } from './methods-routes.js';
+import type { MfaServerOptions } from './options.js';
+import { passkeyRoutes } from './passkey/passkey-routes.js';
+import { resolvePolicy } from './policy.js';
+import { recoveryCodeRoutes } from './recovery-codes/recovery-code-routes.js';
+import type { MfaStore } from './store/mfa-store.js';
+import { SqliteMfaStore } from './store/sqlite-store.js';
+import { loadSigningKeys } from './tokens/signing-keys.js';
+import { totpRoutes } from './totp/totp-routes.js';
+
+/** DESIGN.md §8: 5 consecutive failures lock for 5 minutes. */
+const DEFAULT_MAX_FAILURES = 5;
+const DEFAULT_LOCK_SECONDS = 5 * 60;
+export const DEFAULT_DATA_DIR = 'mfa-data';
+
+export interface MfaServer {
+  /** The Hono app: mount your own routes on it to use `requireElevatedAccess`. */
+  app: Hono<MfaEnv>;
+  /** A standard Request → Response handler (`app.fetch`). */
+  fetch: (request: Request) => Promise<Response>;
+  store: MfaStore;
+  /** Resolved configuration, keys and clock (for advanced use and tests). */
+  context: MfaServerContext;
+  /** Closes the store. */
+  close(): void;
+}
+
+function openSqliteStore(path: string): SqliteMfaStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  return new SqliteMfaStore(path);
+}
+
+function resolveConfig(options: MfaServerOptions): ResolvedMfaConfig {
+  const rpId = options.rpId ?? 'localhost';
+  return {
+    rpId,
+    rpName: options.rpName ?? 'mfa-kit',
+    expectedOrigins: options.expectedOrigins ?? [`https://${rpId}`],
+    issuer: options.issuer ?? 'mfa-kit',
+    audience: options.audience ?? 'mfa-kit',
+    policy: resolvePolicy(options),
+    maxFailures: options.lockout?.maxFailures ?? DEFAULT_MAX_FAILURES,
+    lockMs: (options.lockout?.lockSeconds ?? DEFAULT_LOCK_SECONDS) * 1000,
+    allowLegacyMfaToken: options.allowLegacyMfaToken ?? true,
+  };
+}
+
+/**
+ * Builds the reference server (DESIGN.md §6): every `/mfa` route, the JWKS, and (with
+ * `demo: true`) the demo session and guarded wallet routes. Async because the signing key is
+ * loaded or made with WebCrypto on first start.
+ */
+export async function createMfaServer(options: MfaServerOptions = {}): Promise<MfaServer> {
+  const inMemory = options.databasePath === ':memory:';
+  const dataDir = options.dataDir ?? (inMemory && !options.store ? undefined : resolve(DEFAULT_DATA_DIR));
+  const store = options.store ?? openSqliteStore(options.databasePath ?? resolve(dataDir!, 'mfa.sqlite'));
+  const keys = await loadSigningKeys(dataDir, options.signingKey);
+  const secrets = createSecretBox(loadEncryptionKey(dataDir, options.encryptionKey));
+  const log = options.logger ?? ((line: string) => console.error(line));
+
+  let authenticate = options.authenticate;
+  if (options.demo) {
+    if (!isDemoStore(store)) throw new Error('mfa-kit: `demo: true` needs the SQLite store (its demo tables).');
+    authenticate ??= demoAuthenticate(store);
+  }
+  if (!authenticate) throw new Error('mfa-kit: createMfaServer needs an `authenticate(request)` option (or `demo: true`).');
+
+  const context: MfaServerContext = {
+    config: resolveConfig(options),
+    store,
+    secrets,
+    keys,
+    now: options.now ?? Date.now,
+    authenticate,
+    log,
+  };
+
+  const app = new Hono<MfaEnv>();
+  app.onError(createErrorHandler(log));
+  app.notFound(notFoundHandler);
+  if (options.corsOrigins?.length) {
+    app.use('*', cors({
+      origin: options.corsOrigins,
+      allowHeaders: ['Authorization', 'Content-Type', ELEVATED_ACCESS_TOKEN_HEADER, MFA_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER],
+      exposeHeaders: ['WWW-Authenticate', 'Retry-After'],
+      credentials: true,
+    }));
+  }
+  app.use('*', async (c, next) => {
+    c.set('mfa', context);
+    await next();
+    // Answers carry codes, secrets and tokens: never cache them.
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  });
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => payloadTooLarge() }));
+
+  app.get(JWKS_PATH, (c) => c.json({ keys: [keys.publicJwk] }));
+
+  const mfa = new Hono<MfaEnv>();
+  mfa.use('*', requireSession);
+  mfa.route('/', methodsRoutes());
+  mfa.route('/', totpRoutes());
+  mfa.route('/', passkeyRoutes());
+  mfa.route('/', recoveryCodeRoutes());
+  app.route(MFA_BASE_PATH, mfa);
+
+  if (options.demo && isDemoStore(store)) {
+    app.route('/', demoSessionRoutes(context, store));
+    app.route('/', walletRoutes(store));
+  }
+
+  return {
+    app,
+    fetch: async (request) => app.fetch(request),
+    store,
+    context,
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,23 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+
+/** An opaque random identifier for records (devices, passkeys, sessions). */
+export function newId(): string {
+  return randomUUID();
+}
+
+/** `bytes` random bytes as base64url. */
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/** base64url SHA-256 of a UTF-8 string: how bearer secrets are kept at rest. */
+export function sha256(value: string | Uint8Array): string {
+  return createHash('sha256').update(value).digest('base64url');
+}
+
+/** Constant-time equality of two strings (false, without timing signal, on length mismatch). */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const left = createHash('sha256').update(a).digest();
+  const right = createHash('sha256').update(b).digest();
+  return timingSafeEqual(left, right) && a.length === b.length;
+}

@@ -1,0 +1,118 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import {
+  ACTION_SCOPE,
+  ELEVATED_ACCESS_TOKEN_HEADER,
+  MFA_TOKEN_HEADER,
+  STEP_UP_ERROR,
+  isMfaAction,
+  isTokenScope,
+  payloadDigest,
+  type MFAAction,
+  type TokenScope,
+} from '../../protocol/index.js';
+import type { MfaServerContext } from '../context.js';
+import { MfaHttpError } from '../http/mfa-http-error.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import { getMfaContext, getPrincipal } from '../http/require-session.js';
+import type { MfaPrincipal } from '../options.js';
+import { isMfaRequired } from '../policy.js';
+import { redeemMfaToken } from '../tokens/mfa-token.js';
+import { ElevatedAccessError, verifyElevatedJwt } from './verify-elevated-access-token.js';
+
+export interface RequireElevatedAccessOptions {
+  /**
+   * The payload an action-bound token must match (DESIGN.md §10).
+   * @default the request's JSON body
+   */
+  getPayload?: (c: Context) => unknown | Promise<unknown>;
+  /** Accept the legacy `X-Mfa-Token`. @default the server's `allowLegacyMfaToken` */
+  allowMfaToken?: boolean;
+}
+
+export interface ElevatedAccessCheck {
+  scope: TokenScope;
+  action?: MFAAction | undefined;
+  getPayload?: ((c: Context) => unknown) | undefined;
+  allowMfaToken?: boolean | undefined;
+}
+
+/** RFC 9470 §3: the challenge a client reads to know which scope to step up for. */
+export function stepUpRequired(scope: TokenScope, message: string): MfaHttpError {
+  return new MfaHttpError('elevated_access_required', message, { requiredScopes: [scope] }, {
+    'WWW-Authenticate': `Bearer error="${STEP_UP_ERROR}", scope="${scope}"`,
+  });
+}
+
+/**
+ * The guard's whole decision. Policy first (no MFA needed → pass); then every check of the
+ * token; only when all pass is a single-use token consumed (one INSERT of its jti, or one
+ * conditional UPDATE of a legacy token), so a refused request never burns a token.
+ */
+export async function assertElevatedAccess(
+  c: Context,
+  ctx: MfaServerContext,
+  principal: MfaPrincipal,
+  check: ElevatedAccessCheck,
+): Promise<void> {
+  if (!isMfaRequired(ctx, principal.userId, check.action ?? check.scope)) return;
+  const elevated = c.req.header(ELEVATED_ACCESS_TOKEN_HEADER);
+  if (elevated) {
+    const action = check.action
+      ? { mfaAction: check.action, payloadDigest: await digestOf(c, check.getPayload) }
+      : undefined;
+    try {
+      const claims = await verifyElevatedJwt(elevated, ctx.keys.publicKey, {
+        issuer: ctx.config.issuer,
+        audience: ctx.config.audience,
+        scope: check.scope,
+        userId: principal.userId,
+        sessionId: principal.sessionId,
+        action,
+        currentDate: new Date(ctx.now()),
+      });
+      if (claims.single_use !== false && !ctx.store.useJti(claims.jti, claims.exp * 1000, ctx.now())) {
+        throw stepUpRequired(check.scope, 'The elevated access token was already used.');
+      }
+      return;
+    } catch (error) {
+      if (error instanceof ElevatedAccessError) {
+        if (error.code === 'elevated_access_mismatch') throw new MfaHttpError(error.code, error.message);
+        throw stepUpRequired(check.scope, error.message);
+      }
+      throw error;
+    }
+  }
+  const legacy = c.req.header(MFA_TOKEN_HEADER);
+  if (legacy && (check.allowMfaToken ?? ctx.config.allowLegacyMfaToken)) {
+    if (redeemMfaToken(ctx, principal, legacy)) return;
+    throw stepUpRequired(check.scope, 'The MFA token is invalid, expired or already used.');
+  }
+  throw stepUpRequired(check.scope, `This request needs elevated access (${check.scope}).`);
+}
+
+async function digestOf(c: Context, getPayload: ElevatedAccessCheck['getPayload']): Promise<string> {
+  const payload = getPayload ? await getPayload(c) : await readJsonBody(c);
+  return payloadDigest(payload);
+}
+
+/**
+ * Hono middleware guarding a route with elevated access: pass an `MFAAction` (its scope is
+ * required, and an action-bound token must match this request's payload) or a `TokenScope`.
+ * Answers 401 `elevated_access_required` with `requiredScopes` and an RFC 9470
+ * `WWW-Authenticate` challenge, or 403 `elevated_access_mismatch`. The app must come from
+ * `createMfaServer` (which provides the session and the store).
+ */
+export function requireElevatedAccess(scopeOrAction: TokenScope | MFAAction, options: RequireElevatedAccessOptions = {}): MiddlewareHandler {
+  let check: ElevatedAccessCheck;
+  if (isMfaAction(scopeOrAction)) check = { scope: ACTION_SCOPE[scopeOrAction], action: scopeOrAction };
+  else if (isTokenScope(scopeOrAction)) check = { scope: scopeOrAction };
+  else throw new Error(`mfa-kit: requireElevatedAccess: unknown scope or action "${String(scopeOrAction)}"`);
+  check.getPayload = options.getPayload;
+  check.allowMfaToken = options.allowMfaToken;
+  return async (c, next) => {
+    const ctx = getMfaContext(c);
+    const principal = await getPrincipal(c);
+    await assertElevatedAccess(c, ctx, principal, check);
+    await next();
+  };
+}

@@ -1,0 +1,118 @@
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  jwtVerify,
+  type CryptoKey,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from 'jose';
+import type { MFAAction, ServerErrorCode, TokenScope } from '../../protocol/index.js';
+import type { ElevatedAccessClaims } from '../tokens/elevated-token.js';
+import { SIGNING_ALG } from '../tokens/signing-keys.js';
+
+/** Why a token was refused: `elevated_access_required` (invalid, expired, wrong scope) or `elevated_access_mismatch`. */
+export class ElevatedAccessError extends Error {
+  override readonly name = 'ElevatedAccessError';
+  constructor(
+    readonly code: Extract<ServerErrorCode, 'elevated_access_required' | 'elevated_access_mismatch'>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface VerifyElevatedJwtOptions {
+  issuer: string;
+  audience: string;
+  /** The scope the protected operation needs. */
+  scope: TokenScope;
+  /** When set, the token must belong to this user (`sub`). */
+  userId?: string | undefined;
+  /** When set, the token must belong to this session (`sid`). */
+  sessionId?: string | undefined;
+  /** DESIGN.md §10: the action and the digest of the request being performed. */
+  action?: { mfaAction: MFAAction; payloadDigest: string } | undefined;
+  currentDate?: Date | undefined;
+}
+
+/**
+ * Every check of DESIGN.md §7 except single use: signature (ES256 only — `alg: none` and
+ * HMAC confusion are refused by jose's `algorithms` allow-list), issuer, audience, expiry,
+ * user, session, scope, and the action digest.
+ */
+export async function verifyElevatedJwt(
+  token: string,
+  key: CryptoKey | JWTVerifyGetKey,
+  options: VerifyElevatedJwtOptions,
+): Promise<ElevatedAccessClaims> {
+  let claims: ElevatedAccessClaims;
+  try {
+    const verified = await jwtVerify(token, key as CryptoKey, {
+      algorithms: [SIGNING_ALG],
+      issuer: options.issuer,
+      audience: options.audience,
+      currentDate: options.currentDate,
+      requiredClaims: ['sub', 'sid', 'scope', 'exp', 'iat', 'jti'],
+    });
+    claims = verified.payload as unknown as ElevatedAccessClaims;
+  } catch {
+    throw new ElevatedAccessError('elevated_access_required', 'The elevated access token is invalid or expired.');
+  }
+  if (typeof claims.scope !== 'string' || typeof claims.jti !== 'string' || typeof claims.sid !== 'string') {
+    throw new ElevatedAccessError('elevated_access_required', 'The elevated access token is malformed.');
+  }
+  if (options.userId !== undefined && claims.sub !== options.userId) {
+    throw new ElevatedAccessError('elevated_access_required', 'The elevated access token belongs to another user.');
+  }
+  if (options.sessionId !== undefined && claims.sid !== options.sessionId) {
+    throw new ElevatedAccessError('elevated_access_required', 'The elevated access token belongs to another session.');
+  }
+  if (!claims.scope.split(' ').includes(options.scope)) {
+    throw new ElevatedAccessError('elevated_access_required', `The elevated access token lacks the scope ${options.scope}.`);
+  }
+  const bound = Array.isArray(claims.authorization_details)
+    ? claims.authorization_details.filter((detail) => detail?.type === options.action?.mfaAction)
+    : [];
+  if (options.action && bound.length > 0 && !bound.some((detail) => detail.payload_digest === options.action?.payloadDigest)) {
+    throw new ElevatedAccessError('elevated_access_mismatch', 'The elevated access token approves a different request.');
+  }
+  return claims;
+}
+
+export interface VerifyElevatedAccessTokenOptions {
+  scope: TokenScope;
+  /** The issuing server's keys: its JWKS document, or the URL of `/.well-known/jwks.json`. */
+  jwks: JSONWebKeySet | URL | string;
+  /** @default 'mfa-kit' */
+  issuer?: string;
+  /** @default 'mfa-kit' */
+  audience?: string;
+  userId?: string;
+  sessionId?: string;
+  action?: { mfaAction: MFAAction; payloadDigest: string };
+  currentDate?: Date;
+}
+
+/**
+ * Verifies an elevated access token in a resource server that runs apart from the mfa-kit
+ * server, with only its JWKS. Resolves with the claims or rejects with `ElevatedAccessError`.
+ *
+ * It has no store, so it CANNOT enforce single use: a `single_use` token stays valid here
+ * until it expires. Resource servers that need single use must record `jti`s themselves
+ * (until `exp`) or use `requireElevatedAccess` on the mfa-kit server.
+ */
+export async function verifyElevatedAccessToken(token: string, options: VerifyElevatedAccessTokenOptions): Promise<ElevatedAccessClaims> {
+  const keys =
+    typeof options.jwks === 'string' || options.jwks instanceof URL
+      ? createRemoteJWKSet(new URL(options.jwks))
+      : createLocalJWKSet(options.jwks);
+  return verifyElevatedJwt(token, keys, {
+    issuer: options.issuer ?? 'mfa-kit',
+    audience: options.audience ?? 'mfa-kit',
+    scope: options.scope,
+    userId: options.userId,
+    sessionId: options.sessionId,
+    action: options.action,
+    currentDate: options.currentDate,
+  });
+}

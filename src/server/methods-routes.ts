@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { ROUTES, type ActionRequiredResponse, type MfaMethodsResponse } from '../protocol/index.js';
+import type { MfaEnv } from './context.js';
+import { readJsonBody } from './http/read-json-body.js';
+import { readMfaAction } from './http/validate.js';
+import { isMfaRequired } from './policy.js';
+import { toPasskey, toTotpDevice } from './wire.js';
+
+/** `GET /methods` and `POST /actions/required` (DESIGN.md §6). */
+export function methodsRoutes(): Hono<MfaEnv> {
+  const app = new Hono<MfaEnv>();
+
+  app.get(ROUTES.methods, (c) => {
+    const { store } = c.var.mfa;
+    const { userId } = c.var.mfaPrincipal;
+    // Only verified devices are methods: an enrollment never confirmed counts for nothing.
+    const totpDevices = store.listTotpDevices(userId).filter((d) => d.verifiedAt !== null).map(toTotpDevice);
+    const passkeys = store.listPasskeys(userId).map(toPasskey);
+    const body: MfaMethodsResponse = {
+      totpDevices,
+      passkeys,
+      recoveryCodes: store.getRecoveryCodeState(userId),
+      userHasVerifiedMfaMethods: totpDevices.length + passkeys.length > 0,
+    };
+    return c.json(body);
+  });
+
+  app.post(ROUTES.actionsRequired, async (c) => {
+    const mfaAction = readMfaAction((await readJsonBody(c)).mfaAction);
+    const body: ActionRequiredResponse = { required: isMfaRequired(c.var.mfa, c.var.mfaPrincipal.userId, mfaAction) };
+    return c.json(body);
+  });
+
+  return app;
+}

@@ -1,0 +1,74 @@
+import type { JWK } from 'jose';
+import type { MFAAction } from '../protocol/index.js';
+import type { MfaLogger } from './http/error-handler.js';
+import type { MfaStore } from './store/mfa-store.js';
+
+/** Who is calling: the app's own user and session, resolved from the request. */
+export interface MfaPrincipal {
+  userId: string;
+  sessionId: string;
+  /** Shown in authenticator apps beside the issuer. @default userId */
+  accountName?: string;
+}
+
+/**
+ * When an action needs MFA (DESIGN.md §7). `'when-enrolled'`: once the user has a verified
+ * method; `'always'`: even before (the user must enroll first); `'never'`: not at all.
+ */
+export type MfaRequirement = 'when-enrolled' | 'always' | 'never';
+
+export interface MfaActionPolicy {
+  /** @default 'when-enrolled' (or 'always' under `requireEnrollment`) */
+  required?: MfaRequirement;
+  /** Whether an elevated token for this action is consumed by its first use. @default true for wallet actions, false otherwise */
+  singleUse?: boolean;
+  /** Lifetime of an elevated token for this action. @default 300 for wallet actions, 600 otherwise */
+  ttlSeconds?: number;
+}
+
+export interface MfaServerOptions {
+  /**
+   * Resolves the app's user session from a request; `null` answers 401 `unauthenticated`.
+   * @default the demo's Bearer session lookup when `demo` is true (required otherwise)
+   */
+  authenticate?: (request: Request) => MfaPrincipal | null | Promise<MfaPrincipal | null>;
+  /** WebAuthn relying-party ID: the site's registrable domain. @default 'localhost' */
+  rpId?: string;
+  /** Shown by authenticators, and the TOTP issuer in the otpauth URI. @default 'mfa-kit' */
+  rpName?: string;
+  /** Origins a WebAuthn ceremony may come from. @default [`https://${rpId}`] */
+  expectedOrigins?: string[];
+  /** `iss` of elevated tokens. @default 'mfa-kit' */
+  issuer?: string;
+  /** `aud` of elevated tokens. @default 'mfa-kit' */
+  audience?: string;
+  /** Per-action policy; unspecified fields keep their defaults. @default {} */
+  policy?: Partial<Record<MFAAction, MfaActionPolicy>>;
+  /** Require MFA for every action even before the user enrolled (`required: 'always'` for all). @default false */
+  requireEnrollment?: boolean;
+  /** Consecutive failed codes (TOTP and recovery, per user) before a lock, and its length. @default { maxFailures: 5, lockSeconds: 300 } */
+  lockout?: { maxFailures?: number; lockSeconds?: number };
+  /**
+   * Folder for the SQLite file and the keys made on first start.
+   * @default './mfa-data' in the working directory (none when `databasePath` is ':memory:')
+   */
+  dataDir?: string;
+  /** SQLite file, or ':memory:'. @default `${dataDir}/mfa.sqlite` */
+  databasePath?: string;
+  /** A ready store instead of SQLite under `dataDir`. The server closes it on `close()`. */
+  store?: MfaStore;
+  /** Private EC P-256 JWK that signs elevated tokens. @default made on first start, kept in dataDir */
+  signingKey?: JWK;
+  /** 32-byte AES-256-GCM key (or its base64) for secrets at rest. @default made on first start, kept in dataDir */
+  encryptionKey?: Uint8Array | string;
+  /** Clock seam (epoch ms) for tests. @default Date.now */
+  now?: () => number;
+  /** Accept and issue the deprecated single-use MFA token (`X-Mfa-Token`). @default true */
+  allowLegacyMfaToken?: boolean;
+  /** Mount `/demo/session` and the guarded `/wallet` routes. @default false */
+  demo?: boolean;
+  /** Origins allowed to call cross-origin (CORS). @default [] (same origin only) */
+  corsOrigins?: string[];
+  /** Where internal errors are reported; never given secrets. @default console.error */
+  logger?: MfaLogger;
+}

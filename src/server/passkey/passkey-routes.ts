@@ -1,0 +1,176 @@
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+} from '@simplewebauthn/server';
+import { Hono } from 'hono';
+import {
+  ROUTES,
+  TokenScope,
+  isMfaAction,
+  type PasskeyRegistrationVerifyResponse,
+} from '../../protocol/index.js';
+import type { MfaEnv } from '../context.js';
+import { newId } from '../crypto/random.js';
+import { assertElevatedAccess } from '../guards/require-elevated-access.js';
+import { MfaHttpError, notFound } from '../http/mfa-http-error.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import { readActionBinding, readName, readTokenRequest } from '../http/validate.js';
+import { userHasVerifiedMethods } from '../policy.js';
+import { issueFirstRecoveryCodes } from '../recovery-codes/recovery-code.js';
+import { issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
+import { toPasskey } from '../wire.js';
+import { CHALLENGE_TTL_MS, challengeOf, consumeChallenge, createChallenge } from './passkey-challenge.js';
+import { readAuthenticationResponse, readRegistrationResponse } from './read-webauthn-response.js';
+
+/** COSE algorithm ids (IANA): ES256, EdDSA, RS256 — what platform and roaming authenticators offer. */
+const SUPPORTED_ALGORITHM_IDS = [-7, -8, -257];
+
+const verificationFailed = () => new MfaHttpError('passkey_verification_failed', 'The passkey could not be verified.');
+
+export function passkeyRoutes(): Hono<MfaEnv> {
+  const app = new Hono<MfaEnv>();
+
+  app.post(ROUTES.passkeyRegistrationOptions, async (c) => {
+    const ctx = c.var.mfa;
+    const principal = c.var.mfaPrincipal;
+    await readJsonBody(c);
+    await assertElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentiallink });
+    const accountName = principal.accountName ?? principal.userId;
+    const options = await generateRegistrationOptions({
+      rpName: ctx.config.rpName,
+      rpID: ctx.config.rpId,
+      userName: accountName,
+      userDisplayName: accountName,
+      userID: new TextEncoder().encode(principal.userId),
+      challenge: createChallenge(ctx, principal.userId, 'registration'),
+      timeout: CHALLENGE_TTL_MS,
+      attestationType: 'none',
+      excludeCredentials: ctx.store.listPasskeys(principal.userId).map((p) => ({ id: p.credentialId, transports: p.transports })),
+      authenticatorSelection: { residentKey: 'preferred', userVerification: 'required' },
+      supportedAlgorithmIDs: SUPPORTED_ALGORITHM_IDS,
+    });
+    return c.json(options);
+  });
+
+  app.post(ROUTES.passkeyRegistrationVerify, async (c) => {
+    const ctx = c.var.mfa;
+    const principal = c.var.mfaPrincipal;
+    const body = await readJsonBody(c);
+    const response = readRegistrationResponse(body);
+    const name = readName(body, false);
+    const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
+    const challenge = consumeChallenge(ctx, principal.userId, 'registration', challengeOf(body.response as Record<string, unknown>));
+    let verification;
+    try {
+      verification = await verifyRegistrationResponse({
+        response,
+        expectedChallenge: challenge.challenge,
+        expectedOrigin: ctx.config.expectedOrigins,
+        expectedRPID: ctx.config.rpId,
+        requireUserVerification: true,
+        supportedAlgorithmIDs: SUPPORTED_ALGORITHM_IDS,
+      });
+    } catch {
+      throw verificationFailed();
+    }
+    if (!verification.verified) throw verificationFailed();
+    const { credential } = verification.registrationInfo;
+    const now = ctx.now();
+    const record = {
+      id: newId(),
+      userId: principal.userId,
+      credentialId: credential.id,
+      publicKey: credential.publicKey,
+      counter: credential.counter,
+      transports: response.response.transports ?? [],
+      name: name ?? `Passkey ${ctx.store.listPasskeys(principal.userId).length + 1}`,
+      createdAt: now,
+      lastUsedAt: now,
+    };
+    if (!ctx.store.insertPasskey(record)) throw new MfaHttpError('conflict', 'This passkey is already registered.');
+    const recoveryCodes = issueFirstRecoveryCodes(ctx, principal.userId);
+    const result: PasskeyRegistrationVerifyResponse = {
+      passkey: toPasskey(record),
+      ...(recoveryCodes ? { recoveryCodes } : {}),
+      ...(await issueVerifyResponse(ctx, principal, 'passkey', tokens)),
+    };
+    return c.json(result, 201);
+  });
+
+  app.patch('/passkeys/:id', async (c) => {
+    const ctx = c.var.mfa;
+    const name = readName(await readJsonBody(c), true)!;
+    const renamed = ctx.store.renamePasskey(c.var.mfaPrincipal.userId, c.req.param('id'), name);
+    if (!renamed) throw notFound('No such passkey.');
+    return c.json(toPasskey(renamed));
+  });
+
+  app.delete('/passkeys/:id', async (c) => {
+    const ctx = c.var.mfa;
+    const principal = c.var.mfaPrincipal;
+    const id = c.req.param('id');
+    if (!ctx.store.listPasskeys(principal.userId).some((p) => p.id === id)) throw notFound('No such passkey.');
+    await assertElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink });
+    ctx.store.deletePasskey(principal.userId, id);
+    if (!userHasVerifiedMethods(ctx.store, principal.userId)) ctx.store.deleteRecoveryCodes(principal.userId);
+    return c.body(null, 204);
+  });
+
+  app.post(ROUTES.passkeyAuthenticationOptions, async (c) => {
+    const ctx = c.var.mfa;
+    const principal = c.var.mfaPrincipal;
+    const action = readActionBinding((await readJsonBody(c)).action);
+    const passkeys = ctx.store.listPasskeys(principal.userId);
+    if (passkeys.length === 0) throw notFound('No passkey is registered.');
+    const options = await generateAuthenticationOptions({
+      rpID: ctx.config.rpId,
+      challenge: createChallenge(ctx, principal.userId, 'authentication', action),
+      allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),
+      userVerification: 'required',
+      timeout: CHALLENGE_TTL_MS,
+    });
+    return c.json(options);
+  });
+
+  app.post(ROUTES.passkeyAuthenticationVerify, async (c) => {
+    const ctx = c.var.mfa;
+    const principal = c.var.mfaPrincipal;
+    const body = await readJsonBody(c);
+    const response = readAuthenticationResponse(body);
+    const requested = readTokenRequest(body);
+    const challenge = consumeChallenge(ctx, principal.userId, 'authentication', challengeOf(body.response as Record<string, unknown>));
+    // DESIGN.md §10: the approval is what the challenge committed to, never what the body claims.
+    const bound =
+      challenge.payloadDigest !== null && isMfaAction(challenge.mfaAction)
+        ? { mfaAction: challenge.mfaAction, payloadDigest: challenge.payloadDigest }
+        : undefined;
+    if (requested.action && (requested.action.payloadDigest !== bound?.payloadDigest || requested.action.mfaAction !== bound.mfaAction)) {
+      throw new MfaHttpError('elevated_access_mismatch', 'This assertion approves a different request.');
+    }
+    const tokens = normalizeTokenRequest(ctx, { ...requested, action: bound });
+    const passkey = ctx.store.getPasskeyByCredentialId(principal.userId, response.id);
+    if (!passkey) throw verificationFailed();
+    let verification;
+    try {
+      verification = await verifyAuthenticationResponse({
+        response,
+        expectedChallenge: challenge.challenge,
+        expectedOrigin: ctx.config.expectedOrigins,
+        expectedRPID: ctx.config.rpId,
+        credential: { id: passkey.credentialId, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: passkey.transports },
+        requireUserVerification: true,
+      });
+    } catch {
+      throw verificationFailed();
+    }
+    // W3C WebAuthn §7.2 step 22: a counter that did not move forward may be a cloned key.
+    if (!verification.verified || !ctx.store.updatePasskeyCounter(principal.userId, passkey.id, verification.authenticationInfo.newCounter, ctx.now())) {
+      throw verificationFailed();
+    }
+    return c.json(await issueVerifyResponse(ctx, principal, 'passkey', tokens));
+  });
+
+  return app;
+}

@@ -1,0 +1,76 @@
+import {
+  ALL_ACTIONS,
+  actionForScope,
+  MFAAction,
+  TokenScope,
+  type TokenScope as TokenScopeValue,
+} from '../protocol/index.js';
+import type { MfaServerContext, ResolvedMfaConfig } from './context.js';
+import type { MfaActionPolicy, MfaServerOptions } from './options.js';
+import type { MfaStore } from './store/mfa-store.js';
+
+/** DESIGN.md §7: wallet actions are single-use for 5 minutes; the others multi-use for 10. */
+const WALLET_TOKEN_TTL_SECONDS = 5 * 60;
+const OTHER_TOKEN_TTL_SECONDS = 10 * 60;
+
+export function isWalletAction(action: MFAAction): boolean {
+  return action.startsWith('wallet.');
+}
+
+export function resolvePolicy(options: MfaServerOptions): ResolvedMfaConfig['policy'] {
+  const entries = ALL_ACTIONS.map((action): [MFAAction, Required<MfaActionPolicy>] => {
+    const wallet = isWalletAction(action);
+    const given = options.policy?.[action] ?? {};
+    return [
+      action,
+      {
+        required: given.required ?? (options.requireEnrollment ? 'always' : 'when-enrolled'),
+        singleUse: given.singleUse ?? wallet,
+        ttlSeconds: given.ttlSeconds ?? (wallet ? WALLET_TOKEN_TTL_SECONDS : OTHER_TOKEN_TTL_SECONDS),
+      },
+    ];
+  });
+  return Object.fromEntries(entries) as ResolvedMfaConfig['policy'];
+}
+
+/** A TOTP device or passkey that has been verified. Recovery codes alone are not a method. */
+export function userHasVerifiedMethods(store: MfaStore, userId: string): boolean {
+  return store.listTotpDevices(userId).some((d) => d.verifiedAt !== null) || store.listPasskeys(userId).length > 0;
+}
+
+/**
+ * Whether this user must step up for an action or scope. Scopes without an action:
+ * `credential:*` need MFA exactly when the user has a method (so a first enrollment is always
+ * possible, even under `requireEnrollment`); `wallet:delegate` follows the wallet default.
+ */
+export function isMfaRequired(ctx: MfaServerContext, userId: string, target: MFAAction | TokenScopeValue): boolean {
+  const action = (ALL_ACTIONS as readonly string[]).includes(target)
+    ? (target as MFAAction)
+    : target === TokenScope.Walletdelegate
+      ? MFAAction.WalletWaasRefresh
+      : actionForScope(target as TokenScopeValue);
+  if (!action) return userHasVerifiedMethods(ctx.store, userId);
+  const { required } = ctx.config.policy[action];
+  if (required === 'never') return false;
+  if (required === 'always') return true;
+  return userHasVerifiedMethods(ctx.store, userId);
+}
+
+/** Token behaviour for a set of scopes: the strictest of their policies. */
+export function tokenPolicyForScopes(config: ResolvedMfaConfig, scopes: readonly TokenScopeValue[]): { singleUse: boolean; ttlSeconds: number } {
+  let singleUse = false;
+  let ttlSeconds = OTHER_TOKEN_TTL_SECONDS;
+  let any = false;
+  for (const scope of scopes) {
+    const action = actionForScope(scope);
+    const policy = action
+      ? config.policy[action]
+      : scope === TokenScope.Walletdelegate
+        ? { singleUse: true, ttlSeconds: WALLET_TOKEN_TTL_SECONDS }
+        : { singleUse: false, ttlSeconds: OTHER_TOKEN_TTL_SECONDS };
+    singleUse ||= policy.singleUse;
+    ttlSeconds = any ? Math.min(ttlSeconds, policy.ttlSeconds) : policy.ttlSeconds;
+    any = true;
+  }
+  return { singleUse, ttlSeconds };
+}

@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { ROUTES, TokenScope, type RecoveryCodesResponse } from '../../protocol/index.js';
+import type { MfaEnv } from '../context.js';
+import { assertElevatedAccess } from '../guards/require-elevated-access.js';
+import { MfaHttpError } from '../http/mfa-http-error.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import { readCode, readTokenRequest } from '../http/validate.js';
+import { codeAttemptSucceeded, invalidCode, reserveCodeAttempt } from '../lockout.js';
+import { userHasVerifiedMethods } from '../policy.js';
+import { issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
+import { generateRecoveryCodeSet, hashRecoveryCode, normalizeRecoveryCode } from './recovery-code.js';
+
+export function recoveryCodeRoutes(): Hono<MfaEnv> {
+  const app = new Hono<MfaEnv>();
+
+  // Regenerate: replaces the whole set; the new codes are shown this once.
+  app.post(ROUTES.recoveryCodes, async (c) => {
+    const ctx = c.var.mfa;
+    const principal = c.var.mfaPrincipal;
+    await readJsonBody(c);
+    if (!userHasVerifiedMethods(ctx.store, principal.userId)) {
+      throw new MfaHttpError('conflict', 'Recovery codes come with a first verified method; enroll one first.');
+    }
+    await assertElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialupdate });
+    const { codes, hashes } = generateRecoveryCodeSet(principal.userId);
+    ctx.store.replaceRecoveryCodes(principal.userId, hashes, ctx.now());
+    const body: RecoveryCodesResponse = { codes };
+    return c.json(body, 201);
+  });
+
+  app.post(ROUTES.recoveryCodesAcknowledge, async (c) => {
+    await readJsonBody(c);
+    c.var.mfa.store.acknowledgeRecoveryCodes(c.var.mfaPrincipal.userId);
+    return c.body(null, 204);
+  });
+
+  app.post(ROUTES.recoveryCodesVerify, async (c) => {
+    const ctx = c.var.mfa;
+    const principal = c.var.mfaPrincipal;
+    const body = await readJsonBody(c);
+    const code = readCode(body);
+    const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
+    const attempt = reserveCodeAttempt(ctx, principal.userId);
+    const normalized = normalizeRecoveryCode(code);
+    // One conditional UPDATE (`used_at IS NULL`): a code redeems exactly once.
+    if (!normalized || !ctx.store.consumeRecoveryCode(principal.userId, hashRecoveryCode(principal.userId, normalized), ctx.now())) {
+      throw invalidCode(ctx, attempt, 'The recovery code is not valid or was already used.');
+    }
+    codeAttemptSucceeded(ctx, principal.userId);
+    return c.json(await issueVerifyResponse(ctx, principal, 'recovery_code', tokens));
+  });
+
+  return app;
+}

@@ -1,0 +1,145 @@
+/**
+ * The storage seam (DESIGN.md §9). Every method that *consumes* something (a TOTP step, a
+ * challenge, a recovery code, a token, a jti) is one conditional statement in the SQLite
+ * implementation, never a read followed by a write, so concurrent redemptions of one secret
+ * succeed exactly once. Times are epoch milliseconds.
+ */
+
+export interface TotpDeviceRecord {
+  id: string;
+  userId: string;
+  /** AES-256-GCM sealed base32 secret (see crypto/secret-box.ts). */
+  secretSealed: string;
+  createdAt: number;
+  verifiedAt: number | null;
+  isDefault: boolean;
+  lastStep: number | null;
+  lastUsedAt: number | null;
+}
+
+export interface PasskeyRecord {
+  id: string;
+  userId: string;
+  credentialId: string;
+  publicKey: Uint8Array;
+  counter: number;
+  transports: string[];
+  name: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+export type ChallengePurpose = 'registration' | 'authentication';
+
+export interface ChallengeRecord {
+  challenge: string;
+  userId: string;
+  purpose: ChallengePurpose;
+  /** DESIGN.md §10: the random part the challenge was derived from, when action-bound. */
+  nonce: string | null;
+  mfaAction: string | null;
+  payloadDigest: string | null;
+  expiresAt: number;
+}
+
+export interface MfaTokenRecord {
+  tokenHash: string;
+  userId: string;
+  sessionId: string;
+  singleUse: boolean;
+  expiresAt: number;
+}
+
+export interface AttemptReservation {
+  /** False when the user is locked out; then `lockedUntil` says until when. */
+  allowed: boolean;
+  failures: number;
+  lockedUntil: number | null;
+}
+
+export interface RecoveryCodeState {
+  remaining: number;
+  acknowledged: boolean;
+}
+
+export interface IdempotencyRecord {
+  bodyDigest: string;
+  /** null while the first request is still running. */
+  status: number | null;
+  responseSealed: string | null;
+}
+
+export interface MfaStore {
+  // TOTP devices
+  insertTotpDevice(device: TotpDeviceRecord): void;
+  /** Removes the user's devices that were never verified (one pending enrollment at a time). */
+  deleteUnverifiedTotpDevices(userId: string): void;
+  getTotpDevice(userId: string, id: string): TotpDeviceRecord | undefined;
+  listTotpDevices(userId: string): TotpDeviceRecord[];
+  /**
+   * RFC 6238 §5.2 replay rule: accepts `step` only if it is later than the last accepted one,
+   * and marks the device verified. One conditional UPDATE; true when this call won.
+   */
+  acceptTotpStep(userId: string, id: string, step: number, now: number): boolean;
+  /** Makes `id` the default when the user has no default device yet. */
+  setDefaultTotpDeviceIfNone(userId: string, id: string): void;
+  /** Makes `id` (a verified device) the only default; false when there is no such device. */
+  setDefaultTotpDevice(userId: string, id: string): boolean;
+  /** Deletes a device; promotes the oldest verified device when the default goes. */
+  deleteTotpDevice(userId: string, id: string): boolean;
+
+  // Passkeys
+  insertPasskey(passkey: PasskeyRecord): boolean;
+  getPasskeyByCredentialId(userId: string, credentialId: string): PasskeyRecord | undefined;
+  listPasskeys(userId: string): PasskeyRecord[];
+  /** Stores the new signature counter only if it moved forward (or both are 0). */
+  updatePasskeyCounter(userId: string, id: string, newCounter: number, now: number): boolean;
+  renamePasskey(userId: string, id: string, name: string): PasskeyRecord | undefined;
+  deletePasskey(userId: string, id: string): boolean;
+
+  // WebAuthn challenges
+  insertChallenge(challenge: ChallengeRecord): void;
+  /** Deletes and returns a live challenge bound to this user and purpose: single use. */
+  consumeChallenge(userId: string, purpose: ChallengePurpose, challenge: string, now: number): ChallengeRecord | undefined;
+
+  // Recovery codes
+  /** Issues a first set only if the user has none (true when this call issued it). */
+  issueRecoveryCodesIfNone(userId: string, codeHashes: string[], now: number): boolean;
+  replaceRecoveryCodes(userId: string, codeHashes: string[], now: number): void;
+  consumeRecoveryCode(userId: string, codeHash: string, now: number): boolean;
+  deleteRecoveryCodes(userId: string): void;
+  getRecoveryCodeState(userId: string): RecoveryCodeState;
+  acknowledgeRecoveryCodes(userId: string): void;
+
+  // Lockout (DESIGN.md §8)
+  /**
+   * Counts an attempt as a failure up front (a success clears it), so concurrent guesses
+   * can never exceed the limit; locks for `lockMs` when the count reaches `maxFailures`.
+   */
+  reserveAttempt(userId: string, now: number, maxFailures: number, lockMs: number): AttemptReservation;
+  resetAttempts(userId: string): void;
+
+  // Tokens
+  insertMfaToken(token: MfaTokenRecord): void;
+  /** Redeems a legacy token bound to this user and session; single-use ones only once. */
+  consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number): boolean;
+  /** Records a single-use elevated token's jti; false when it was already used. */
+  useJti(jti: string, expiresAt: number, now: number): boolean;
+
+  // Idempotency-Key (issue 6)
+  /** Claims the key for a first run; returns the existing record when it was already claimed. */
+  claimIdempotencyKey(scope: string, key: string, bodyDigest: string, now: number): IdempotencyRecord | undefined;
+  completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string): void;
+  releaseIdempotencyKey(scope: string, key: string): void;
+
+  close(): void;
+}
+
+/** The demo's own tables (session auth and a wallet per user); not part of the MFA contract. */
+export interface DemoStore {
+  findOrCreateDemoUser(name: string, create: () => { userId: string; walletKeySealed: string }): { userId: string };
+  insertDemoSession(tokenHash: string, userId: string, sessionId: string, now: number): void;
+  findDemoSession(tokenHash: string): { userId: string; sessionId: string; accountName: string } | undefined;
+  getDemoWallet(userId: string): { walletKeySealed: string; delegated: boolean } | undefined;
+  setDemoDelegation(userId: string, delegated: boolean): void;
+}

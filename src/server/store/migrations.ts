@@ -1,0 +1,112 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema versions, applied in order inside one transaction each and recorded in
+ * `mfa_migrations`. Append only: never edit a migration that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE totp_devices (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    secret_sealed TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    verified_at INTEGER,
+    is_default INTEGER NOT NULL DEFAULT 0,
+    last_step INTEGER,
+    last_used_at INTEGER
+  );
+  CREATE INDEX totp_devices_user ON totp_devices(user_id);
+
+  CREATE TABLE passkeys (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    credential_id TEXT NOT NULL UNIQUE,
+    public_key BLOB NOT NULL,
+    counter INTEGER NOT NULL,
+    transports TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER
+  );
+  CREATE INDEX passkeys_user ON passkeys(user_id);
+
+  CREATE TABLE webauthn_challenges (
+    challenge TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    nonce TEXT,
+    mfa_action TEXT,
+    payload_digest TEXT,
+    expires_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE mfa_users (
+    user_id TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL DEFAULT 0,
+    locked_until INTEGER,
+    recovery_issued INTEGER NOT NULL DEFAULT 0,
+    recovery_acknowledged INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE recovery_codes (
+    user_id TEXT NOT NULL,
+    code_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    used_at INTEGER,
+    PRIMARY KEY (user_id, code_hash)
+  );
+
+  CREATE TABLE mfa_tokens (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    single_use INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    consumed_at INTEGER
+  );
+
+  CREATE TABLE used_jtis (
+    jti TEXT PRIMARY KEY,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE idempotency_keys (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    body_digest TEXT NOT NULL,
+    status INTEGER,
+    response_sealed TEXT,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (scope, key)
+  );
+
+  CREATE TABLE demo_users (
+    name TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL UNIQUE,
+    wallet_key_sealed TEXT NOT NULL,
+    delegated INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE demo_sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  `,
+];
+
+export function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS mfa_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const applied = db.prepare('SELECT COALESCE(MAX(version), 0) AS version FROM mfa_migrations').get() as { version: number };
+  MIGRATIONS.forEach((sql, index) => {
+    const version = index + 1;
+    if (version <= applied.version) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('INSERT INTO mfa_migrations (version, applied_at) VALUES (?, ?)').run(version, Date.now());
+    })();
+  });
+}

@@ -1,0 +1,300 @@
+import Database from 'better-sqlite3';
+import type {
+  AttemptReservation,
+  ChallengePurpose,
+  ChallengeRecord,
+  DemoStore,
+  IdempotencyRecord,
+  MfaStore,
+  MfaTokenRecord,
+  PasskeyRecord,
+  RecoveryCodeState,
+  TotpDeviceRecord,
+} from './mfa-store.js';
+import { migrate } from './migrations.js';
+
+type Row = Record<string, unknown>;
+
+function toTotpDevice(row: Row): TotpDeviceRecord {
+  return {
+    id: row.id as string,
+    userId: row.user_id as string,
+    secretSealed: row.secret_sealed as string,
+    createdAt: row.created_at as number,
+    verifiedAt: (row.verified_at as number | null) ?? null,
+    isDefault: row.is_default === 1,
+    lastStep: (row.last_step as number | null) ?? null,
+    lastUsedAt: (row.last_used_at as number | null) ?? null,
+  };
+}
+
+function toPasskey(row: Row): PasskeyRecord {
+  return {
+    id: row.id as string,
+    userId: row.user_id as string,
+    credentialId: row.credential_id as string,
+    publicKey: new Uint8Array(row.public_key as Buffer),
+    counter: row.counter as number,
+    transports: JSON.parse(row.transports as string) as string[],
+    name: row.name as string,
+    createdAt: row.created_at as number,
+    lastUsedAt: (row.last_used_at as number | null) ?? null,
+  };
+}
+
+function prepareStatements(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    insertTotp: p(`INSERT INTO totp_devices (id, user_id, secret_sealed, created_at, verified_at, is_default, last_step, last_used_at)
+      VALUES (@id, @userId, @secretSealed, @createdAt, @verifiedAt, @isDefault, @lastStep, @lastUsedAt)`),
+    deleteUnverifiedTotp: p('DELETE FROM totp_devices WHERE user_id = ? AND verified_at IS NULL'),
+    getTotp: p('SELECT * FROM totp_devices WHERE user_id = ? AND id = ?'),
+    listTotp: p('SELECT * FROM totp_devices WHERE user_id = ? ORDER BY created_at, id'),
+    acceptStep: p(`UPDATE totp_devices SET last_step = @step, last_used_at = @now, verified_at = COALESCE(verified_at, @now)
+      WHERE user_id = @userId AND id = @id AND (last_step IS NULL OR last_step < @step)`),
+    setDefaultIfNone: p(`UPDATE totp_devices SET is_default = 1 WHERE user_id = @userId AND id = @id AND verified_at IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM totp_devices WHERE user_id = @userId AND is_default = 1)`),
+    setDefault: p(`UPDATE totp_devices SET is_default = (id = @id) WHERE user_id = @userId
+      AND EXISTS (SELECT 1 FROM totp_devices WHERE user_id = @userId AND id = @id AND verified_at IS NOT NULL)`),
+    deleteTotp: p('DELETE FROM totp_devices WHERE user_id = ? AND id = ?'),
+    promoteDefault: p(`UPDATE totp_devices SET is_default = 1 WHERE id = (SELECT id FROM totp_devices WHERE user_id = @userId
+      AND verified_at IS NOT NULL ORDER BY created_at, id LIMIT 1)
+      AND NOT EXISTS (SELECT 1 FROM totp_devices WHERE user_id = @userId AND is_default = 1)`),
+    insertPasskey: p(`INSERT OR IGNORE INTO passkeys (id, user_id, credential_id, public_key, counter, transports, name, created_at, last_used_at)
+      VALUES (@id, @userId, @credentialId, @publicKey, @counter, @transports, @name, @createdAt, @lastUsedAt)`),
+    getPasskeyByCredential: p('SELECT * FROM passkeys WHERE user_id = ? AND credential_id = ?'),
+    listPasskeys: p('SELECT * FROM passkeys WHERE user_id = ? ORDER BY created_at, id'),
+    updateCounter: p(`UPDATE passkeys SET counter = @counter, last_used_at = @now WHERE user_id = @userId AND id = @id
+      AND (counter < @counter OR (counter = 0 AND @counter = 0))`),
+    renamePasskey: p('UPDATE passkeys SET name = ? WHERE user_id = ? AND id = ? RETURNING *'),
+    deletePasskey: p('DELETE FROM passkeys WHERE user_id = ? AND id = ?'),
+    insertChallenge: p(`INSERT INTO webauthn_challenges (challenge, user_id, purpose, nonce, mfa_action, payload_digest, expires_at)
+      VALUES (@challenge, @userId, @purpose, @nonce, @mfaAction, @payloadDigest, @expiresAt)`),
+    consumeChallenge: p(`DELETE FROM webauthn_challenges WHERE challenge = @challenge AND user_id = @userId AND purpose = @purpose
+      AND expires_at > @now RETURNING *`),
+    purgeChallenges: p('DELETE FROM webauthn_challenges WHERE expires_at <= ?'),
+    ensureUser: p('INSERT OR IGNORE INTO mfa_users (user_id) VALUES (?)'),
+    claimRecoveryIssue: p('UPDATE mfa_users SET recovery_issued = 1, recovery_acknowledged = 0 WHERE user_id = ? AND recovery_issued = 0'),
+    markRecoveryIssued: p('UPDATE mfa_users SET recovery_issued = 1, recovery_acknowledged = 0 WHERE user_id = ?'),
+    deleteRecovery: p('DELETE FROM recovery_codes WHERE user_id = ?'),
+    insertRecovery: p('INSERT INTO recovery_codes (user_id, code_hash, created_at) VALUES (?, ?, ?)'),
+    resetRecoveryIssued: p('UPDATE mfa_users SET recovery_issued = 0, recovery_acknowledged = 0 WHERE user_id = ?'),
+    consumeRecovery: p('UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL'),
+    recoveryRemaining: p('SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = ? AND used_at IS NULL'),
+    getUser: p('SELECT * FROM mfa_users WHERE user_id = ?'),
+    acknowledge: p('UPDATE mfa_users SET recovery_acknowledged = 1 WHERE user_id = ?'),
+    reserveAttempt: p(`UPDATE mfa_users SET
+        failures = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failures + 1 END,
+        locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failures + 1 END) >= @max
+          THEN @now + @lockMs ELSE NULL END
+      WHERE user_id = @userId AND (locked_until IS NULL OR locked_until <= @now)
+      RETURNING failures, locked_until`),
+    resetAttempts: p('UPDATE mfa_users SET failures = 0, locked_until = NULL WHERE user_id = ?'),
+    insertMfaToken: p(`INSERT INTO mfa_tokens (token_hash, user_id, session_id, single_use, expires_at)
+      VALUES (@tokenHash, @userId, @sessionId, @singleUse, @expiresAt)`),
+    consumeMfaToken: p(`UPDATE mfa_tokens SET consumed_at = CASE WHEN single_use = 1 THEN @now ELSE consumed_at END
+      WHERE token_hash = @tokenHash AND user_id = @userId AND session_id = @sessionId AND expires_at > @now AND consumed_at IS NULL`),
+    useJti: p('INSERT OR IGNORE INTO used_jtis (jti, expires_at, used_at) VALUES (?, ?, ?)'),
+    claimIdem: p(`INSERT OR IGNORE INTO idempotency_keys (scope, key, body_digest, created_at) VALUES (?, ?, ?, ?)`),
+    getIdem: p('SELECT body_digest, status, response_sealed FROM idempotency_keys WHERE scope = ? AND key = ?'),
+    completeIdem: p('UPDATE idempotency_keys SET status = ?, response_sealed = ? WHERE scope = ? AND key = ?'),
+    releaseIdem: p('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL'),
+    findDemoUser: p('SELECT user_id FROM demo_users WHERE name = ?'),
+    insertDemoUser: p('INSERT OR IGNORE INTO demo_users (name, user_id, wallet_key_sealed) VALUES (?, ?, ?)'),
+    insertDemoSession: p('INSERT INTO demo_sessions (token_hash, user_id, session_id, created_at) VALUES (?, ?, ?, ?)'),
+    findDemoSession: p(`SELECT s.user_id, s.session_id, u.name FROM demo_sessions s JOIN demo_users u ON u.user_id = s.user_id
+    WHERE s.token_hash = ?`),
+    getDemoWallet: p('SELECT wallet_key_sealed, delegated FROM demo_users WHERE user_id = ?'),
+    setDelegation: p('UPDATE demo_users SET delegated = ? WHERE user_id = ?'),
+  };
+}
+
+/**
+ * The embedded default store: one SQLite file (WAL) or `:memory:`. Statements are prepared
+ * once; each consumption is a single conditional UPDATE/DELETE/INSERT whose change count (or
+ * RETURNING row) says whether this caller won.
+ */
+export class SqliteMfaStore implements MfaStore, DemoStore {
+  readonly db: Database.Database;
+  private readonly stmt: ReturnType<typeof prepareStatements>;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    this.stmt = prepareStatements(this.db);
+  }
+
+
+  insertTotpDevice(d: TotpDeviceRecord): void {
+    this.stmt.insertTotp.run({ ...d, isDefault: d.isDefault ? 1 : 0 });
+  }
+  deleteUnverifiedTotpDevices(userId: string): void {
+    this.stmt.deleteUnverifiedTotp.run(userId);
+  }
+  getTotpDevice(userId: string, id: string): TotpDeviceRecord | undefined {
+    const row = this.stmt.getTotp.get(userId, id) as Row | undefined;
+    return row && toTotpDevice(row);
+  }
+  listTotpDevices(userId: string): TotpDeviceRecord[] {
+    return (this.stmt.listTotp.all(userId) as Row[]).map(toTotpDevice);
+  }
+  acceptTotpStep(userId: string, id: string, step: number, now: number): boolean {
+    return this.stmt.acceptStep.run({ userId, id, step, now }).changes === 1;
+  }
+  setDefaultTotpDeviceIfNone(userId: string, id: string): void {
+    this.stmt.setDefaultIfNone.run({ userId, id });
+  }
+  setDefaultTotpDevice(userId: string, id: string): boolean {
+    return this.stmt.setDefault.run({ userId, id }).changes > 0;
+  }
+  deleteTotpDevice(userId: string, id: string): boolean {
+    return this.db.transaction(() => {
+      const deleted = this.stmt.deleteTotp.run(userId, id).changes === 1;
+      if (deleted) this.stmt.promoteDefault.run({ userId });
+      return deleted;
+    })();
+  }
+
+  insertPasskey(k: PasskeyRecord): boolean {
+    const row = { ...k, publicKey: Buffer.from(k.publicKey), transports: JSON.stringify(k.transports) };
+    return this.stmt.insertPasskey.run(row).changes === 1;
+  }
+  getPasskeyByCredentialId(userId: string, credentialId: string): PasskeyRecord | undefined {
+    const row = this.stmt.getPasskeyByCredential.get(userId, credentialId) as Row | undefined;
+    return row && toPasskey(row);
+  }
+  listPasskeys(userId: string): PasskeyRecord[] {
+    return (this.stmt.listPasskeys.all(userId) as Row[]).map(toPasskey);
+  }
+  updatePasskeyCounter(userId: string, id: string, counter: number, now: number): boolean {
+    return this.stmt.updateCounter.run({ userId, id, counter, now }).changes === 1;
+  }
+  renamePasskey(userId: string, id: string, name: string): PasskeyRecord | undefined {
+    const row = this.stmt.renamePasskey.get(name, userId, id) as Row | undefined;
+    return row && toPasskey(row);
+  }
+  deletePasskey(userId: string, id: string): boolean {
+    return this.stmt.deletePasskey.run(userId, id).changes === 1;
+  }
+
+  insertChallenge(c: ChallengeRecord): void {
+    this.stmt.purgeChallenges.run(c.expiresAt - 24 * 60 * 60 * 1000);
+    this.stmt.insertChallenge.run(c);
+  }
+  consumeChallenge(userId: string, purpose: ChallengePurpose, challenge: string, now: number): ChallengeRecord | undefined {
+    const row = this.stmt.consumeChallenge.get({ userId, purpose, challenge, now }) as Row | undefined;
+    if (!row) return undefined;
+    return {
+      challenge: row.challenge as string,
+      userId: row.user_id as string,
+      purpose: row.purpose as ChallengePurpose,
+      nonce: (row.nonce as string | null) ?? null,
+      mfaAction: (row.mfa_action as string | null) ?? null,
+      payloadDigest: (row.payload_digest as string | null) ?? null,
+      expiresAt: row.expires_at as number,
+    };
+  }
+
+  issueRecoveryCodesIfNone(userId: string, codeHashes: string[], now: number): boolean {
+    return this.db.transaction(() => {
+      this.stmt.ensureUser.run(userId);
+      if (this.stmt.claimRecoveryIssue.run(userId).changes !== 1) return false;
+      this.stmt.deleteRecovery.run(userId);
+      for (const hash of codeHashes) this.stmt.insertRecovery.run(userId, hash, now);
+      return true;
+    })();
+  }
+  replaceRecoveryCodes(userId: string, codeHashes: string[], now: number): void {
+    this.db.transaction(() => {
+      this.stmt.ensureUser.run(userId);
+      this.stmt.markRecoveryIssued.run(userId);
+      this.stmt.deleteRecovery.run(userId);
+      for (const hash of codeHashes) this.stmt.insertRecovery.run(userId, hash, now);
+    })();
+  }
+  consumeRecoveryCode(userId: string, codeHash: string, now: number): boolean {
+    return this.stmt.consumeRecovery.run(now, userId, codeHash).changes === 1;
+  }
+  deleteRecoveryCodes(userId: string): void {
+    this.db.transaction(() => {
+      this.stmt.deleteRecovery.run(userId);
+      this.stmt.resetRecoveryIssued.run(userId);
+    })();
+  }
+  getRecoveryCodeState(userId: string): RecoveryCodeState {
+    const { n } = this.stmt.recoveryRemaining.get(userId) as { n: number };
+    const user = this.stmt.getUser.get(userId) as Row | undefined;
+    return { remaining: n, acknowledged: user?.recovery_acknowledged === 1 };
+  }
+  acknowledgeRecoveryCodes(userId: string): void {
+    this.stmt.acknowledge.run(userId);
+  }
+
+  reserveAttempt(userId: string, now: number, max: number, lockMs: number): AttemptReservation {
+    this.stmt.ensureUser.run(userId);
+    const row = this.stmt.reserveAttempt.get({ userId, now, max, lockMs }) as Row | undefined;
+    if (row) return { allowed: true, failures: row.failures as number, lockedUntil: (row.locked_until as number | null) ?? null };
+    const user = this.stmt.getUser.get(userId) as Row;
+    return { allowed: false, failures: user.failures as number, lockedUntil: user.locked_until as number };
+  }
+  resetAttempts(userId: string): void {
+    this.stmt.resetAttempts.run(userId);
+  }
+
+  insertMfaToken(t: MfaTokenRecord): void {
+    this.stmt.insertMfaToken.run({ ...t, singleUse: t.singleUse ? 1 : 0 });
+  }
+  consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number): boolean {
+    return this.stmt.consumeMfaToken.run({ tokenHash, userId, sessionId, now }).changes === 1;
+  }
+  useJti(jti: string, expiresAt: number, now: number): boolean {
+    return this.stmt.useJti.run(jti, expiresAt, now).changes === 1;
+  }
+
+  claimIdempotencyKey(scope: string, key: string, bodyDigest: string, now: number): IdempotencyRecord | undefined {
+    if (this.stmt.claimIdem.run(scope, key, bodyDigest, now).changes === 1) return undefined;
+    const row = this.stmt.getIdem.get(scope, key) as Row | undefined;
+    // Released between our INSERT and this read: report it as still in progress.
+    if (!row) return { bodyDigest, status: null, responseSealed: null };
+    return {
+      bodyDigest: row.body_digest as string,
+      status: (row.status as number | null) ?? null,
+      responseSealed: (row.response_sealed as string | null) ?? null,
+    };
+  }
+  completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string): void {
+    this.stmt.completeIdem.run(status, responseSealed, scope, key);
+  }
+  releaseIdempotencyKey(scope: string, key: string): void {
+    this.stmt.releaseIdem.run(scope, key);
+  }
+
+  findOrCreateDemoUser(name: string, create: () => { userId: string; walletKeySealed: string }): { userId: string } {
+    const found = this.stmt.findDemoUser.get(name) as Row | undefined;
+    if (found) return { userId: found.user_id as string };
+    const fresh = create();
+    this.stmt.insertDemoUser.run(name, fresh.userId, fresh.walletKeySealed);
+    // INSERT OR IGNORE: a concurrent first session for the same name may have won; read the winner.
+    return { userId: (this.stmt.findDemoUser.get(name) as Row).user_id as string };
+  }
+  insertDemoSession(tokenHash: string, userId: string, sessionId: string, now: number): void {
+    this.stmt.insertDemoSession.run(tokenHash, userId, sessionId, now);
+  }
+  findDemoSession(tokenHash: string): { userId: string; sessionId: string; accountName: string } | undefined {
+    const row = this.stmt.findDemoSession.get(tokenHash) as Row | undefined;
+    return row && { userId: row.user_id as string, sessionId: row.session_id as string, accountName: row.name as string };
+  }
+  getDemoWallet(userId: string): { walletKeySealed: string; delegated: boolean } | undefined {
+    const row = this.stmt.getDemoWallet.get(userId) as Row | undefined;
+    return row && { walletKeySealed: row.wallet_key_sealed as string, delegated: row.delegated === 1 };
+  }
+  setDemoDelegation(userId: string, delegated: boolean): void {
+    this.stmt.setDelegation.run(delegated ? 1 : 0, userId);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

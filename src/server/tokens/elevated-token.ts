@@ -1,0 +1,69 @@
+import { SignJWT } from 'jose';
+import type { ActionBinding, ElevatedAccessTokenGrant, MFAAction, TokenScope } from '../../protocol/index.js';
+import type { MfaServerContext } from '../context.js';
+import { randomToken } from '../crypto/random.js';
+import type { MfaPrincipal } from '../options.js';
+import { tokenPolicyForScopes } from '../policy.js';
+import { SIGNING_ALG } from './signing-keys.js';
+
+/** RFC 8176 authentication method references. */
+export type Amr = 'otp' | 'hwk' | 'user';
+
+/** RFC 9396 authorization details: what one action-bound token approves (DESIGN.md §10). */
+export interface ActionAuthorizationDetail {
+  type: MFAAction;
+  payload_digest: string;
+}
+
+/** The claims of an elevated access token (DESIGN.md §7). */
+export interface ElevatedAccessClaims {
+  iss: string;
+  aud: string;
+  sub: string;
+  /** The app session the token was issued to. */
+  sid: string;
+  /** Space-separated scopes (RFC 8693 §4.2 / RFC 9068 style). */
+  scope: string;
+  amr: Amr[];
+  auth_time: number;
+  iat: number;
+  exp: number;
+  jti: string;
+  /** Consumed by its first use at a guard. */
+  single_use: boolean;
+  authorization_details?: ActionAuthorizationDetail[];
+}
+
+export interface IssueElevatedTokenInput {
+  principal: MfaPrincipal;
+  scopes: TokenScope[];
+  amr: Amr[];
+  action?: ActionBinding | undefined;
+}
+
+/** Signs an ES256 elevated token carrying exactly `scopes`, with the `kid` of the JWKS key. */
+export async function issueElevatedToken(ctx: MfaServerContext, input: IssueElevatedTokenInput): Promise<ElevatedAccessTokenGrant> {
+  const { singleUse, ttlSeconds } = tokenPolicyForScopes(ctx.config, input.scopes);
+  const nowSeconds = Math.floor(ctx.now() / 1000);
+  const exp = nowSeconds + ttlSeconds;
+  const claims: Omit<ElevatedAccessClaims, 'iss' | 'aud' | 'sub' | 'iat' | 'exp' | 'jti'> = {
+    sid: input.principal.sessionId,
+    scope: input.scopes.join(' '),
+    amr: input.amr,
+    auth_time: nowSeconds,
+    single_use: singleUse,
+    ...(input.action
+      ? { authorization_details: [{ type: input.action.mfaAction, payload_digest: input.action.payloadDigest }] }
+      : {}),
+  };
+  const token = await new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: ctx.keys.kid, typ: 'JWT' })
+    .setIssuer(ctx.config.issuer)
+    .setAudience(ctx.config.audience)
+    .setSubject(input.principal.userId)
+    .setIssuedAt(nowSeconds)
+    .setExpirationTime(exp)
+    .setJti(randomToken(16))
+    .sign(ctx.keys.privateKey);
+  return { token, scopes: input.scopes, expiresAt: new Date(exp * 1000).toISOString(), singleUse };
+}

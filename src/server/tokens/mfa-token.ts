@@ -1,0 +1,26 @@
+import type { MfaTokenGrant } from '../../protocol/index.js';
+import type { MfaServerContext } from '../context.js';
+import { randomToken, sha256 } from '../crypto/random.js';
+import type { MfaPrincipal } from '../options.js';
+
+/** DESIGN.md §7: legacy MFA tokens live 10 minutes. */
+export const MFA_TOKEN_TTL_MS = 10 * 60 * 1000;
+/** 32 random bytes: 256 bits, beyond guessing. */
+const MFA_TOKEN_BYTES = 32;
+
+/**
+ * Issues a deprecated legacy MFA token: opaque, bound to user and session, kept only as its
+ * SHA-256 (a database leak yields no usable token).
+ */
+export function issueMfaToken(ctx: MfaServerContext, principal: MfaPrincipal, singleUse: boolean): MfaTokenGrant {
+  const token = randomToken(MFA_TOKEN_BYTES);
+  const expiresAt = ctx.now() + MFA_TOKEN_TTL_MS;
+  ctx.store.insertMfaToken({ tokenHash: sha256(token), userId: principal.userId, sessionId: principal.sessionId, singleUse, expiresAt });
+  return { token, expiresAt: new Date(expiresAt).toISOString(), singleUse };
+}
+
+/** Redeems a legacy token for this user and session: one conditional UPDATE. */
+export function redeemMfaToken(ctx: MfaServerContext, principal: MfaPrincipal, token: string): boolean {
+  if (token.length > 128) return false;
+  return ctx.store.consumeMfaToken(sha256(token), principal.userId, principal.sessionId, ctx.now());
+}

@@ -1,0 +1,125 @@
+import { Hono, type Context } from 'hono';
+import {
+  ROUTES,
+  TokenScope,
+  type CreateTotpDeviceResponse,
+  type VerifyResponse,
+  type VerifyTotpDeviceResponse,
+} from '../../protocol/index.js';
+import type { MfaEnv, MfaServerContext } from '../context.js';
+import { newId } from '../crypto/random.js';
+import { assertElevatedAccess } from '../guards/require-elevated-access.js';
+import { notFound } from '../http/mfa-http-error.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import { readCode, readOptionalString, readTokenRequest } from '../http/validate.js';
+import { codeAttemptSucceeded, invalidCode, reserveCodeAttempt } from '../lockout.js';
+import type { MfaPrincipal } from '../options.js';
+import { userHasVerifiedMethods } from '../policy.js';
+import { issueFirstRecoveryCodes } from '../recovery-codes/recovery-code.js';
+import type { TotpDeviceRecord } from '../store/mfa-store.js';
+import { issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
+import { toTotpDevice } from '../wire.js';
+import { generateTotpSecret, matchTotpStep, totpUri } from './totp-code.js';
+
+/**
+ * Checks a code against one device, with the lockout around it. The replay rule is enforced
+ * by the store's single conditional UPDATE (only a step later than the last accepted one), so
+ * of 100 concurrent requests carrying one code exactly one wins.
+ */
+function verifyDeviceCode(ctx: MfaServerContext, principal: MfaPrincipal, device: TotpDeviceRecord, code: string): void {
+  const attempt = reserveCodeAttempt(ctx, principal.userId);
+  const now = ctx.now();
+  const step = matchTotpStep(ctx.secrets.open(device.secretSealed), code, now);
+  if (step === null || !ctx.store.acceptTotpStep(principal.userId, device.id, step, now)) {
+    throw invalidCode(ctx, attempt);
+  }
+  codeAttemptSucceeded(ctx, principal.userId);
+}
+
+function deviceParam(c: Context): string {
+  return c.req.param('id') ?? '';
+}
+
+export function totpRoutes(): Hono<MfaEnv> {
+  const app = new Hono<MfaEnv>();
+
+  app.post(ROUTES.totpDevices, async (c) => {
+    const ctx = c.var.mfa;
+    const principal = c.var.mfaPrincipal;
+    await readJsonBody(c);
+    // DESIGN.md §6: a second method needs `credential:link` (the policy passes a first one).
+    await assertElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentiallink });
+    ctx.store.deleteUnverifiedTotpDevices(principal.userId);
+    const secret = generateTotpSecret();
+    const id = newId();
+    ctx.store.insertTotpDevice({
+      id,
+      userId: principal.userId,
+      secretSealed: ctx.secrets.seal(secret),
+      createdAt: ctx.now(),
+      verifiedAt: null,
+      isDefault: false,
+      lastStep: null,
+      lastUsedAt: null,
+    });
+    const body: CreateTotpDeviceResponse = { id, secret, uri: totpUri(secret, ctx.config.rpName, principal.accountName ?? principal.userId) };
+    return c.json(body, 201);
+  });
+
+  app.post(`${ROUTES.totpDevices}/:id/verify`, async (c) => {
+    const ctx = c.var.mfa;
+    const principal = c.var.mfaPrincipal;
+    const body = await readJsonBody(c);
+    const code = readCode(body);
+    const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
+    const device = ctx.store.getTotpDevice(principal.userId, deviceParam(c));
+    if (!device) throw notFound('No such TOTP device.');
+    verifyDeviceCode(ctx, principal, device, code);
+    ctx.store.setDefaultTotpDeviceIfNone(principal.userId, device.id);
+    const recoveryCodes = issueFirstRecoveryCodes(ctx, principal.userId);
+    const verified = ctx.store.getTotpDevice(principal.userId, device.id) ?? device;
+    const response: VerifyTotpDeviceResponse = {
+      device: toTotpDevice(verified),
+      ...(recoveryCodes ? { recoveryCodes } : {}),
+      ...(await issueVerifyResponse(ctx, principal, 'totp', tokens)),
+    };
+    return c.json(response);
+  });
+
+  app.post(`${ROUTES.totpDevices}/:id/default`, (c) => {
+    const ctx = c.var.mfa;
+    if (!ctx.store.setDefaultTotpDevice(c.var.mfaPrincipal.userId, deviceParam(c))) throw notFound('No such verified TOTP device.');
+    return c.body(null, 204);
+  });
+
+  app.delete(`${ROUTES.totpDevices}/:id`, async (c) => {
+    const ctx = c.var.mfa;
+    const principal = c.var.mfaPrincipal;
+    const id = deviceParam(c);
+    if (!ctx.store.getTotpDevice(principal.userId, id)) throw notFound('No such TOTP device.');
+    await assertElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink });
+    ctx.store.deleteTotpDevice(principal.userId, id);
+    // Recovery codes stand behind the user's methods; with none left they go too.
+    if (!userHasVerifiedMethods(ctx.store, principal.userId)) ctx.store.deleteRecoveryCodes(principal.userId);
+    return c.body(null, 204);
+  });
+
+  app.post(ROUTES.totpVerify, async (c) => {
+    const ctx = c.var.mfa;
+    const principal = c.var.mfaPrincipal;
+    const body = await readJsonBody(c);
+    const code = readCode(body);
+    const deviceId = readOptionalString(body, 'deviceId');
+    const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
+    const verifiedDevices = ctx.store.listTotpDevices(principal.userId).filter((d) => d.verifiedAt !== null);
+    const device = deviceId
+      ? verifiedDevices.find((d) => d.id === deviceId)
+      : (verifiedDevices.find((d) => d.isDefault) ?? verifiedDevices[0]);
+    if (!device) throw notFound('No verified TOTP device.');
+    verifyDeviceCode(ctx, principal, device, code);
+    const response: VerifyResponse = await issueVerifyResponse(ctx, principal, 'totp', tokens);
+    return c.json(response);
+  });
+
+  return app;
+}
