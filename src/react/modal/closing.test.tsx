@@ -15,7 +15,7 @@ describe('closing the modal', () => {
     act(() => trigger.focus());
     let result!: Promise<string>;
     act(() => {
-      result = controller.promptMfaAuth();
+      result = controller.prompt();
     });
     result.catch(() => undefined); // asserted by each test; this only marks it handled
     act(() => controller.set({ step: 'totp', request: REQUEST, promptId: 1, available: available(), status: { kind: 'idle' } }));

@@ -88,45 +88,52 @@ export interface MfaStrings {
     acknowledge: string;
     continue: string;
   };
-  settings: {
-    title: string;
-    totpDevices: string;
-    passkeys: string;
-    none: string;
-    authenticatorApp: string;
-    /** `{date}` */
-    added: string;
-    /** `{date}` */
-    lastUsed: string;
-    neverUsed: string;
-    isDefault: string;
-    setDefault: string;
-    rename: string;
-    renameLabel: string;
-    save: string;
-    cancel: string;
-    remove: string;
-    /** `{name}` */
-    removeLabel: string;
-    confirmRemoveTitle: string;
-    confirmRemove: string;
-    /** Removing the only factor: say plainly what the user loses. */
-    confirmRemoveLast: string;
-    addTotp: string;
-    addPasskey: string;
-    recoveryCodes: string;
-    recoveryCodesLeft: MfaPlural;
-    regenerate: string;
-    loadError: string;
-    actionError: string;
-  };
+  /** Only `MfaSettings` reads these; English defaults ship with it (`settings/settings-strings.ts`). */
+  settings?: MfaSettingsStrings;
+}
+
+export interface MfaSettingsStrings {
+  title: string;
+  totpDevices: string;
+  passkeys: string;
+  none: string;
+  authenticatorApp: string;
+  /** `{date}` */
+  added: string;
+  /** `{date}` */
+  lastUsed: string;
+  neverUsed: string;
+  isDefault: string;
+  setDefault: string;
+  rename: string;
+  renameLabel: string;
+  save: string;
+  cancel: string;
+  remove: string;
+  /** `{name}` */
+  removeLabel: string;
+  confirmRemoveTitle: string;
+  confirmRemove: string;
+  /** Removing the only factor: say plainly what the user loses. */
+  confirmRemoveLast: string;
+  addTotp: string;
+  addPasskey: string;
+  recoveryCodes: string;
+  recoveryCodesLeft: MfaPlural;
+  regenerate: string;
+  loadError: string;
+  actionError: string;
 }
 
 /** Any subset of the strings, merged over the locale's at any depth. */
 export type MfaStringsOverride = {
-  [K in keyof MfaStrings]?: MfaStrings[K] extends string
+  [K in keyof MfaStrings]?: NonNullable<MfaStrings[K]> extends string
     ? string
-    : MfaStrings[K] extends Record<string, unknown>
-      ? { [L in keyof MfaStrings[K]]?: MfaStrings[K][L] extends Record<string, unknown> ? Partial<MfaStrings[K][L]> : MfaStrings[K][L] }
+    : NonNullable<MfaStrings[K]> extends Record<string, unknown>
+      ? {
+          [L in keyof NonNullable<MfaStrings[K]>]?: NonNullable<MfaStrings[K]>[L] extends Record<string, unknown>
+            ? Partial<NonNullable<MfaStrings[K]>[L]>
+            : NonNullable<MfaStrings[K]>[L];
+        }
       : MfaStrings[K];
 };

@@ -6,7 +6,10 @@
 import { vi } from 'vitest';
 import { MfaCancelledError } from '../../core/errors.js';
 import type { MfaAvailableMethods, MfaPromptRequest, MfaPromptState } from '../../core/prompt-state.js';
-import type { MfaPromptController } from '../mfa-kit-context.js';
+import type { MfaApi } from '../../core/mfa-api.js';
+import type { PromptController } from '../../core/prompt-controller.js';
+import { createTokenStore } from '../../core/token-store.js';
+import { stubApi } from './stub-api.js';
 
 export const REQUEST: MfaPromptRequest = { requestedScopes: ['wallet:export'] };
 
@@ -21,7 +24,7 @@ export function available(overrides: Partial<MfaAvailableMethods> = {}): MfaAvai
   };
 }
 
-export interface FixtureController extends MfaPromptController {
+export interface FixtureController extends PromptController {
   set(state: MfaPromptState): void;
   resolve(token: string): void;
   actions: {
@@ -37,7 +40,7 @@ export interface FixtureController extends MfaPromptController {
   };
 }
 
-export function createFixtureController(initial: MfaPromptState = { step: 'closed' }): FixtureController {
+export function createFixtureController(initial: MfaPromptState = { step: 'closed' }, api: MfaApi = stubApi()): FixtureController {
   let state = initial;
   const listeners = new Set<() => void>();
   let pending: { resolve: (token: string) => void; reject: (error: unknown) => void } | null = null;
@@ -69,7 +72,11 @@ export function createFixtureController(initial: MfaPromptState = { step: 'close
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    promptMfaAuth() {
+    api,
+    tokens: createTokenStore(),
+    getLastUsedMethod: () => undefined,
+    closeAll: vi.fn(),
+    prompt() {
       return new Promise<string>((resolve, reject) => {
         pending = { resolve, reject };
         if (state.step === 'closed') set({ step: 'loading', request: REQUEST, promptId: 1 });

@@ -1,0 +1,33 @@
+import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
+import { useCallback } from 'react';
+import { simpleWebAuthnSeam } from '../../core/webauthn-seam.js';
+import type { PasskeyRegistrationVerifyResponse, TokenScope, WebAuthnJson } from '../../protocol/index.js';
+import { useMfaKit } from '../mfa-kit-context.js';
+import { saveVerifyResult } from './save-verify-result.js';
+
+/**
+ * `const registerPasskey = useRegisterPasskey()`: creates a passkey as a second factor. When the
+ * user already has a factor, the server wants `credential:link` first: prompt for it (the
+ * settings component does), and the stored token is sent along.
+ */
+export function useRegisterPasskey(): (params?: { name?: string; requestedScopes?: TokenScope[] }) => Promise<PasskeyRegistrationVerifyResponse> {
+  const { controller } = useMfaKit('useRegisterPasskey');
+  return useCallback(
+    async (params: { name?: string; requestedScopes?: TokenScope[] } = {}) => {
+      const { api, tokens } = controller;
+      const link = tokens.getElevatedAccessToken({ scope: 'credential:link' });
+      const optionsJSON = await api.passkeyRegistrationOptions(link ? { elevatedAccessToken: link } : {});
+      const response = await simpleWebAuthnSeam.startRegistration({
+        optionsJSON: optionsJSON as unknown as PublicKeyCredentialCreationOptionsJSON,
+      });
+      const result = await api.verifyPasskeyRegistration({
+        response: response as unknown as WebAuthnJson,
+        ...(params.name ? { name: params.name } : {}),
+        ...(params.requestedScopes ? { requestedScopes: params.requestedScopes } : {}),
+      });
+      saveVerifyResult(tokens, result);
+      return result;
+    },
+    [controller],
+  );
+}

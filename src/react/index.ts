@@ -1,0 +1,41 @@
+'use client';
+/**
+ * `mfa-kit/react`: the provider, the modal's parts, the hooks (Dynamic's names, DESIGN.md §4),
+ * and everything from the core. Styles: `import 'mfa-kit/react/styles.css'`.
+ */
+export * from '../core/index.js';
+export type { PromptMfaAuthParams } from '../core/normalize-prompt-request.js';
+export type { PromptController } from '../core/prompt-controller.js';
+
+export { MfaProvider, type MfaProviderProps } from './mfa-provider.js';
+export { promptMfaAuth, getElevatedAccessToken } from './mounted-controller.js';
+export { useMfaPromptState } from './use-mfa-prompt-state.js';
+export { useMfaKit, type MfaKitContextValue, type MfaTheme } from './mfa-kit-context.js';
+
+export { usePromptMfaAuth } from './hooks/use-prompt-mfa-auth.js';
+export { useIsMfaRequiredForAction } from './hooks/use-is-mfa-required-for-action.js';
+export { useStepUpAuthentication, type StepUpState } from './hooks/use-step-up-authentication.js';
+export { useMfa, type AuthenticateDeviceParams } from './hooks/use-mfa.js';
+export { useRegisterPasskey } from './hooks/use-register-passkey.js';
+export { useGetPasskeys } from './hooks/use-get-passkeys.js';
+export { useDeletePasskey } from './hooks/use-delete-passkey.js';
+export { useAuthenticatePasskeyMFA, type AuthenticatePasskeyMfaParams } from './hooks/use-authenticate-passkey-mfa.js';
+export { useGetMfaToken, type GetMfaToken } from './hooks/use-get-mfa-token.js';
+
+export { MfaModal, MfaStepView } from './modal/mfa-modal.js';
+export {
+  MfaModalOverlay,
+  MfaModalContent,
+  MfaModalTitle,
+  MfaModalDescription,
+  MfaModalClose,
+  MfaModalBody,
+  MfaStatusLine,
+  MfaSpinner,
+  MfaButton,
+} from './modal/mfa-modal-parts.js';
+export { MfaCodeInput } from './modal/code-input.js';
+
+export { en } from './strings/en.js';
+// German: `<MfaProvider locale="de">` loads it on demand (a static export here would bundle it).
+export type { MfaStrings, MfaStringsOverride, MfaPlural } from './strings/types.js';

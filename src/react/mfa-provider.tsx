@@ -1,0 +1,122 @@
+'use client';
+/**
+ * `<MfaProvider>`: creates the core's prompt controller for the app, binds it so that
+ * `promptMfaAuth()` works outside React too, and mounts the modal (unless `modal={false}`).
+ * It injects no CSS: import `mfa-kit/react/styles.css` once in the app.
+ */
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createMfaClient } from '../core/create-mfa-client.js';
+import type { MfaError } from '../core/errors.js';
+import type { MfaApi } from '../core/mfa-api.js';
+import { createPromptController } from '../core/prompt-controller.js';
+import type { MfaPromptRequest } from '../core/prompt-state.js';
+import { ALL_METHODS, type MfaMethod } from '../protocol/index.js';
+import { MfaKitProvider, type MfaKitContextValue, type MfaTheme } from './mfa-kit-context.js';
+import { MfaModal } from './modal/mfa-modal.js';
+import { en } from './strings/en.js';
+import { mergeStrings } from './strings/format.js';
+import type { MfaStrings, MfaStringsOverride } from './strings/types.js';
+import { bindMountedController } from './mounted-controller.js';
+
+export interface MfaProviderProps {
+  /**
+   * Where the reference server's `/mfa` routes are mounted (a path on this origin or a URL).
+   * Ignored when `client` is given.
+   * @default '/mfa'
+   */
+  apiBaseUrl?: string;
+  /** Your own `MfaApi` (e.g. `createMfaClient({...})` with custom fetch, or a stub in tests). */
+  client?: MfaApi;
+  /** Headers carrying the app's session, called per request. @default none (cookies only) */
+  getAuthHeaders?: () => Record<string, string> | Promise<Record<string, string>>;
+  /** The methods the app enables, in the order to offer them. @default ['totp', 'passkey', 'recovery_code'] */
+  methods?: MfaMethod[];
+  /** `'system'` follows `prefers-color-scheme`. @default 'system' */
+  theme?: MfaTheme;
+  /**
+   * The language of the built-in strings: `'en'`, or `'de'` (loaded on demand). Other tags
+   * fall back to English; pass `strings` to translate.
+   * @default 'en'
+   */
+  locale?: string;
+  /** Any strings to replace, merged over the locale's (a full `MfaStrings` works too). @default none */
+  strings?: MfaStringsOverride;
+  /** After each successful verification in the modal. */
+  onMfaCompletionSuccess?: (event: { method: MfaMethod; request: MfaPromptRequest }) => void;
+  /** After each failed verification (`final: false`) and when a prompt is rejected (`final: true`). */
+  onMfaCompletionFailure?: (error: MfaError, context: { request: MfaPromptRequest; final: boolean }) => void;
+  /** `false` renders no modal: build your own UI with `useMfaPromptState()` and the controller's actions. @default true */
+  modal?: boolean;
+  children?: ReactNode;
+}
+
+export function MfaProvider({
+  apiBaseUrl,
+  client,
+  getAuthHeaders,
+  methods,
+  theme = 'system',
+  locale = 'en',
+  strings: overrides,
+  onMfaCompletionSuccess,
+  onMfaCompletionFailure,
+  modal = true,
+  children,
+}: MfaProviderProps) {
+  // Callbacks change on every render of the app; the controller reads them through refs.
+  const latest = useRef({ getAuthHeaders, onMfaCompletionSuccess, onMfaCompletionFailure });
+  latest.current = { getAuthHeaders, onMfaCompletionSuccess, onMfaCompletionFailure };
+
+  const enabled = methods ?? ALL_METHODS;
+  const methodsKey = enabled.join();
+  const controller = useMemo(
+    () =>
+      createPromptController({
+        api:
+          client ??
+          createMfaClient({
+            ...(apiBaseUrl ? { baseUrl: apiBaseUrl } : {}),
+            getAuthHeaders: () => latest.current.getAuthHeaders?.() ?? {},
+          }),
+        methods: [...enabled],
+        onSuccess: (event) => latest.current.onMfaCompletionSuccess?.(event),
+        onFailure: (error, context) => latest.current.onMfaCompletionFailure?.(error, context),
+      }),
+    // `enabled` is compared by value through `methodsKey`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, apiBaseUrl, methodsKey],
+  );
+
+  // Bound in an effect, never during render: SSR must not bind a server-wide singleton.
+  // StrictMode mounts twice: unbind rejects nothing that was made before the re-bind.
+  useEffect(() => bindMountedController(controller), [controller]);
+
+  const base = useLocaleStrings(locale);
+  const strings = useMemo(() => mergeStrings(base, overrides), [base, overrides]);
+  const value = useMemo<MfaKitContextValue>(
+    () => ({ controller, strings, theme, methods: enabled }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [controller, strings, theme, methodsKey],
+  );
+
+  return (
+    <MfaKitProvider value={value}>
+      {children}
+      {modal ? <MfaModal /> : null}
+    </MfaKitProvider>
+  );
+}
+
+/** English is bundled; German is a separate chunk, loaded only when asked for. */
+function useLocaleStrings(locale: string): MfaStrings {
+  const [loaded, setLoaded] = useState<MfaStrings>(en);
+  const wantsGerman = locale.toLowerCase().startsWith('de');
+  useEffect(() => {
+    let live = true;
+    if (wantsGerman) void import('./strings/de.js').then(({ de }) => live && setLoaded(de));
+    return () => {
+      live = false;
+    };
+  }, [wantsGerman]);
+  return wantsGerman ? loaded : en;
+}
