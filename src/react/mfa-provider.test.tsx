@@ -1,0 +1,232 @@
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import { MfaCancelledError, MfaInvalidCodeError } from '../core/errors.js';
+import type { MfaApi } from '../core/mfa-api.js';
+import type { MfaMethodsResponse, VerifyResponse } from '../protocol/index.js';
+import { usePromptMfaAuth } from './hooks/use-prompt-mfa-auth.js';
+import { useIsMfaRequiredForAction } from './hooks/use-is-mfa-required-for-action.js';
+import { useGetMfaToken } from './hooks/use-get-mfa-token.js';
+import { MfaProvider } from './mfa-provider.js';
+import { getElevatedAccessToken, promptMfaAuth } from './mounted-controller.js';
+import { axeViolations } from './test/axe.js';
+import { stubApi } from './test/stub-api.js';
+import { useMfaPromptState } from './use-mfa-prompt-state.js';
+
+const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
+const granted = (token: string): VerifyResponse => ({
+  method: 'totp',
+  elevatedAccessToken: { token, scopes: ['wallet:export'], expiresAt: FAR_FUTURE, singleUse: true },
+});
+const withTotp: MfaMethodsResponse = {
+  totpDevices: [{ id: 'dev-1', createdAt: '2026-11-01T10:00:00.000Z', isDefault: true }],
+  passkeys: [],
+  recoveryCodes: { remaining: 10, acknowledged: true },
+  userHasVerifiedMfaMethods: true,
+};
+
+/** The documented pattern: a button whose handler prompts and shows what came back. */
+function ExportButton() {
+  const promptMfaAuth = usePromptMfaAuth();
+  const [result, setResult] = useState('');
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() =>
+          promptMfaAuth({ requestedScopes: ['wallet:export'] }).then(
+            (token) => setResult(`token ${token}`),
+            (error: unknown) => setResult(error instanceof MfaCancelledError ? 'cancelled' : `failed ${String(error)}`),
+          )
+        }
+      >
+        Export private key
+      </button>
+      <output>{result}</output>
+    </>
+  );
+}
+
+function renderApp(api: MfaApi) {
+  return render(
+    <MfaProvider client={api} theme="light">
+      <main>
+        <ExportButton />
+      </main>
+    </MfaProvider>,
+  );
+}
+
+describe('MfaProvider with the real prompt controller', () => {
+  describe('given a user with an authenticator app', () => {
+    describe('when they enter a wrong code, then the right one', () => {
+      it('should keep the modal open with the error, then resolve with the elevated token', async () => {
+        const user = userEvent.setup();
+        const verifyTotp = vi
+          .fn<MfaApi['verifyTotp']>()
+          .mockRejectedValueOnce(new MfaInvalidCodeError('Invalid code', 4))
+          .mockResolvedValueOnce(granted('elevated-1'));
+        renderApp(stubApi({ getMethods: async () => withTotp, verifyTotp }));
+
+        await user.click(screen.getByRole('button', { name: 'Export private key' }));
+        const field = await screen.findByRole('textbox', { name: 'Authentication code' });
+        expect(screen.getByRole('dialog', { name: 'Confirm to export your private key' })).toBeInTheDocument();
+        await user.type(field, '000000');
+        expect(await screen.findByRole('alert')).toHaveTextContent('That code didn’t work. 4 attempts left.');
+        expect(screen.getByRole('dialog')).toBeInTheDocument();
+
+        await user.keyboard('123456');
+        expect(verifyTotp).toHaveBeenLastCalledWith(
+          expect.objectContaining({ code: '123456', deviceId: 'dev-1', requestedScopes: ['wallet:export'] }),
+          expect.anything(),
+        );
+        expect(await screen.findByText('token elevated-1', {}, { timeout: 3000 })).toBeInTheDocument();
+        await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+        expect(screen.getByRole('button', { name: 'Export private key' })).toHaveFocus();
+      });
+    });
+
+    describe('when they press Esc', () => {
+      it('should reject the prompt with MfaCancelledError', async () => {
+        const user = userEvent.setup();
+        renderApp(stubApi({ getMethods: async () => withTotp }));
+        await user.click(screen.getByRole('button', { name: 'Export private key' }));
+        await screen.findByRole('textbox', { name: 'Authentication code' });
+        await user.keyboard('{Escape}');
+        expect(await screen.findByText('cancelled')).toBeInTheDocument();
+        expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      });
+    });
+  });
+
+  describe('given promptMfaAuth is called outside React', () => {
+    it('should reject with mfa_provider_not_mounted when no provider is mounted', async () => {
+      await expect(promptMfaAuth({ requestedScopes: ['wallet:export'] })).rejects.toMatchObject({ code: 'mfa_provider_not_mounted' });
+    });
+
+    it('should open the mounted provider’s modal, and the token should be readable once', async () => {
+      const user = userEvent.setup();
+      renderApp(stubApi({ getMethods: async () => withTotp, verifyTotp: async () => granted('elevated-2') }));
+      let result!: Promise<string>;
+      act(() => {
+        result = promptMfaAuth({ requestedScopes: ['wallet:export'] });
+      });
+      await user.type(await screen.findByRole('textbox', { name: 'Authentication code' }), '123456');
+      await expect(result).resolves.toBe('elevated-2');
+      expect(getElevatedAccessToken({ scope: 'wallet:export', consume: false })).toBe('elevated-2');
+      expect(getElevatedAccessToken({ scope: 'wallet:export' })).toBe('elevated-2');
+      expect(getElevatedAccessToken({ scope: 'wallet:export' })).toBeUndefined();
+    });
+
+    it('should reject a prompt left open when the provider unmounts', async () => {
+      const { unmount } = renderApp(stubApi({ getMethods: async () => withTotp }));
+      let result!: Promise<string>;
+      act(() => {
+        result = promptMfaAuth({ requestedScopes: ['wallet:export'] });
+      });
+      result.catch(() => undefined);
+      await screen.findByRole('dialog');
+      unmount();
+      await expect(result).rejects.toMatchObject({ code: 'mfa_provider_not_mounted' });
+    });
+  });
+
+  describe('given modal={false}', () => {
+    it('should render no modal, while useMfaPromptState reports the step for a custom UI', async () => {
+      function Headless() {
+        const state = useMfaPromptState();
+        return <p>step: {state.step}</p>;
+      }
+      const user = userEvent.setup();
+      render(
+        <MfaProvider client={stubApi({ getMethods: async () => withTotp })} modal={false}>
+          <ExportButton />
+          <Headless />
+        </MfaProvider>,
+      );
+      await user.click(screen.getByRole('button', { name: 'Export private key' }));
+      expect(await screen.findByText('step: totp')).toBeInTheDocument();
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    });
+  });
+
+  describe('given server-side rendering', () => {
+    it('should render the app and nothing of the modal, without crashing', () => {
+      const html = renderToString(
+        <MfaProvider apiBaseUrl="/mfa">
+          <ExportButton />
+        </MfaProvider>,
+      );
+      expect(html).toContain('Export private key');
+      expect(html).not.toContain('dialog');
+      expect(html).not.toContain('mfa-');
+    });
+  });
+
+  describe('given German', () => {
+    it('should load the German strings on demand', async () => {
+      const user = userEvent.setup();
+      render(
+        <MfaProvider client={stubApi({ getMethods: async () => withTotp })} locale="de">
+          <ExportButton />
+        </MfaProvider>,
+      );
+      await user.click(screen.getByRole('button', { name: 'Export private key' }));
+      expect(await screen.findByRole('dialog', { name: 'Bestätigen, um Ihren privaten Schlüssel zu exportieren' })).toBeInTheDocument();
+      expect(await screen.findByRole('textbox', { name: 'Bestätigungscode' })).toBeInTheDocument();
+      expect(await axeViolations()).toEqual([]);
+    });
+  });
+
+  describe('given string overrides', () => {
+    it('should use them over the locale’s', async () => {
+      const user = userEvent.setup();
+      render(
+        <MfaProvider client={stubApi({ getMethods: async () => withTotp })} strings={{ title: { scope: { 'wallet:export': 'Export your key?' } } }}>
+          <ExportButton />
+        </MfaProvider>,
+      );
+      await user.click(screen.getByRole('button', { name: 'Export private key' }));
+      expect(await screen.findByRole('dialog', { name: 'Export your key?' })).toBeInTheDocument();
+    });
+  });
+});
+
+describe('hooks', () => {
+  const wrapper = (api: MfaApi) =>
+    function Wrapper({ children }: { children: React.ReactNode }) {
+      return <MfaProvider client={api}>{children}</MfaProvider>;
+    };
+
+  describe('given a hook used outside MfaProvider', () => {
+    it('should throw a sentence that says to wrap the app in <MfaProvider>', () => {
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      expect(() => renderHook(() => usePromptMfaAuth())).toThrow(
+        '`usePromptMfaAuth` must be used inside <MfaProvider>. Wrap your app in <MfaProvider>.',
+      );
+    });
+  });
+
+  describe('useIsMfaRequiredForAction', () => {
+    it('should ask the server', async () => {
+      const { result } = renderHook(() => useIsMfaRequiredForAction(), { wrapper: wrapper(stubApi({ isActionRequired: async () => false })) });
+      await expect(result.current({ mfaAction: 'wallet.waas.export' })).resolves.toBe(false);
+    });
+
+    it('should fail closed when the server can’t answer', async () => {
+      const { result } = renderHook(() => useIsMfaRequiredForAction(), { wrapper: wrapper(stubApi()) });
+      await expect(result.current({ mfaAction: 'wallet.waas.export' })).resolves.toBe(true);
+    });
+  });
+
+  describe('useGetMfaToken', () => {
+    it('should work destructured and called directly, as both Dynamic docs show', async () => {
+      const { result } = renderHook(() => useGetMfaToken(), { wrapper: wrapper(stubApi()) });
+      const { getMfaToken } = result.current;
+      await expect(getMfaToken()).resolves.toBeUndefined();
+      await expect(result.current()).resolves.toBeUndefined();
+    });
+  });
+});
