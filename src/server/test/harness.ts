@@ -1,0 +1,165 @@
+/**
+ * Test harness: a REAL listening server (startMfaServer on port 0, loopback) on a REAL SQLite
+ * file in a temp folder, with an injectable clock so nothing sleeps.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSoftwareAuthenticator, totpCode } from '../../testing/index.js';
+import { startMfaServer, type RunningMfaServer, type StartMfaServerOptions } from '../start-mfa-server.js';
+
+/** A step boundary plus 10 s, so ±1-step arithmetic in tests is unambiguous. */
+export const T0 = Date.UTC(2026, 10, 27, 12, 0, 0) + 10_000;
+export const RP_ID = 'localhost';
+export const ORIGIN = 'http://localhost:5173';
+
+export interface TestClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+export interface CallResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface TestSession {
+  token: string;
+  userId: string;
+  name: string;
+}
+
+export interface CallOptions {
+  session?: TestSession;
+  body?: unknown;
+  /** Raw text body (overrides `body`). */
+  raw?: string;
+  elevated?: string;
+  mfaToken?: string;
+  headers?: Record<string, string>;
+}
+
+export class TestServer {
+  running!: RunningMfaServer;
+  constructor(
+    readonly dataDir: string,
+    readonly clock: TestClock,
+    private readonly options: Partial<StartMfaServerOptions>,
+  ) {}
+
+  get url(): string {
+    return this.running.url;
+  }
+
+  async start(): Promise<this> {
+    this.running = await startMfaServer({
+      port: 0,
+      hostname: '127.0.0.1',
+      dataDir: this.dataDir,
+      demo: true,
+      rpId: RP_ID,
+      rpName: 'mfa-kit test',
+      expectedOrigins: [ORIGIN],
+      now: () => this.clock.now(),
+      logger: () => {},
+      ...this.options,
+    });
+    return this;
+  }
+
+  async restart(): Promise<void> {
+    await this.running.close();
+    await this.start();
+  }
+
+  async stop(removeData = true): Promise<void> {
+    await this.running.close();
+    if (removeData) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.session) headers.authorization = `Bearer ${options.session.token}`;
+    if (options.elevated) headers['x-elevated-access-token'] = options.elevated;
+    if (options.mfaToken) headers['x-mfa-token'] = options.mfaToken;
+    let body: string | undefined = options.raw;
+    if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${this.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // keep the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  async session(name: string): Promise<TestSession> {
+    const { status, body } = await this.call('POST', '/demo/session', { body: { name } });
+    if (status !== 201) throw new Error(`session: ${status} ${JSON.stringify(body)}`);
+    return { token: body.sessionToken, userId: body.userId, name };
+  }
+
+  /** Enrolls and verifies a TOTP device; moves the clock one step on so the next code is fresh. */
+  async enrollTotp(session: TestSession, verifyBody: Record<string, unknown> = {}, elevated?: string) {
+    const created = await this.call('POST', '/mfa/totp/devices', { session, body: {}, ...(elevated ? { elevated } : {}) });
+    if (created.status !== 201) throw new Error(`enroll: ${created.status} ${JSON.stringify(created.body)}`);
+    const { id, secret } = created.body as { id: string; secret: string };
+    const verified = await this.call('POST', `/mfa/totp/devices/${id}/verify`, {
+      session,
+      body: { code: totpCode(secret, { now: this.clock.now() }), ...verifyBody },
+    });
+    if (verified.status !== 200) throw new Error(`verify: ${verified.status} ${JSON.stringify(verified.body)}`);
+    this.clock.advance(30_000);
+    return { deviceId: id, secret, verified: verified.body, recoveryCodes: verified.body.recoveryCodes as string[] | undefined };
+  }
+
+  /** A fresh TOTP code for the device, then one step on so the next call gets a new one. */
+  code(secret: string): string {
+    const code = totpCode(secret, { now: this.clock.now() });
+    this.clock.advance(30_000);
+    return code;
+  }
+
+  /** Gets an elevated token through TOTP. */
+  async elevate(session: TestSession, secret: string, body: Record<string, unknown>): Promise<string> {
+    const result = await this.call('POST', '/mfa/totp/verify', { session, body: { code: this.code(secret), ...body } });
+    if (result.status !== 200) throw new Error(`elevate: ${result.status} ${JSON.stringify(result.body)}`);
+    return result.body.elevatedAccessToken.token as string;
+  }
+
+  authenticator() {
+    return createSoftwareAuthenticator({ rpId: RP_ID, origin: ORIGIN });
+  }
+
+  /** Registers a passkey with a software authenticator. */
+  async registerPasskey(session: TestSession, authenticator = this.authenticator(), extra: Record<string, unknown> = {}, elevated?: string) {
+    const options = await this.call('POST', '/mfa/passkeys/registration/options', { session, body: {}, ...(elevated ? { elevated } : {}) });
+    if (options.status !== 200) throw new Error(`reg options: ${options.status} ${JSON.stringify(options.body)}`);
+    const response = authenticator.createCredential(options.body);
+    const verified = await this.call('POST', '/mfa/passkeys/registration/verify', { session, body: { response, ...extra } });
+    if (verified.status !== 201) throw new Error(`reg verify: ${verified.status} ${JSON.stringify(verified.body)}`);
+    return { authenticator, verified: verified.body };
+  }
+}
+
+export function createClock(start = T0): TestClock {
+  let now = start;
+  return { now: () => now, advance: (ms) => void (now += ms) };
+}
+
+export async function startTestServer(options: Partial<StartMfaServerOptions> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mfa-kit-test-'));
+  return new TestServer(dataDir, createClock(), options).start();
+}
+
+/** Fires `count` copies of a request at once and tallies the statuses. */
+export async function concurrently(count: number, run: () => Promise<CallResult>): Promise<Map<number, number>> {
+  const results = await Promise.all(Array.from({ length: count }, run));
+  const tally = new Map<number, number>();
+  for (const { status } of results) tally.set(status, (tally.get(status) ?? 0) + 1);
+  return tally;
+}
