@@ -3,16 +3,16 @@
  * with `useSyncExternalStore`, the flow methods the modal calls, and `prompt()`, which is what
  * `promptMfaAuth` is. Components never fetch; this file decides every transition.
  */
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import { ALL_METHODS, type MfaMethod, type TokenRequest, type VerifyResponse, type WebAuthnJson } from '../protocol/index.js';
-import { defaultTotpDeviceId, toAvailableMethods, type VerifyMethod } from './available-methods.js';
-import { asMfaError, canSubmitCode, isFinalError } from './code-status.js';
+import { ALL_METHODS, type MfaMethod, type TokenRequest, type VerifyResponse } from '../protocol/index.js';
+import type { VerifyMethod } from './available-methods.js';
+import { isFinalError } from './code-status.js';
 import { createEnrollmentFlow } from './enrollment-flow.js';
-import { MfaCancelledError, MfaError, NoWebAuthnSupportError } from './errors.js';
+import { createVerificationFlow } from './verification-flow.js';
+import { MfaCancelledError, MfaError } from './errors.js';
 import type { MfaApi } from './mfa-api.js';
 import { bindAction, normalizePromptRequest, promptKey, type PromptMfaAuthParams } from './normalize-prompt-request.js';
 import type { FlowContext, PromptCaller, PromptEntry } from './prompt-entry.js';
-import type { MfaAvailableMethods, MfaPromptRequest, MfaPromptState, MfaPromptStore } from './prompt-state.js';
+import type { MfaPromptRequest, MfaPromptState, MfaPromptStore } from './prompt-state.js';
 import { createSnapshotStore } from './snapshot-store.js';
 import { codeStatusOf, withCodeStatus, withError } from './step-status.js';
 import { createTokenStore, type TokenStore } from './token-store.js';
@@ -70,9 +70,7 @@ export function createPromptController(options: CreatePromptControllerOptions): 
   let unlockTimer: ReturnType<typeof setTimeout> | undefined;
   let successTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingSuccess: { entry: PromptEntry; token: string } | undefined;
-  let available: MfaAvailableMethods | undefined;
   let lastUsed: VerifyMethod | undefined;
-  let lastCode: string | undefined;
   let warnedDeprecated = false;
 
   const active = (): PromptEntry | undefined => queue[0];
@@ -177,93 +175,17 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     flowAbort = undefined;
     clearTimeout(successTimer);
     pendingSuccess = undefined;
-    available = undefined;
-    lastCode = undefined;
+    verification.reset();
     const next = active();
     if (next) openEntry(next);
     else store.setState({ step: 'closed' });
   }
 
   function openEntry(entry: PromptEntry) {
-    const gen = begin();
+    flowAbort?.abort();
     flowAbort = new AbortController();
     store.setState({ step: 'loading', ...base(entry) });
-    void loadMethods(entry, gen);
-  }
-
-  async function loadMethods(entry: PromptEntry, gen: number) {
-    try {
-      const methods = await api.getMethods(flowCall());
-      if (!isCurrent(gen)) return;
-      if (!methods.userHasVerifiedMfaMethods) return enrollment.open(entry);
-      available = toAvailableMethods(methods, enabledMethods, webAuthnSupported(), lastUsed);
-      openDefault(entry, available);
-    } catch (error) {
-      if (isCurrent(gen)) showError(entry, error);
-    }
-  }
-
-  function openDefault(entry: PromptEntry, methods: MfaAvailableMethods) {
-    const [first] = methods.methods;
-    // Several methods and none used yet: let the user choose. Otherwise open the default.
-    if (methods.methods.length > 1 && !(lastUsed && methods.methods.includes(lastUsed))) return showChoice(entry, methods);
-    if (first) return openMethod(entry, first, methods);
-    if (enabledMethods.includes('recovery_code')) return openMethod(entry, 'recovery_code', methods);
-    const error =
-      methods.passkeys.length > 0 && !methods.webAuthnSupported
-        ? new NoWebAuthnSupportError()
-        : new MfaError('invalid_request', 'None of the MFA methods this app enables is set up for this user.');
-    store.setState({ step: 'error', ...base(entry), error });
-  }
-
-  function showChoice(entry: PromptEntry, methods: MfaAvailableMethods) {
-    begin();
-    const remembered = lastUsed && methods.methods.includes(lastUsed) ? { lastUsed } : {};
-    store.setState({ step: 'choosing', ...base(entry), available: methods, ...remembered });
-  }
-
-  function openMethod(entry: PromptEntry, method: MfaMethod, methods: MfaAvailableMethods) {
-    const gen = begin();
-    lastCode = undefined;
-    if (method === 'totp') {
-      const deviceId = defaultTotpDeviceId(methods);
-      store.setState({ step: 'totp', ...base(entry), available: methods, ...(deviceId ? { deviceId } : {}), status: { kind: 'idle' } });
-    } else if (method === 'recovery_code') {
-      store.setState({ step: 'recovery', ...base(entry), available: methods, status: { kind: 'idle' } });
-    } else {
-      store.setState({ step: 'passkey', ...base(entry), available: methods, status: { kind: 'waiting' } });
-      void authenticateWithPasskey(entry, gen);
-    }
-  }
-
-  async function authenticateWithPasskey(entry: PromptEntry, gen: number) {
-    try {
-      const optionsJSON = await api.passkeyAuthenticationOptions(entry.binding ? { action: entry.binding } : {}, flowCall());
-      if (!isCurrent(gen)) return;
-      const response = await ceremony(gen, () =>
-        webauthn.startAuthentication({ optionsJSON: optionsJSON as unknown as PublicKeyCredentialRequestOptionsJSON }),
-      );
-      if (!isCurrent(gen)) return;
-      const state = store.getState();
-      if (state.step === 'passkey') store.setState({ ...state, status: { kind: 'verifying' } });
-      const result = await api.verifyPasskeyAuthentication(
-        { response: response as unknown as WebAuthnJson, ...tokenRequest(entry) },
-        flowCall(),
-      );
-      if (isCurrent(gen)) complete(entry, 'passkey', result);
-    } catch (error) {
-      if (isCurrent(gen)) showError(entry, error);
-    }
-  }
-
-  function verifyCode(entry: PromptEntry, code: string, method: 'totp' | 'recovery_code', run: () => Promise<VerifyResponse>) {
-    const gen = begin();
-    lastCode = code;
-    store.setState(withCodeStatus(store.getState(), { kind: 'verifying' }));
-    run().then(
-      (result) => isCurrent(gen) && complete(entry, method, result),
-      (error: unknown) => isCurrent(gen) && showError(entry, error),
-    );
+    void verification.load(entry);
   }
 
   const flowCall = () => (flowAbort ? { signal: flowAbort.signal } : {});
@@ -285,6 +207,7 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     complete,
   };
   const enrollment = createEnrollmentFlow(context);
+  const verification = createVerificationFlow(context, { lastUsed: () => lastUsed, enroll: (entry) => enrollment.open(entry) });
 
   function cancelActive(error: MfaError) {
     const entry = active();
@@ -334,44 +257,11 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     });
   }
 
-  function submitTotpCode(code: string) {
-    const entry = active();
-    const state = store.getState();
-    if (!entry || state.step !== 'totp' || !canSubmitCode(state.status, now())) return;
-    const deviceId = state.deviceId;
-    verifyCode(entry, code, 'totp', () => api.verifyTotp({ code, ...(deviceId ? { deviceId } : {}), ...tokenRequest(entry) }, flowCall()));
-  }
-
-  function submitRecoveryCode(code: string) {
-    const entry = active();
-    const state = store.getState();
-    if (!entry || state.step !== 'recovery' || !canSubmitCode(state.status, now())) return;
-    verifyCode(entry, code, 'recovery_code', () => api.verifyRecoveryCode({ code, ...tokenRequest(entry) }, flowCall()));
-  }
-
-  function startPasskey() {
-    const entry = active();
-    const state = store.getState();
-    if (!entry) return;
-    if (state.step === 'enrolling') return enrollment.restartPasskey(entry);
-    // The ceremony starts by itself when the passkey step opens; this is "try again".
-    if (state.step !== 'passkey' || state.status.kind === 'waiting' || state.status.kind === 'verifying') return;
-    const gen = begin();
-    store.setState({ ...state, status: { kind: 'waiting' } });
-    void authenticateWithPasskey(entry, gen);
-  }
-
-  function retry() {
-    const entry = active();
-    const state = store.getState();
-    if (!entry) return;
-    if (state.step === 'error') return openEntry(entry);
-    if (state.step === 'enrolling') return enrollment.retry(entry);
-    if (state.step === 'passkey') return startPasskey();
-    // A code step that failed on the network: send the same code again.
-    if (codeStatusOf(state)?.kind !== 'failed' || lastCode === undefined) return;
-    if (state.step === 'totp') submitTotpCode(lastCode);
-    else if (state.step === 'recovery') submitRecoveryCode(lastCode);
+  function retry(entry: PromptEntry) {
+    const { step } = store.getState();
+    if (step === 'error') return openEntry(entry);
+    if (step === 'enrolling') return enrollment.retry(entry);
+    verification.retry(entry);
   }
 
   const withEntry = (run: (entry: PromptEntry) => void) => {
@@ -387,20 +277,16 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     tokens,
     getLastUsedMethod: () => lastUsed,
 
-    chooseMethod(method) {
-      const entry = active();
-      const state = store.getState();
-      if (!entry) return;
-      if (state.step === 'enrolling') return method === 'choose' ? enrollment.choose(entry) : undefined;
-      if (!available || !['choosing', 'totp', 'passkey', 'recovery'].includes(state.step)) return;
-      if (method === 'choose') return showChoice(entry, available);
-      const offered = method === 'recovery_code' ? enabledMethods.includes(method) : available.methods.includes(method);
-      if (offered) openMethod(entry, method, available);
-    },
-    submitTotpCode,
-    submitRecoveryCode,
-    startPasskey,
-    retry,
+    chooseMethod: (method) =>
+      withEntry((entry) => {
+        if (store.getState().step !== 'enrolling') verification.choose(entry, method);
+        else if (method === 'choose') enrollment.choose(entry);
+      }),
+    submitTotpCode: (code) => withEntry((entry) => verification.submitTotpCode(entry, code)),
+    submitRecoveryCode: (code) => withEntry((entry) => verification.submitRecoveryCode(entry, code)),
+    startPasskey: () =>
+      withEntry((entry) => (store.getState().step === 'enrolling' ? enrollment.restartPasskey(entry) : verification.startPasskey(entry))),
+    retry: () => withEntry(retry),
     startEnrollment: (method) => withEntry((entry) => enrollment.start(entry, method)),
     submitEnrollmentTotpCode: (code) => withEntry((entry) => enrollment.submitTotpCode(entry, code)),
     acknowledgeRecoveryCodes: () => withEntry((entry) => enrollment.acknowledge(entry)),
