@@ -35,7 +35,10 @@ export {
   MfaButton,
 } from './modal/mfa-modal-parts.js';
 export { MfaCodeInput } from './modal/code-input.js';
+export { MfaSettings } from './settings/mfa-settings.js';
+export { MfaTotpEnrollment, type MfaTotpEnrollmentProps } from './enrollment/mfa-totp-enrollment.js';
+export { MfaRecoveryCodes } from './enrollment/recovery-codes.js';
 
 export { en } from './strings/en.js';
 // German: `<MfaProvider locale="de">` loads it on demand (a static export here would bundle it).
-export type { MfaStrings, MfaStringsOverride, MfaPlural } from './strings/types.js';
+export type { MfaStrings, MfaStringsOverride, MfaPlural, MfaSettingsStrings } from './strings/types.js';

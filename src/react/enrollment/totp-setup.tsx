@@ -5,12 +5,13 @@ import { MfaQrCode } from './qr-code.js';
 import { MfaSecretKey } from './secret-key.js';
 
 /** Scan (or type the key), then the first code confirms the device. */
-export function MfaTotpSetup({ uri, secret, status, strings, onSubmit }: {
+export function MfaTotpSetup({ uri, secret, status, strings, onSubmit, onRetry }: {
   uri: string;
   secret: string;
   status: MfaCodeStatus;
   strings: MfaStrings;
   onSubmit: (code: string) => void;
+  onRetry?: () => void;
 }) {
   const t = strings.enroll;
   return (
@@ -20,7 +21,7 @@ export function MfaTotpSetup({ uri, secret, status, strings, onSubmit }: {
       <p className="mfa-text">{t.cantScan}</p>
       <MfaSecretKey secret={secret} label={t.secretLabel} copy={t.copy} copied={t.copied} />
       <p className="mfa-text">{t.enterFirstCode}</p>
-      <MfaCodeEntry status={status} onSubmit={onSubmit} label={strings.totp.inputLabel} />
+      <MfaCodeEntry status={status} onSubmit={onSubmit} label={strings.totp.inputLabel} {...(onRetry ? { onRetry } : {})} />
     </div>
   );
 }

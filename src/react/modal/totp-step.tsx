@@ -19,7 +19,13 @@ export function MfaTotpStep({ available, status }: { available: MfaAvailableMeth
 }
 
 /** Code field + status line + "Try again", shared by verification and enrollment. */
-export function MfaCodeEntry({ status, onSubmit, label }: { status: MfaCodeStatus; onSubmit: (code: string) => void; label: string }) {
+export function MfaCodeEntry({ status, onSubmit, label, onRetry }: {
+  status: MfaCodeStatus;
+  onSubmit: (code: string) => void;
+  label: string;
+  /** "Try again" after a network failure. @default controller.retry */
+  onRetry?: () => void;
+}) {
   const { controller, strings } = useMfaKit('MfaCodeEntry');
   const statusId = useId();
   const seconds = useCountdown(status.kind === 'locked' ? status.retryAt : undefined);
@@ -38,7 +44,7 @@ export function MfaCodeEntry({ status, onSubmit, label }: { status: MfaCodeStatu
         describedBy={statusId}
       />
       <MfaStatusLine id={statusId} info={text.info} error={text.error}>
-        {text.retry ? <MfaButton onClick={() => controller.retry()}>{strings.tryAgain}</MfaButton> : null}
+        {text.retry ? <MfaButton onClick={onRetry ?? (() => controller.retry())}>{strings.tryAgain}</MfaButton> : null}
       </MfaStatusLine>
     </>
   );

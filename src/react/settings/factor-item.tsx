@@ -1,0 +1,47 @@
+import { useId, useState } from 'react';
+import { MfaButton } from '../modal/mfa-modal-parts.js';
+import { fill } from '../strings/format.js';
+import type { MfaSettingsStrings } from '../strings/types.js';
+
+/** One factor in the settings list: name, dates, and what can be done with it. */
+export function MfaFactorItem({ name, meta, strings: t, isDefault, onSetDefault, onRename, onRemove }: {
+  name: string;
+  meta: string;
+  strings: MfaSettingsStrings;
+  isDefault?: boolean;
+  onSetDefault?: () => void;
+  onRename?: (name: string) => void;
+  onRemove: () => void;
+}) {
+  const [renaming, setRenaming] = useState(false);
+  const [draft, setDraft] = useState(name);
+  const inputId = useId();
+  return (
+    <li className="mfa-factor">
+      {renaming && onRename ? (
+        <form
+          className="mfa-row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (draft.trim()) onRename(draft.trim());
+            setRenaming(false);
+          }}
+        >
+          <label htmlFor={inputId} className="mfa-label">{t.renameLabel}</label>
+          <input id={inputId} className="mfa-input" value={draft} onChange={(event) => setDraft(event.target.value)} autoFocus maxLength={64} />
+          <MfaButton type="submit" variant="primary">{t.save}</MfaButton>
+          <MfaButton onClick={() => setRenaming(false)}>{t.cancel}</MfaButton>
+        </form>
+      ) : (
+        <span className="mfa-factor-name">{name}</span>
+      )}
+      {isDefault ? <span className="mfa-badge">{t.isDefault}</span> : null}
+      {onSetDefault && !isDefault ? <MfaButton onClick={onSetDefault}>{t.setDefault}</MfaButton> : null}
+      {onRename && !renaming ? (
+        <MfaButton aria-label={`${t.rename} ${name}`} onClick={() => { setDraft(name); setRenaming(true); }}>{t.rename}</MfaButton>
+      ) : null}
+      <MfaButton aria-label={fill(t.removeLabel, { name })} onClick={onRemove}>{t.remove}</MfaButton>
+      <span className="mfa-factor-meta">{meta}</span>
+    </li>
+  );
+}

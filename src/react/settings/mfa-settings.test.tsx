@@ -1,0 +1,116 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { MfaApi } from '../../core/mfa-api.js';
+import type { MfaMethodsResponse } from '../../protocol/index.js';
+import { MfaProvider } from '../mfa-provider.js';
+import { axeViolations } from '../test/axe.js';
+import { stubApi } from '../test/stub-api.js';
+import { MfaSettings } from './mfa-settings.js';
+
+const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
+const onlyTotp: MfaMethodsResponse = {
+  totpDevices: [{ id: 'dev-1', createdAt: '2026-11-01T10:00:00.000Z', isDefault: true, lastUsedAt: '2026-11-20T10:00:00.000Z' }],
+  passkeys: [],
+  recoveryCodes: { remaining: 3, acknowledged: true },
+  userHasVerifiedMfaMethods: true,
+};
+const unlinkGrant = { method: 'totp' as const, elevatedAccessToken: { token: 'unlink-1', scopes: ['credential:unlink' as const], expiresAt: FAR_FUTURE, singleUse: true } };
+
+function renderSettings(api: MfaApi) {
+  return render(
+    <MfaProvider client={api} theme="light">
+      <MfaSettings />
+    </MfaProvider>,
+  );
+}
+
+describe('MfaSettings', () => {
+  describe('given a user with one authenticator app', () => {
+    it('should list it with when it was added and last used, and the codes left', async () => {
+      renderSettings(stubApi({ getMethods: async () => onlyTotp }));
+      const list = await screen.findByRole('list', { name: 'Authenticator apps' });
+      const item = await within(list).findByRole('listitem');
+      expect(item).toHaveTextContent('Authenticator app');
+      expect(item).toHaveTextContent('Added Nov 1, 2026 · last used Nov 20, 2026');
+      expect(item).toHaveTextContent('Default');
+      expect(screen.getByText('3 codes left')).toBeInTheDocument();
+      expect(await axeViolations()).toEqual([]);
+    });
+
+    describe('when they remove it', () => {
+      it('should say plainly what is lost, step up with credential:unlink, then delete with that token', async () => {
+        const user = userEvent.setup();
+        const deleteTotpDevice = vi.fn<MfaApi['deleteTotpDevice']>(async () => undefined);
+        const verifyTotp = vi.fn<MfaApi['verifyTotp']>(async () => unlinkGrant);
+        renderSettings(stubApi({ getMethods: async () => onlyTotp, verifyTotp, deleteTotpDevice }));
+
+        await user.click(await screen.findByRole('button', { name: 'Remove Authenticator app' }));
+        const confirm = screen.getByRole('alertdialog', { name: 'Remove this method?' });
+        expect(confirm).toHaveAccessibleDescription(/This is your only second step/);
+        expect(deleteTotpDevice).not.toHaveBeenCalled();
+
+        await user.click(within(confirm).getByRole('button', { name: 'Remove' }));
+        expect(await screen.findByRole('dialog', { name: 'Confirm to remove a sign-in method' })).toBeInTheDocument();
+        await user.type(await screen.findByRole('textbox', { name: 'Authentication code' }), '123456');
+        expect(verifyTotp).toHaveBeenCalledWith(expect.objectContaining({ requestedScopes: ['credential:unlink'] }), expect.anything());
+        await waitFor(() => expect(deleteTotpDevice).toHaveBeenCalledWith('dev-1', { elevatedAccessToken: 'unlink-1' }), { timeout: 3000 });
+      });
+
+      it('should delete nothing when the step-up is cancelled', async () => {
+        const user = userEvent.setup();
+        const deleteTotpDevice = vi.fn<MfaApi['deleteTotpDevice']>(async () => undefined);
+        renderSettings(stubApi({ getMethods: async () => onlyTotp, deleteTotpDevice }));
+        await user.click(await screen.findByRole('button', { name: 'Remove Authenticator app' }));
+        await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove' }));
+        await screen.findByRole('textbox', { name: 'Authentication code' });
+        await user.keyboard('{Escape}');
+        await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+        expect(deleteTotpDevice).not.toHaveBeenCalled();
+        // Cancelling is the user's choice: no error is reported for it.
+        expect(screen.queryByText('That didn’t work. Please try again.')).not.toBeInTheDocument();
+      });
+    });
+
+    describe('when they add an authenticator app', () => {
+      it('should step up with credential:link first, since they already have a factor', async () => {
+        const user = userEvent.setup();
+        const verifyTotp = vi.fn<MfaApi['verifyTotp']>(async () => ({
+          method: 'totp',
+          elevatedAccessToken: { token: 'link-1', scopes: ['credential:link'], expiresAt: FAR_FUTURE, singleUse: true },
+        }));
+        const createTotpDevice = vi.fn<MfaApi['createTotpDevice']>(async () => ({ id: 'dev-2', secret: 'JBSWY3DPEHPK3PXP', uri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP' }));
+        renderSettings(stubApi({ getMethods: async () => onlyTotp, verifyTotp, createTotpDevice }));
+        await user.click(await screen.findByRole('button', { name: 'Add an authenticator app' }));
+        expect(await screen.findByRole('dialog', { name: 'Confirm to add a sign-in method' })).toBeInTheDocument();
+        await user.type(await screen.findByRole('textbox', { name: 'Authentication code' }), '123456');
+        await waitFor(() => expect(createTotpDevice).toHaveBeenCalledWith({ elevatedAccessToken: 'link-1' }), { timeout: 3000 });
+        expect(await screen.findByLabelText('Setup key')).toHaveTextContent('JBSW Y3DP EHPK 3PXP');
+      });
+    });
+  });
+
+  describe('given a user with a passkey and an app', () => {
+    it('should rename the passkey', async () => {
+      const user = userEvent.setup();
+      const renamePasskey = vi.fn<MfaApi['renamePasskey']>(async (id, name) => ({ id, name, createdAt: FAR_FUTURE, lastUsedAt: null }));
+      const methods = { ...onlyTotp, passkeys: [{ id: 'pk-1', name: 'MacBook', createdAt: '2026-11-02T10:00:00.000Z', lastUsedAt: null }] };
+      renderSettings(stubApi({ getMethods: async () => methods, renamePasskey }));
+      const list = await screen.findByRole('list', { name: 'Passkeys' });
+      expect(await within(list).findByText(/never used/)).toBeInTheDocument();
+      await user.click(within(list).getByRole('button', { name: 'Rename MacBook' }));
+      const field = within(list).getByRole('textbox', { name: 'Passkey name' });
+      await user.clear(field);
+      await user.type(field, 'Work laptop{Enter}');
+      expect(renamePasskey).toHaveBeenCalledWith('pk-1', 'Work laptop');
+    });
+
+    it('should not call removing one of two factors the loss of everything', async () => {
+      const user = userEvent.setup();
+      const methods = { ...onlyTotp, passkeys: [{ id: 'pk-1', name: 'MacBook', createdAt: '2026-11-02T10:00:00.000Z', lastUsedAt: null }] };
+      renderSettings(stubApi({ getMethods: async () => methods }));
+      await user.click(await screen.findByRole('button', { name: 'Remove MacBook' }));
+      expect(screen.getByRole('alertdialog')).toHaveAccessibleDescription('You won’t be able to use it to confirm actions any more.');
+    });
+  });
+});

@@ -1,0 +1,172 @@
+'use client';
+/**
+ * Managing factors (issue 4): TOTP devices and passkeys with their dates, the default device,
+ * renaming a passkey, removing a factor (steps up with `credential:unlink` first; removing
+ * the last one says plainly what is lost), adding one (`credential:link` when the user
+ * already has one) and new recovery codes (`credential:update`).
+ */
+import { useState } from 'react';
+import { MfaCancelledError } from '../../core/errors.js';
+import type { Passkey, TokenScope, TotpDevice } from '../../protocol/index.js';
+import { MfaRecoveryCodes } from '../enrollment/recovery-codes.js';
+import { MfaTotpEnrollment } from '../enrollment/mfa-totp-enrollment.js';
+import { useRegisterPasskey } from '../hooks/use-register-passkey.js';
+import { useMfaKit } from '../mfa-kit-context.js';
+import { MfaButton, MfaStatusLine } from '../modal/mfa-modal-parts.js';
+import { fill, plural } from '../strings/format.js';
+import { MfaFactorItem } from './factor-item.js';
+import { enSettings } from './settings-strings.js';
+import { useMfaMethods } from './use-mfa-methods.js';
+
+type Removal = { kind: 'totp'; device: TotpDevice } | { kind: 'passkey'; passkey: Passkey };
+
+export function MfaSettings() {
+  const kit = useMfaKit('MfaSettings');
+  const { controller, strings, theme } = kit;
+  const t = { ...enSettings, ...strings.settings };
+  const { methods, error, reload } = useMfaMethods();
+  const registerPasskey = useRegisterPasskey();
+  const [removing, setRemoving] = useState<Removal | null>(null);
+  const [addingTotp, setAddingTotp] = useState(false);
+  const [newCodes, setNewCodes] = useState<string[] | null>(null);
+  const [actionError, setActionError] = useState(false);
+
+  const factorCount = methods ? methods.totpDevices.length + methods.passkeys.length : 0;
+  const date = (iso: string) => new Intl.DateTimeFormat(strings.locale, { dateStyle: 'medium' }).format(new Date(iso));
+
+  /** Steps up for `scope` (skipped when `needed` is false), runs `act`, then reloads. */
+  async function guarded(scope: TokenScope, act: () => Promise<unknown>, needed = true) {
+    setActionError(false);
+    try {
+      if (needed) await controller.prompt({ requestedScopes: [scope] });
+      await act();
+      await reload();
+    } catch (cause) {
+      // Closing the modal is the user's choice, not an error to report.
+      if (!(cause instanceof MfaCancelledError)) setActionError(true);
+    }
+  }
+  const token = (scope: TokenScope) => {
+    const elevatedAccessToken = controller.tokens.getElevatedAccessToken({ scope });
+    return elevatedAccessToken ? { elevatedAccessToken } : {};
+  };
+
+  function confirmRemoval(removal: Removal) {
+    setRemoving(null);
+    void guarded('credential:unlink', () =>
+      removal.kind === 'totp'
+        ? controller.api.deleteTotpDevice(removal.device.id, token('credential:unlink'))
+        : controller.api.deletePasskey(removal.passkey.id, token('credential:unlink')),
+    );
+  }
+
+  if (error && !methods) {
+    return (
+      <section className="mfa-settings" data-theme={theme} aria-labelledby="mfa-settings-title">
+        <h2 id="mfa-settings-title">{t.title}</h2>
+        <MfaStatusLine error={t.loadError}>
+          <MfaButton onClick={() => void reload()}>{strings.tryAgain}</MfaButton>
+        </MfaStatusLine>
+      </section>
+    );
+  }
+
+  return (
+    <section className="mfa-settings" data-theme={theme} data-state={methods ? 'ready' : 'loading'} aria-busy={!methods} aria-labelledby="mfa-settings-title">
+      <h2 id="mfa-settings-title">{t.title}</h2>
+      <MfaStatusLine error={actionError ? t.actionError : undefined} />
+
+      <h3>{t.totpDevices}</h3>
+      <ul className="mfa-factor-list" aria-label={t.totpDevices}>
+        {methods?.totpDevices.map((device) => (
+          <MfaFactorItem
+            key={device.id}
+            name={t.authenticatorApp}
+            meta={meta(t, date, device.createdAt, device.lastUsedAt ?? null)}
+            strings={t}
+            isDefault={device.isDefault}
+            onSetDefault={() => void guarded('credential:update', () => controller.api.setDefaultTotpDevice(device.id), false)}
+            onRemove={() => setRemoving({ kind: 'totp', device })}
+          />
+        ))}
+        {methods && methods.totpDevices.length === 0 ? <li className="mfa-text">{t.none}</li> : null}
+      </ul>
+
+      <h3>{t.passkeys}</h3>
+      <ul className="mfa-factor-list" aria-label={t.passkeys}>
+        {methods?.passkeys.map((passkey) => (
+          <MfaFactorItem
+            key={passkey.id}
+            name={passkey.name}
+            meta={meta(t, date, passkey.createdAt, passkey.lastUsedAt)}
+            strings={t}
+            onRename={(name) => void guarded('credential:update', () => controller.api.renamePasskey(passkey.id, name), false)}
+            onRemove={() => setRemoving({ kind: 'passkey', passkey })}
+          />
+        ))}
+        {methods && methods.passkeys.length === 0 ? <li className="mfa-text">{t.none}</li> : null}
+      </ul>
+
+      {removing ? (
+        <div className="mfa-confirm" role="alertdialog" aria-labelledby="mfa-remove-title" aria-describedby="mfa-remove-text">
+          <p id="mfa-remove-title"><strong>{t.confirmRemoveTitle}</strong></p>
+          <p id="mfa-remove-text">{factorCount <= 1 ? t.confirmRemoveLast : t.confirmRemove}</p>
+          <div className="mfa-row">
+            <MfaButton variant="primary" onClick={() => confirmRemoval(removing)}>{t.remove}</MfaButton>
+            <MfaButton onClick={() => setRemoving(null)}>{t.cancel}</MfaButton>
+          </div>
+        </div>
+      ) : null}
+
+      <div className="mfa-row" style={{ marginTop: 16 }}>
+        <MfaButton
+          onClick={() => void guarded('credential:link', async () => setAddingTotp(true), factorCount > 0)}
+          disabled={!methods || addingTotp}
+        >
+          {t.addTotp}
+        </MfaButton>
+        {kit.methods.includes('passkey') ? (
+          <MfaButton onClick={() => void guarded('credential:link', () => registerPasskey(), factorCount > 0)} disabled={!methods}>
+            {t.addPasskey}
+          </MfaButton>
+        ) : null}
+      </div>
+      {addingTotp ? (
+        <MfaTotpEnrollment
+          onComplete={() => {
+            setAddingTotp(false);
+            void reload();
+          }}
+        />
+      ) : null}
+
+      {kit.methods.includes('recovery_code') && factorCount > 0 ? (
+        <>
+          <h3>{t.recoveryCodes}</h3>
+          <p className="mfa-text">{methods ? plural(t.recoveryCodesLeft, methods.recoveryCodes.remaining, strings.locale) : null}</p>
+          {newCodes ? (
+            <MfaRecoveryCodes
+              codes={newCodes}
+              strings={strings}
+              onContinue={() => void guarded('credential:update', () => controller.api.acknowledgeRecoveryCodes().then(() => setNewCodes(null)), false)}
+            />
+          ) : (
+            <MfaButton
+              onClick={() =>
+                void guarded('credential:update', async () =>
+                  setNewCodes((await controller.api.regenerateRecoveryCodes(token('credential:update'))).codes),
+                )
+              }
+            >
+              {t.regenerate}
+            </MfaButton>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function meta(t: typeof enSettings, date: (iso: string) => string, createdAt: string, lastUsedAt: string | null): string {
+  return `${fill(t.added, { date: date(createdAt) })} · ${lastUsedAt ? fill(t.lastUsed, { date: date(lastUsedAt) }) : t.neverUsed}`;
+}
