@@ -4,7 +4,7 @@ import { MfaError, MfaInvalidCodeError, MfaRateLimitedError } from './errors.js'
 import { createPromptController, type CreatePromptControllerOptions } from './prompt-controller.js';
 import type { MfaPromptState } from './prompt-state.js';
 import { createTokenStore } from './token-store.js';
-import { FAR_FUTURE, PASSKEY, domError, flush, methodsResponse, stubApi, stubWebAuthn } from './test-support/stub-api.js';
+import { FAR_FUTURE, PASSKEY, flush, methodsResponse, stubApi, stubWebAuthn } from './test-support/stub-api.js';
 
 const EXPORT = { requestedScopes: [TokenScope.Walletexport] };
 
@@ -157,6 +157,17 @@ describe('prompt controller', () => {
       expect(api.verifyPasskeyAuthentication).toHaveBeenCalledTimes(1);
     });
 
+    it('from a passkey ceremony in progress, "Lost access?" should abort it and open the recovery step', async () => {
+      const { controller, webauthn, state } = given({ api: both(), methods: ['passkey', 'recovery_code'] });
+      const result = controller.prompt(EXPORT);
+      await vi.waitFor(() => expect(webauthn.seam.startAuthentication).toHaveBeenCalledTimes(1));
+      controller.chooseMethod('recovery_code');
+      expect(webauthn.seam.cancelCeremony).toHaveBeenCalledTimes(1);
+      expect(state()).toMatchObject({ step: 'recovery', status: { kind: 'idle' } });
+      controller.submitRecoveryCode('abcd-efgh');
+      await expect(result).resolves.toBe('recovery-token');
+    });
+
     it('when WebAuthn is unsupported, should hide the passkey and open TOTP directly', async () => {
       const api = both();
       const webauthn = stubWebAuthn(false);
@@ -181,6 +192,32 @@ describe('prompt controller', () => {
   });
 
   describe('given an action-bound prompt', () => {
+    it('should send the payload digest with a TOTP verify call', async () => {
+      const { controller, api } = given();
+      const payload = { message: 'hello' };
+      const result = controller.prompt({ requestedScopes: [TokenScope.Walletsign], action: { mfaAction: MFAAction.WalletWaasSign, payload } });
+      await vi.waitFor(() => expect(controller.getState().step).toBe('totp'));
+      controller.submitTotpCode('123456');
+      await result;
+      expect(api.verifyTotp).toHaveBeenCalledWith(
+        { code: '123456', deviceId: 'dev-1', requestedScopes: ['wallet:sign'], action: { mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest(payload) } },
+        expect.anything(),
+      );
+    });
+
+    it('should not share a modal with the same action for another payload', async () => {
+      const { controller, api } = given();
+      const a = controller.prompt({ action: { mfaAction: MFAAction.WalletWaasSign, payload: { message: 'A' } } });
+      const b = controller.prompt({ action: { mfaAction: MFAAction.WalletWaasSign, payload: { message: 'B' } } });
+      await vi.waitFor(() => expect(controller.getState().step).toBe('totp'));
+      controller.submitTotpCode('111111');
+      await a;
+      await vi.waitFor(() => expect(controller.getState()).toMatchObject({ step: 'totp', request: { action: { payload: { message: 'B' } } } }));
+      controller.submitTotpCode('222222');
+      await b;
+      expect(api.verifyTotp).toHaveBeenCalledTimes(2);
+    });
+
     it('should send the payload digest with the passkey options and the verify call', async () => {
       const api = stubApi(methodsResponse({ totpDevices: [], passkeys: [PASSKEY] }));
       const { controller, webauthn, state } = given({ api });
@@ -261,4 +298,3 @@ describe('prompt controller', () => {
   });
 });
 
-export { domError };

@@ -93,6 +93,13 @@ describe('token store', () => {
       expect(store.findCovering([TokenScope.Walletsign], { action: { ...binding, payloadDigest: 'digest-b' } })).toBeUndefined();
       expect(store.findCovering([TokenScope.Walletsign], { action: binding })).toBe('b1');
     });
+
+    it('an unbound token should not cover an action-bound prompt (the user must see what they approve)', () => {
+      const { store } = givenStore();
+      store.saveElevatedToken(grant('plain', [TokenScope.Walletsign], false));
+      expect(store.findCovering([TokenScope.Walletsign], { action: binding })).toBeUndefined();
+      expect(store.findCovering([TokenScope.Walletsign])).toBe('plain');
+    });
   });
 
   describe('given a legacy MFA token', () => {

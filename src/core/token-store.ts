@@ -26,7 +26,7 @@ export interface SaveElevatedTokenOptions {
 }
 
 export interface FindCoveringOptions {
-  /** The action binding the caller wants; a token bound to another digest does not cover it. */
+  /** The action binding the caller wants: only a token bound to exactly it covers the prompt. */
   action?: ActionBinding;
 }
 
@@ -125,7 +125,9 @@ export function createTokenStore(options: CreateTokenStoreOptions = {}): TokenSt
         (candidate) =>
           !(candidate.singleUse && candidate.claimed) &&
           scopes.every((scope) => candidate.scopes.includes(scope)) &&
-          (candidate.action === undefined || sameBinding(candidate.action, find.action)),
+          // An action-bound prompt wants the user to see what they approve: only a token bound
+          // to that same request covers it, and a bound token covers nothing else.
+          (candidate.action === undefined ? find.action === undefined : sameBinding(candidate.action, find.action)),
       );
       if (!entry) return undefined;
       // Two prompts racing for one single-use token: only the first gets it (DESIGN.md §7).
