@@ -61,3 +61,34 @@ export function totpCode(secret: string, stepOffset = 0): string {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png` });
 }
+
+/**
+ * In an open prompt for a user with no factor: choose the authenticator app, read the setup
+ * key from the page, type the first code, save the recovery codes and continue.
+ */
+export async function enrollTotpFromPrompt(page: Page, options: { screenshotAs?: string } = {}): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('Add a second step to confirm sensitive actions.')).toBeVisible();
+  await dialog.getByRole('button', { name: /Authenticator app/ }).click();
+  const setupKey = dialog.getByLabel('Setup key', { exact: true });
+  await expect(setupKey).toHaveText(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
+  const secret = ((await setupKey.textContent()) ?? '').replace(/\s+/g, '');
+  await expect(dialog.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+  if (options.screenshotAs) await screenshot(page, options.screenshotAs);
+  await dialog.getByLabel('Authentication code').focus();
+  await page.keyboard.type(totpCode(secret));
+  return { secret, recoveryCodes: await saveRecoveryCodes(page) };
+}
+
+/** The recovery codes step: read them, tick the acknowledgement, continue. */
+export async function saveRecoveryCodes(page: Page): Promise<string[]> {
+  const dialog = page.getByRole('dialog');
+  const list = dialog.getByRole('list', { name: 'Recovery codes' });
+  await expect(list.getByRole('listitem')).toHaveCount(10);
+  const recoveryCodes = (await list.getByRole('listitem').allTextContents()).map((code) => code.trim());
+  const proceed = dialog.getByRole('button', { name: 'Continue' });
+  await expect(proceed).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: 'I have saved these codes' }).check();
+  await proceed.click();
+  return recoveryCodes;
+}

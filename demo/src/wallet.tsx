@@ -9,7 +9,8 @@ import type { Session } from './sign-in';
 import { describeFailure, useGuardedAction } from './use-guarded-action';
 import { walletApi } from './wallet-api';
 
-type Outcome = { kind: 'ok'; title: string; body: ReactNode } | { kind: 'error'; message: string };
+type Outcome = { kind: 'busy' } | { kind: 'ok'; title: string; body: ReactNode } | { kind: 'error'; message: string };
+type ActionName = 'export' | 'sign' | 'delegation';
 
 export function Wallet({ session }: { session: Session }) {
   const guardedAction = useGuardedAction();
@@ -17,27 +18,26 @@ export function Wallet({ session }: { session: Session }) {
   const [message, setMessage] = useState('hello');
   const [legacy, setLegacy] = useState(false);
   const [delegated, setDelegated] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // One outcome per action: actions run side by side, and their prompts share one modal.
+  const [outcomes, setOutcomes] = useState<Partial<Record<ActionName, Outcome>>>({});
+  const setOutcome = (name: ActionName, outcome: Outcome) => setOutcomes((all) => ({ ...all, [name]: outcome }));
 
   useEffect(() => {
     walletApi.getWallet(session.sessionToken).then(
       (wallet) => setAddress(wallet.address),
-      (error: unknown) => setOutcome({ kind: 'error', message: describeFailure(error) }),
+      (error: unknown) => setOutcome('export', { kind: 'error', message: describeFailure(error) }),
     );
   }, [session.sessionToken]);
 
-  async function run(name: string, action: () => Promise<Outcome>) {
-    setBusy(name);
-    setOutcome(null);
+  async function run(name: ActionName, action: () => Promise<Outcome>) {
+    setOutcome(name, { kind: 'busy' });
     try {
-      setOutcome(await action());
+      setOutcome(name, await action());
     } catch (error) {
-      setOutcome({ kind: 'error', message: describeFailure(error) });
-    } finally {
-      setBusy(null);
+      setOutcome(name, { kind: 'error', message: describeFailure(error) });
     }
   }
+  const busy = (name: ActionName) => outcomes[name]?.kind === 'busy';
 
   const exportKey = () =>
     run('export', async () => {
@@ -72,7 +72,7 @@ export function Wallet({ session }: { session: Session }) {
     });
 
   const setDelegation = (enabled: boolean) =>
-    run(enabled ? 'delegate' : 'revoke', async () => {
+    run('delegation', async () => {
       const proof = enabled
         ? await guardedAction({ mfaAction: MFAAction.WalletWaasRefresh, scope: TokenScope.Walletrefresh, legacy })
         : await guardedAction({ mfaAction: MFAAction.WalletWaasReshare, scope: TokenScope.Walletreshare, legacy });
@@ -87,32 +87,51 @@ export function Wallet({ session }: { session: Session }) {
       <p>
         Address: <code data-testid="address">{address ?? 'loading…'}</code>
       </p>
-      <div className="actions">
-        <button type="button" onClick={exportKey} disabled={busy !== null}>
+      <label className="row">
+        <input type="checkbox" checked={legacy} onChange={(e) => setLegacy(e.target.checked)} />
+        <span>
+          Use the deprecated single-use MFA token (<code>createMfaToken</code>)
+        </span>
+      </label>
+
+      <WalletAction name="export" outcome={outcomes.export}>
+        <button type="button" onClick={exportKey} disabled={busy('export')}>
           Export private key
         </button>
+      </WalletAction>
+
+      <WalletAction name="sign" outcome={outcomes.sign}>
         <div className="row">
           <label htmlFor="message" className="visually-hidden">
             Message to sign
           </label>
           <input id="message" value={message} onChange={(e) => setMessage(e.target.value)} maxLength={500} />
-          <button type="button" onClick={signMessage} disabled={busy !== null || message === ''}>
+          <button type="button" onClick={signMessage} disabled={busy('sign') || message === ''}>
             Sign message
           </button>
         </div>
-        <button type="button" onClick={() => setDelegation(true)} disabled={busy !== null || delegated}>
-          Delegate access
-        </button>
-        <button type="button" onClick={() => setDelegation(false)} disabled={busy !== null || !delegated}>
-          Revoke delegated access
-        </button>
-      </div>
-      <label className="row">
-        <input type="checkbox" checked={legacy} onChange={(e) => setLegacy(e.target.checked)} />
-        Use the deprecated single-use MFA token (<code>createMfaToken</code>)
-      </label>
-      <div role="status" aria-live="polite" className="outcome" data-outcome={outcome?.kind ?? 'none'}>
-        {busy && <p>Working on it…</p>}
+      </WalletAction>
+
+      <WalletAction name="delegation" outcome={outcomes.delegation}>
+        <div className="row">
+          <button type="button" onClick={() => setDelegation(true)} disabled={busy('delegation') || delegated}>
+            Delegate access
+          </button>
+          <button type="button" onClick={() => setDelegation(false)} disabled={busy('delegation') || !delegated}>
+            Revoke delegated access
+          </button>
+        </div>
+      </WalletAction>
+    </section>
+  );
+}
+
+function WalletAction({ name, outcome, children }: { name: ActionName; outcome: Outcome | undefined; children: ReactNode }) {
+  return (
+    <div className="action">
+      {children}
+      <div role="status" aria-live="polite" className="outcome" data-testid={`outcome-${name}`} data-outcome={outcome?.kind ?? 'none'}>
+        {outcome?.kind === 'busy' && <p className="muted">Working on it…</p>}
         {outcome?.kind === 'ok' && (
           <>
             <h3>{outcome.title}</h3>
@@ -121,6 +140,6 @@ export function Wallet({ session }: { session: Session }) {
         )}
         {outcome?.kind === 'error' && <p className="error">{outcome.message}</p>}
       </div>
-    </section>
+    </div>
   );
 }
