@@ -21,7 +21,11 @@ export interface CreateMfaClientOptions {
    * @default '/mfa'
    */
   baseUrl?: string;
-  /** Headers that carry the app's user session, e.g. `{ Authorization: 'Bearer …' }`. Called per request. */
+  /**
+   * Headers that carry the app's user session, e.g. `{ Authorization: 'Bearer …' }`. Called
+   * per request, so a refreshed session is picked up.
+   * @default none (cookies only)
+   */
   getAuthHeaders?: () => Record<string, string> | Promise<Record<string, string>>;
   /**
    * fetch's `credentials`: use `'include'` when the session is a cookie on another origin.
