@@ -3,12 +3,11 @@
  * `mfa-kit/react`: the provider, the modal's parts, the hooks (Dynamic's names, DESIGN.md §4),
  * and everything from the core. Styles: `import 'mfa-kit/react/styles.css'`.
  */
+// Everything from the core, including promptMfaAuth / getElevatedAccessToken bound to the
+// mounted provider, the enums (MFAAction, TokenScope) and the error classes.
 export * from '../core/index.js';
-export type { PromptMfaAuthParams } from '../core/normalize-prompt-request.js';
-export type { PromptController } from '../core/prompt-controller.js';
 
 export { MfaProvider, type MfaProviderProps } from './mfa-provider.js';
-export { promptMfaAuth, getElevatedAccessToken } from './mounted-controller.js';
 export { useMfaPromptState } from './use-mfa-prompt-state.js';
 export { useMfaKit, type MfaKitContextValue, type MfaTheme } from './mfa-kit-context.js';
 

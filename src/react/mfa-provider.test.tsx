@@ -10,7 +10,7 @@ import { usePromptMfaAuth } from './hooks/use-prompt-mfa-auth.js';
 import { useIsMfaRequiredForAction } from './hooks/use-is-mfa-required-for-action.js';
 import { useGetMfaToken } from './hooks/use-get-mfa-token.js';
 import { MfaProvider } from './mfa-provider.js';
-import { getElevatedAccessToken, promptMfaAuth } from './mounted-controller.js';
+import { getElevatedAccessToken, promptMfaAuth } from '../core/mounted-provider.js';
 import { axeViolations } from './test/axe.js';
 import { stubApi } from './test/stub-api.js';
 import { useMfaPromptState } from './use-mfa-prompt-state.js';

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createMfaClient } from '../core/create-mfa-client.js';
 import type { MfaError } from '../core/errors.js';
 import type { MfaApi } from '../core/mfa-api.js';
+import { mountController } from '../core/mounted-provider.js';
 import { createPromptController } from '../core/prompt-controller.js';
 import type { MfaPromptRequest } from '../core/prompt-state.js';
 import { ALL_METHODS, type MfaMethod } from '../protocol/index.js';
@@ -16,7 +17,6 @@ import { MfaModal } from './modal/mfa-modal.js';
 import { en } from './strings/en.js';
 import { mergeStrings } from './strings/format.js';
 import type { MfaStrings, MfaStringsOverride } from './strings/types.js';
-import { bindMountedController } from './mounted-controller.js';
 
 export interface MfaProviderProps {
   /**
@@ -87,9 +87,9 @@ export function MfaProvider({
     [client, apiBaseUrl, methodsKey],
   );
 
-  // Bound in an effect, never during render: SSR must not bind a server-wide singleton.
-  // StrictMode mounts twice: unbind rejects nothing that was made before the re-bind.
-  useEffect(() => bindMountedController(controller), [controller]);
+  // Bound in an effect, never during render: SSR must not bind a server-wide singleton. The
+  // core's binding survives StrictMode's unmount-remount; a real unmount rejects open prompts.
+  useEffect(() => mountController(controller), [controller]);
 
   const base = useLocaleStrings(locale);
   const strings = useMemo(() => mergeStrings(base, overrides), [base, overrides]);
