@@ -1,0 +1,57 @@
+/**
+ * The server under test, run in its own process so that the load generator never shares its
+ * event loop: `startMfaServer` with `demo: true` on loopback, on a real SQLite file in the
+ * folder the parent gives (BENCH_DATA_DIR). Beside the kit's routes it mounts the baselines
+ * on the same Hono app (so they pay the same global middleware): `GET /bench/bare` and
+ * `POST /bench/bare` (reads the JSON body), and `GET /bench/memory` (`?gc=1` collects first).
+ *
+ * The clock is the parent's (BENCH_CLOCK_MS, then `{ type: 'clock', ms }` messages), so TOTP
+ * windows are exact and nothing sleeps; the per-request work is the same as with Date.now.
+ */
+import { startMfaServer } from '../src/server/index.js';
+import type { MfaServerOptions } from '../src/server/index.js';
+import { BENCH_ORIGIN, BENCH_RP_ID } from './constants.js';
+
+export type ChildMessage = { type: 'ready'; url: string; port: number } | { type: 'clock-ack'; ms: number };
+export type ParentMessage = { type: 'clock'; ms: number };
+
+async function main() {
+  const dataDir = process.env.BENCH_DATA_DIR;
+  if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
+  let clockMs = Number(process.env.BENCH_CLOCK_MS ?? Date.now());
+  const policy = JSON.parse(process.env.BENCH_POLICY ?? '{}') as MfaServerOptions['policy'];
+  const running = await startMfaServer({
+    port: Number(process.env.BENCH_PORT ?? 0),
+    hostname: '127.0.0.1',
+    dataDir,
+    demo: true,
+    rpId: BENCH_RP_ID,
+    rpName: 'mfa-kit bench',
+    expectedOrigins: [BENCH_ORIGIN],
+    now: () => clockMs,
+    ...(policy ? { policy } : {}),
+    // Internal errors go to stderr, where the drills look for them.
+    logger: (line) => process.stderr.write(`${line}\n`),
+  });
+  const app = running.server.app;
+  app.get('/bench/bare', (c) => c.json({ ok: true }));
+  app.post('/bench/bare', async (c) => {
+    await c.req.json().catch(() => ({}));
+    return c.json({ ok: true });
+  });
+  app.get('/bench/memory', (c) => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (c.req.query('gc') === '1' && gc) gc();
+    return c.json(process.memoryUsage());
+  });
+  process.on('message', (message: ParentMessage) => {
+    if (message.type === 'clock') {
+      clockMs = message.ms;
+      process.send?.({ type: 'clock-ack', ms: clockMs } satisfies ChildMessage);
+    }
+  });
+  process.on('disconnect', () => void running.close().finally(() => process.exit(0)));
+  process.send?.({ type: 'ready', url: `http://127.0.0.1:${running.port}`, port: running.port } satisfies ChildMessage);
+}
+
+await main();
