@@ -32,9 +32,13 @@ import { totpRoutes } from './totp/totp-routes.js';
 const DEFAULT_MAX_FAILURES = 5;
 const DEFAULT_LOCK_SECONDS = 5 * 60;
 export const DEFAULT_DATA_DIR = 'mfa-data';
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface MfaServer {
-  /** The Hono app: mount your own routes on it to use `requireElevatedAccess`. */
+  /**
+   * The Hono app: mount your own routes on it to use `requireElevatedAccess`. Add them before
+   * the first request is served (Hono's router is built on first match).
+   */
   app: Hono<MfaEnv>;
   /** A standard Request → Response handler (`app.fetch`). */
   fetch: (request: Request) => Promise<Response>;
@@ -129,11 +133,20 @@ export async function createMfaServer(options: MfaServerOptions = {}): Promise<M
     app.route('/', walletRoutes(store));
   }
 
+  // Housekeeping: expired challenges, tokens and jtis are dead weight (an expired token is
+  // refused by its `exp` before its jti is ever looked at).
+  store.purgeExpired(context.now());
+  const purge = setInterval(() => store.purgeExpired(context.now()), PURGE_INTERVAL_MS);
+  purge.unref();
+
   return {
     app,
     fetch: async (request) => app.fetch(request),
     store,
     context,
-    close: () => store.close(),
+    close: () => {
+      clearInterval(purge);
+      store.close();
+    },
   };
 }

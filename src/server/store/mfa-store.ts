@@ -132,6 +132,9 @@ export interface MfaStore {
   completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string): void;
   releaseIdempotencyKey(scope: string, key: string): void;
 
+  /** Deletes what can no longer matter: expired challenges, tokens and jtis; idempotency records older than a day. */
+  purgeExpired(now: number): void;
+
   close(): void;
 }
 

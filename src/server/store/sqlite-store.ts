@@ -12,35 +12,7 @@ import type {
   TotpDeviceRecord,
 } from './mfa-store.js';
 import { migrate } from './migrations.js';
-
-type Row = Record<string, unknown>;
-
-function toTotpDevice(row: Row): TotpDeviceRecord {
-  return {
-    id: row.id as string,
-    userId: row.user_id as string,
-    secretSealed: row.secret_sealed as string,
-    createdAt: row.created_at as number,
-    verifiedAt: (row.verified_at as number | null) ?? null,
-    isDefault: row.is_default === 1,
-    lastStep: (row.last_step as number | null) ?? null,
-    lastUsedAt: (row.last_used_at as number | null) ?? null,
-  };
-}
-
-function toPasskey(row: Row): PasskeyRecord {
-  return {
-    id: row.id as string,
-    userId: row.user_id as string,
-    credentialId: row.credential_id as string,
-    publicKey: new Uint8Array(row.public_key as Buffer),
-    counter: row.counter as number,
-    transports: JSON.parse(row.transports as string) as string[],
-    name: row.name as string,
-    createdAt: row.created_at as number,
-    lastUsedAt: (row.last_used_at as number | null) ?? null,
-  };
-}
+import { toPasskey, toTotpDevice, type Row } from './sqlite-rows.js';
 
 function prepareStatements(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
@@ -73,6 +45,9 @@ function prepareStatements(db: Database.Database) {
     consumeChallenge: p(`DELETE FROM webauthn_challenges WHERE challenge = @challenge AND user_id = @userId AND purpose = @purpose
       AND expires_at > @now RETURNING *`),
     purgeChallenges: p('DELETE FROM webauthn_challenges WHERE expires_at <= ?'),
+    purgeJtis: p('DELETE FROM used_jtis WHERE expires_at <= ?'),
+    purgeMfaTokens: p('DELETE FROM mfa_tokens WHERE expires_at <= ?'),
+    purgeIdem: p('DELETE FROM idempotency_keys WHERE created_at <= ?'),
     ensureUser: p('INSERT OR IGNORE INTO mfa_users (user_id) VALUES (?)'),
     claimRecoveryIssue: p('UPDATE mfa_users SET recovery_issued = 1, recovery_acknowledged = 0 WHERE user_id = ? AND recovery_issued = 0'),
     markRecoveryIssued: p('UPDATE mfa_users SET recovery_issued = 1, recovery_acknowledged = 0 WHERE user_id = ?'),
@@ -180,7 +155,6 @@ export class SqliteMfaStore implements MfaStore, DemoStore {
   }
 
   insertChallenge(c: ChallengeRecord): void {
-    this.stmt.purgeChallenges.run(c.expiresAt - 24 * 60 * 60 * 1000);
     this.stmt.insertChallenge.run(c);
   }
   consumeChallenge(userId: string, purpose: ChallengePurpose, challenge: string, now: number): ChallengeRecord | undefined {
@@ -292,6 +266,13 @@ export class SqliteMfaStore implements MfaStore, DemoStore {
   }
   setDemoDelegation(userId: string, delegated: boolean): void {
     this.stmt.setDelegation.run(delegated ? 1 : 0, userId);
+  }
+
+  purgeExpired(now: number): void {
+    this.stmt.purgeChallenges.run(now);
+    this.stmt.purgeJtis.run(now);
+    this.stmt.purgeMfaTokens.run(now);
+    this.stmt.purgeIdem.run(now - 24 * 60 * 60 * 1000);
   }
 
   close(): void {
