@@ -30,6 +30,7 @@ export function Wallet({ session }: { session: Session }) {
   }, [session.sessionToken]);
 
   async function run(name: ActionName, action: () => Promise<Outcome>) {
+    if (outcomes[name]?.kind === 'busy') return;
     setOutcome(name, { kind: 'busy' });
     try {
       setOutcome(name, await action());
@@ -37,6 +38,8 @@ export function Wallet({ session }: { session: Session }) {
       setOutcome(name, { kind: 'error', message: describeFailure(error) });
     }
   }
+  // Busy buttons are aria-disabled, not disabled: the modal returns focus to the button that
+  // opened it, and a disabled button cannot take focus.
   const busy = (name: ActionName) => outcomes[name]?.kind === 'busy';
 
   const exportKey = () =>
@@ -95,7 +98,7 @@ export function Wallet({ session }: { session: Session }) {
       </label>
 
       <WalletAction name="export" outcome={outcomes.export}>
-        <button type="button" onClick={exportKey} disabled={busy('export')}>
+        <button type="button" onClick={exportKey} aria-disabled={busy('export')}>
           Export private key
         </button>
       </WalletAction>
@@ -106,7 +109,7 @@ export function Wallet({ session }: { session: Session }) {
             Message to sign
           </label>
           <input id="message" value={message} onChange={(e) => setMessage(e.target.value)} maxLength={500} />
-          <button type="button" onClick={signMessage} disabled={busy('sign') || message === ''}>
+          <button type="button" onClick={signMessage} aria-disabled={busy('sign')} disabled={message === ''}>
             Sign message
           </button>
         </div>
@@ -114,10 +117,10 @@ export function Wallet({ session }: { session: Session }) {
 
       <WalletAction name="delegation" outcome={outcomes.delegation}>
         <div className="row">
-          <button type="button" onClick={() => setDelegation(true)} disabled={busy('delegation') || delegated}>
+          <button type="button" onClick={() => setDelegation(true)} aria-disabled={busy('delegation')} disabled={delegated}>
             Delegate access
           </button>
-          <button type="button" onClick={() => setDelegation(false)} disabled={busy('delegation') || !delegated}>
+          <button type="button" onClick={() => setDelegation(false)} aria-disabled={busy('delegation')} disabled={!delegated}>
             Revoke delegated access
           </button>
         </div>

@@ -1,0 +1,110 @@
+/**
+ * The paths around the happy one: cancelling, recovery codes, the deprecated legacy token,
+ * approving exactly what is signed, and a reload in the middle of a flow.
+ */
+import { enrollTotpFromPrompt, expect, saveRecoveryCodes, screenshot, signIn, test, totpCode, uniqueName } from './fixtures';
+
+test('cancelling the prompt rejects it and the export does not happen', async ({ page }) => {
+  await signIn(page, uniqueName('cancel'));
+  await page.getByRole('button', { name: 'Export private key' }).click();
+  const { secret } = await enrollTotpFromPrompt(page);
+  await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
+
+  const exportButton = page.getByRole('button', { name: 'Export private key' });
+  await exportButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+  await expect(dialog.getByLabel('Authentication code')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('outcome-export')).toHaveText('Cancelled: nothing was done.');
+  await expect(page.getByTestId('private-key')).toHaveCount(0);
+  // Focus goes back to what opened the modal.
+  await expect(exportButton).toBeFocused();
+  await screenshot(page, 'cancelled');
+
+  // Nothing was consumed by the cancelled prompt: the next code still works.
+  await exportButton.click();
+  await expect(dialog.getByLabel('Authentication code')).toBeFocused();
+  await page.keyboard.type(totpCode(secret, 1));
+  await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
+});
+
+test('a recovery code gets the user in when the authenticator is lost, once', async ({ page }) => {
+  await signIn(page, uniqueName('recovery'));
+  await page.getByRole('button', { name: 'Export private key' }).click();
+  const { recoveryCodes } = await enrollTotpFromPrompt(page);
+  const [code] = recoveryCodes;
+
+  for (const attempt of ['first', 'reuse'] as const) {
+    await page.getByRole('button', { name: 'Export private key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+    await dialog.getByRole('button', { name: 'Lost access? Use a recovery code' }).click();
+    await dialog.getByLabel('Recovery code').fill(code!);
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    if (attempt === 'first') {
+      await expect(dialog).toBeHidden();
+      await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
+    } else {
+      // A recovery code is single use: the same one is refused the second time.
+      await expect(dialog.getByRole('alert')).toContainText('That recovery code didn’t work.');
+      await screenshot(page, 'recovery-code-reused');
+      await page.keyboard.press('Escape');
+    }
+  }
+});
+
+test('the deprecated createMfaToken path exports with a single-use MFA token', async ({ page }) => {
+  await signIn(page, uniqueName('legacy'));
+  await page.getByRole('checkbox', { name: /deprecated single-use MFA token/ }).check();
+  await page.getByRole('button', { name: 'Export private key' }).click();
+  const { secret } = await enrollTotpFromPrompt(page);
+  await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
+
+  await page.getByRole('button', { name: 'Export private key' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Authentication code')).toBeFocused();
+  await page.keyboard.type(totpCode(secret, 1));
+  await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
+  await screenshot(page, 'legacy-token-export');
+});
+
+test('the modal names the message being signed, and the signature is for that message', async ({ page, authenticator }) => {
+  const address = await signIn(page, uniqueName('approve'));
+  await page.getByRole('button', { name: 'Export private key' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /Passkey/ }).click();
+  await saveRecoveryCodes(page);
+  await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
+
+  await authenticator.setUserVerified(false); // holds the modal open so it can be read
+  await page.getByLabel('Message to sign').fill('pay 5 ETH to bob');
+  await page.getByRole('button', { name: 'Sign message' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm to sign with your wallet' });
+  await expect(dialog).toContainText('You are approving: Sign the message “pay 5 ETH to bob”');
+  await screenshot(page, 'approval-names-message');
+
+  await authenticator.setUserVerified(true);
+  await dialog.getByRole('button', { name: 'Try again' }).click();
+  const outcome = page.getByTestId('outcome-sign');
+  await expect(outcome).toContainText('Signed “pay 5 ETH to bob”');
+  await expect(outcome.getByTestId('recovered')).toHaveText(`✓ The signature recovers to your address ${address}.`);
+});
+
+test('a reload in the middle of enrollment leaves nothing half-done', async ({ page }) => {
+  const name = uniqueName('reload');
+  await signIn(page, name);
+  await page.getByRole('button', { name: 'Export private key' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: /Authenticator app/ }).click();
+  await expect(dialog.getByLabel('Setup key', { exact: true })).toBeVisible();
+
+  await page.reload();
+  await signIn(page, name);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('outcome-export')).toHaveAttribute('data-outcome', 'none');
+  // The half-enrolled device never became a method: the user is offered enrollment again.
+  await page.getByRole('tab', { name: 'Security' }).or(page.getByRole('button', { name: 'Security' })).click();
+  await expect(page.getByText(/authenticator app/i).first()).toBeVisible();
+  await screenshot(page, 'reload-settings');
+  await page.getByRole('button', { name: 'Wallet' }).click();
+  await page.getByRole('button', { name: 'Export private key' }).click();
+  await expect(page.getByRole('dialog').getByText('Add a second step to confirm sensitive actions.')).toBeVisible();
+});
