@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 /** An opaque random identifier for records (devices, passkeys, sessions). */
 export function newId(): string {
@@ -13,11 +13,4 @@ export function randomToken(bytes = 32): string {
 /** base64url SHA-256 of a UTF-8 string: how bearer secrets are kept at rest. */
 export function sha256(value: string | Uint8Array): string {
   return createHash('sha256').update(value).digest('base64url');
-}
-
-/** Constant-time equality of two strings (false, without timing signal, on length mismatch). */
-export function constantTimeEqual(a: string, b: string): boolean {
-  const left = createHash('sha256').update(a).digest();
-  const right = createHash('sha256').update(b).digest();
-  return timingSafeEqual(left, right) && a.length === b.length;
 }

@@ -93,6 +93,17 @@ export interface VerifyElevatedAccessTokenOptions {
   currentDate?: Date;
 }
 
+/** One remote key set per URL, so jose's cache and cooldown work across calls. */
+const remoteKeySets = new Map<string, JWTVerifyGetKey>();
+function remoteJwks(url: string): JWTVerifyGetKey {
+  let keySet = remoteKeySets.get(url);
+  if (!keySet) {
+    keySet = createRemoteJWKSet(new URL(url));
+    remoteKeySets.set(url, keySet);
+  }
+  return keySet;
+}
+
 /**
  * Verifies an elevated access token in a resource server that runs apart from the mfa-kit
  * server, with only its JWKS. Resolves with the claims or rejects with `ElevatedAccessError`.
@@ -104,7 +115,7 @@ export interface VerifyElevatedAccessTokenOptions {
 export async function verifyElevatedAccessToken(token: string, options: VerifyElevatedAccessTokenOptions): Promise<ElevatedAccessClaims> {
   const keys =
     typeof options.jwks === 'string' || options.jwks instanceof URL
-      ? createRemoteJWKSet(new URL(options.jwks))
+      ? remoteJwks(String(options.jwks))
       : createLocalJWKSet(options.jwks);
   return verifyElevatedJwt(token, keys, {
     issuer: options.issuer ?? 'mfa-kit',
