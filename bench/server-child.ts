@@ -20,6 +20,7 @@ async function main() {
   if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
   let clockMs = Number(process.env.BENCH_CLOCK_MS ?? Date.now());
   const policy = JSON.parse(process.env.BENCH_POLICY ?? '{}') as MfaServerOptions['policy'];
+  const lockout = JSON.parse(process.env.BENCH_LOCKOUT ?? '{}') as NonNullable<MfaServerOptions['lockout']>;
   const running = await startMfaServer({
     port: Number(process.env.BENCH_PORT ?? 0),
     hostname: '127.0.0.1',
@@ -30,6 +31,7 @@ async function main() {
     expectedOrigins: [BENCH_ORIGIN],
     now: () => clockMs,
     ...(policy ? { policy } : {}),
+    lockout,
     // Internal errors go to stderr, where the drills look for them.
     logger: (line) => process.stderr.write(`${line}\n`),
   });

@@ -17,6 +17,8 @@ export interface ServerChildOptions {
   clockMs?: number;
   policy?: MfaServerOptions['policy'];
   port?: number;
+  /** Lockout limits (drills that replay many consumed codes raise them so a lock can't hide a success). */
+  lockout?: { maxFailures?: number; lockSeconds?: number };
 }
 
 export interface ServerChild {
@@ -56,6 +58,7 @@ export async function spawnServerChild(options: ServerChildOptions = {}): Promis
       BENCH_CLOCK_MS: String(clock),
       BENCH_POLICY: JSON.stringify(options.policy ?? {}),
       BENCH_PORT: String(options.port ?? 0),
+      BENCH_LOCKOUT: JSON.stringify(options.lockout ?? {}),
     },
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });
