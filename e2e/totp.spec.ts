@@ -4,7 +4,7 @@
  * computed from the secret the page showed, as an authenticator app would.
  */
 import { privateKeyToAccount } from 'viem/accounts';
-import { enrollTotpFromPrompt, expect, screenshot, signIn, test, totpCode, uniqueName } from './fixtures';
+import { axeViolations, enrollTotpFromPrompt, expect, screenshot, signIn, test, totpCode, uniqueName } from './fixtures';
 
 test('enroll TOTP from the first export, then export again with a code', async ({ page }) => {
   const address = await signIn(page, uniqueName('totp'));
@@ -21,6 +21,7 @@ test('enroll TOTP from the first export, then export again with a code', async (
   const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
   await expect(dialog.getByLabel('Authentication code')).toBeFocused();
   await screenshot(page, 'totp-prompt');
+  expect(await axeViolations(page)).toEqual([]);
   // The enrollment used this 30 s step; replay protection accepts only a later one.
   await page.keyboard.type(totpCode(secret, 1));
   await expect(dialog).toBeHidden();
@@ -39,6 +40,7 @@ test('a wrong code says so with the attempts left, and the right one still works
   await page.keyboard.type(wrongCode(secret));
   await expect(dialog.getByRole('alert')).toContainText('That code didn’t work. 4 attempts left.');
   await screenshot(page, 'totp-wrong-code');
+  expect(await axeViolations(page)).toEqual([]);
   await expect(page.getByTestId('outcome-export')).toHaveAttribute('data-outcome', 'busy');
 
   await input.fill('');
