@@ -62,7 +62,8 @@ export function totpCode(secret: string, stepOffset = 0): string {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+  // Finite CSS animations (the modal's fade-in) are fast-forwarded, so the state is what shows.
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, animations: 'disabled' });
 }
 
 /**
