@@ -6,8 +6,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { startMfaServer } from '../src/server/index.js';
+import { createMfaServer } from '../src/server/index.js';
 
 const port = Number(process.env.PORT ?? 5173);
 const origin = `http://localhost:${port}`;
@@ -18,9 +19,7 @@ if (!existsSync(resolve(dist, 'index.html'))) {
   process.exit(1);
 }
 
-const running = await startMfaServer({
-  port,
-  hostname: 'localhost',
+const server = await createMfaServer({
   dataDir: resolve(process.env.MFA_DATA_DIR ?? 'mfa-data'),
   demo: true,
   // The demo asks for MFA even before enrollment, so the first guarded action shows
@@ -31,15 +30,21 @@ const running = await startMfaServer({
   expectedOrigins: [origin],
 });
 
-const { app } = running.server;
+// Hono builds its router on the first request: every route is added before listening.
+const { app } = server;
 app.get('/healthz', (c) => c.json({ ok: true }));
-// Registered after the API routes, so it only answers what they don't: the built app,
-// and index.html for any other GET (the demo has no client-side routes, but a reload must work).
+// Registered after the API routes, so it only answers what they don't: the built app. (No
+// catch-all to index.html: the demo has no client-side routes, and unknown API paths must
+// keep their JSON 404.)
 app.use('*', serveStatic({ root: dist }));
-app.get('*', serveStatic({ root: dist, path: 'index.html' }));
 
-console.log(`mfa-kit demo wallet: open ${running.url}`);
+const listening = serve({ fetch: server.fetch, port, hostname: 'localhost' }, () => {
+  console.log(`mfa-kit demo wallet: open ${origin}`);
+});
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void running.close().finally(() => process.exit(0)));
+  process.once(signal, () => listening.close(() => {
+    server.close();
+    process.exit(0);
+  }));
 }
