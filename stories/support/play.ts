@@ -10,6 +10,8 @@ export async function openPrompt({ canvas, userEvent }: Driver, step?: string): 
   if (!button) throw new Error('The story renders no wallet button.');
   await userEvent.click(button);
   const dialog = await screen.findByRole('dialog');
+  // It fades in from opacity 0 (styles.css, mfa-in): wait for the first visible frame.
+  await waitFor(() => expect(dialog).toBeVisible());
   if (step) await expectStep(dialog, step);
   return dialog;
 }

@@ -1,0 +1,95 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor, within } from 'storybook/test';
+import { TokenScope } from '../../src/react/index.js';
+import { installFakeWebAuthn } from '../support/fake-webauthn.js';
+import { expectStep, openPrompt } from '../support/play.js';
+import { PromptStory } from '../support/prompt-story.js';
+import { createStubApi } from '../support/stub-api.js';
+
+/**
+ * The passkey step. The browser's WebAuthn API is faked per story (see fake-webauthn.ts), so
+ * the real controller and @simplewebauthn/browser run and each state is reached on purpose.
+ */
+const meta = {
+  title: 'Modal/Passkey',
+  component: PromptStory,
+  args: {
+    api: () => createStubApi('totp+passkey'),
+    request: { requestedScopes: [TokenScope.Walletexport] },
+    label: 'Export private key',
+  },
+  beforeEach: () => installFakeWebAuthn('waiting'),
+} satisfies Meta<typeof PromptStory>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Chosen from the list; the browser's passkey sheet is open. */
+export const Waiting: Story = {
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'choosing');
+    await context.userEvent.click(within(dialog).getByRole('button', { name: /^Passkey/ }));
+    await expectStep(dialog, 'passkey');
+    await expect(within(dialog).getByRole('status')).toHaveTextContent('Waiting for your passkey…');
+    await expect(dialog.querySelector('.mfa-passkey')).toHaveAttribute('data-state', 'waiting');
+  },
+};
+
+/** The user dismissed the sheet (WebAuthn's NotAllowedError): "Try again", or another method. */
+export const Cancelled: Story = {
+  args: { api: () => createStubApi('passkey') },
+  beforeEach: () => installFakeWebAuthn('cancel'),
+  play: async (context) => {
+    // The user's only method opens directly: no choice first.
+    const dialog = await openPrompt(context, 'passkey');
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('The passkey request was cancelled or timed out.'));
+    await expect(within(dialog).getByRole('button', { name: 'Try again' })).toHaveFocus();
+    await expect(within(dialog).getByRole('button', { name: 'Lost access? Use a recovery code' })).toBeVisible();
+  },
+};
+
+export const CancelledGerman: Story = {
+  ...Cancelled,
+  globals: { locale: 'de' },
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'passkey');
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert')).toHaveTextContent('Die Passkey-Anfrage wurde abgebrochen oder ist abgelaufen.'),
+    );
+    await expect(within(dialog).getByRole('button', { name: 'Erneut versuchen' })).toBeVisible();
+  },
+};
+
+/** No WebAuthn in this browser: the passkey isn't offered, so the prompt opens the app code. */
+export const Unsupported: Story = {
+  beforeEach: () => installFakeWebAuthn('unsupported'),
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'totp');
+    await expect(within(dialog).queryByRole('button', { name: 'Use another method' })).toBeNull();
+    await expect(within(dialog).queryByText(/passkey/i)).toBeNull();
+  },
+};
+
+/** No WebAuthn, and a passkey is the user's only method: the recovery code is the way in. */
+export const UnsupportedPasskeyOnly: Story = {
+  args: { api: () => createStubApi('passkey') },
+  beforeEach: () => installFakeWebAuthn('unsupported'),
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'recovery');
+    await expect(within(dialog).getByRole('textbox', { name: 'Recovery code' })).toBeVisible();
+  },
+};
+
+/**
+ * No WebAuthn, a passkey-only user, and an app that turned recovery codes off: nothing can be
+ * used here. TODO(ux): the error step always says "We couldn’t load your sign-in methods" and
+ * offers "Try again", although the cause is `no_webauthn_support` and retrying cannot help
+ * (src/react/modal/mfa-modal.tsx, MfaStepView 'error'; see the Storybook report).
+ */
+export const UnsupportedNothingLeft: Story = {
+  args: { api: () => createStubApi('passkey'), methods: ['totp', 'passkey'] },
+  beforeEach: () => installFakeWebAuthn('unsupported'),
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'error');
+    await expect(within(dialog).getByRole('alert')).toHaveTextContent('We couldn’t load your sign-in methods.');
+  },
+};
