@@ -81,6 +81,7 @@ test('the modal names the message being signed, and the signature is for that me
   await expect(dialog).toContainText('You are approving: Sign the message “pay 5 ETH to bob”');
   await screenshot(page, 'approval-names-message');
 
+  await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
   await authenticator.setUserVerified(true);
   await dialog.getByRole('button', { name: 'Try again' }).click();
   const outcome = page.getByTestId('outcome-sign');
@@ -107,4 +108,28 @@ test('a reload in the middle of enrollment leaves nothing half-done', async ({ p
   await page.getByRole('button', { name: 'Wallet' }).click();
   await page.getByRole('button', { name: 'Export private key' }).click();
   await expect(page.getByRole('dialog').getByText('Add a second step to confirm sensitive actions.')).toBeVisible();
+});
+
+test('an app that never asks first still gets the prompt when the server wants one', async ({ page, authenticator }) => {
+  const address = await signIn(page, uniqueName('server-asks'));
+  await page.getByRole('button', { name: 'Export private key' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /Passkey/ }).click();
+  await saveRecoveryCodes(page);
+  await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
+
+  // The wallet now calls /wallet/sign-message with no token: the server answers 401 with
+  // `WWW-Authenticate: Bearer error="insufficient_user_authentication", scope="wallet:sign"`,
+  // withStepUp opens the modal for that scope and the message, then retries once.
+  await page.getByRole('checkbox', { name: /let the server ask/ }).check();
+  await authenticator.setUserVerified(false);
+  await page.getByLabel('Message to sign').fill('asked by the server');
+  await page.getByRole('button', { name: 'Sign message' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm to sign with your wallet' });
+  await expect(dialog).toContainText('You are approving: Sign the message “asked by the server”');
+  await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await authenticator.setUserVerified(true);
+  await dialog.getByRole('button', { name: 'Try again' }).click();
+  const outcome = page.getByTestId('outcome-sign');
+  await expect(outcome).toContainText('Signed “asked by the server”');
+  await expect(outcome.getByTestId('recovered')).toHaveText(`✓ The signature recovers to your address ${address}.`);
 });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { walletApi } from './wallet-api';
+import { signIn } from './wallet-api';
 
 export interface Session {
   sessionToken: string;
@@ -17,7 +17,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
     setBusy(true);
     setError(null);
     try {
-      const session = await walletApi.signIn(name.trim());
+      const session = await signIn(name.trim());
       onSignedIn({ ...session, name: name.trim() });
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : 'Could not sign in.');

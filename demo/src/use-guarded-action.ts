@@ -13,6 +13,8 @@ export interface GuardedActionOptions {
   scope: TokenScope;
   /** Use the deprecated single-use MFA token instead of a scoped elevated token. */
   legacy: boolean;
+  /** Skip the up-front check and prompt: call the route and let the server ask (withStepUp). */
+  letServerAsk?: boolean;
   /** What is being approved, shown in the modal (DESIGN.md §10). */
   approval?: { payload: unknown; summary: string };
 }
@@ -22,7 +24,8 @@ export function useGuardedAction() {
   const promptMfaAuth = usePromptMfaAuth();
 
   return useCallback(
-    async ({ mfaAction, scope, legacy, approval }: GuardedActionOptions): Promise<StepUpProof> => {
+    async ({ mfaAction, scope, legacy, letServerAsk, approval }: GuardedActionOptions): Promise<StepUpProof> => {
+      if (letServerAsk) return {};
       if (!(await isMfaRequiredForAction({ mfaAction }))) return {};
       if (legacy) return { mfaToken: await promptMfaAuth({ createMfaToken: true }) };
       const elevatedAccessToken = await promptMfaAuth({

@@ -27,12 +27,14 @@ export class WalletApiError extends Error {
   }
 }
 
-async function call<T>(path: string, init: { method?: string; session?: string; body?: unknown; proof?: StepUpProof }): Promise<T> {
+type CallInit = { method?: string; session?: string; body?: unknown; proof?: StepUpProof };
+
+async function call<T>(fetchFn: typeof fetch, path: string, init: CallInit): Promise<T> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (init.session) headers.Authorization = `Bearer ${init.session}`;
   if (init.proof?.elevatedAccessToken) headers[ELEVATED_ACCESS_TOKEN_HEADER] = init.proof.elevatedAccessToken;
   if (init.proof?.mfaToken) headers[MFA_TOKEN_HEADER] = init.proof.mfaToken;
-  const response = await fetch(path, {
+  const response = await fetchFn(path, {
     method: init.method ?? 'POST',
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -44,12 +46,20 @@ async function call<T>(path: string, init: { method?: string; session?: string; 
   return json as T;
 }
 
-export const walletApi = {
-  signIn: (name: string) => call<DemoSessionResponse>('/demo/session', { body: { name } }),
-  getWallet: (session: string) => call<WalletResponse>('/wallet', { method: 'GET', session }),
-  exportKey: (session: string, proof: StepUpProof) => call<WalletExportResponse>('/wallet/export', { session, proof, body: {} }),
-  signMessage: (session: string, message: string, proof: StepUpProof) =>
-    call<WalletSignMessageResponse>('/wallet/sign-message', { session, proof, body: { message } }),
-  setDelegation: (session: string, enabled: boolean, proof: StepUpProof) =>
-    call<WalletDelegationResponse>('/wallet/delegation', { session, proof, body: { enabled } }),
-};
+export const signIn = (name: string) => call<DemoSessionResponse>(fetch, '/demo/session', { body: { name } });
+
+/**
+ * The guarded wallet routes over `fetchFn`. The demo passes `useStepUpFetch()`'s fetch, so
+ * should the server still ask for step-up (a token spent or expired meanwhile), the modal
+ * opens for exactly what it asks and the request is retried once, with an Idempotency-Key.
+ */
+export function createWalletApi(fetchFn: typeof fetch, session: string) {
+  return {
+    getWallet: () => call<WalletResponse>(fetchFn, '/wallet', { method: 'GET', session }),
+    exportKey: (proof: StepUpProof) => call<WalletExportResponse>(fetchFn, '/wallet/export', { session, proof, body: {} }),
+    signMessage: (message: string, proof: StepUpProof) =>
+      call<WalletSignMessageResponse>(fetchFn, '/wallet/sign-message', { session, proof, body: { message } }),
+    setDelegation: (enabled: boolean, proof: StepUpProof) =>
+      call<WalletDelegationResponse>(fetchFn, '/wallet/delegation', { session, proof, body: { enabled } }),
+  };
+}

@@ -3,31 +3,41 @@
  * then calls its guarded route; a cancelled prompt means the route is never called.
  */
 import { MFAAction, TokenScope } from 'mfa-kit';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useStepUpFetch } from 'mfa-kit/react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { recoverMessageAddress } from 'viem';
 import type { Session } from './sign-in';
 import { describeFailure, useGuardedAction } from './use-guarded-action';
-import { walletApi } from './wallet-api';
+import { createWalletApi } from './wallet-api';
+
+/** A challenged signature is approved for its own message (DESIGN.md §10). */
+const bindSignature = ({ url, body }: { url: string; body: unknown }) =>
+  url.endsWith('/wallet/sign-message')
+    ? { mfaAction: MFAAction.WalletWaasSign, payload: body, summary: `Sign the message “${(body as { message: string }).message}”` }
+    : undefined;
 
 type Outcome = { kind: 'busy' } | { kind: 'ok'; title: string; body: ReactNode } | { kind: 'error'; message: string };
 type ActionName = 'export' | 'sign' | 'delegation';
 
 export function Wallet({ session }: { session: Session }) {
   const guardedAction = useGuardedAction();
+  const stepUpFetch = useStepUpFetch({ action: bindSignature });
+  const walletApi = useMemo(() => createWalletApi(stepUpFetch, session.sessionToken), [stepUpFetch, session.sessionToken]);
   const [address, setAddress] = useState<string | null>(null);
   const [message, setMessage] = useState('hello');
   const [legacy, setLegacy] = useState(false);
+  const [letServerAsk, setLetServerAsk] = useState(false);
   const [delegated, setDelegated] = useState(false);
   // One outcome per action: actions run side by side, and their prompts share one modal.
   const [outcomes, setOutcomes] = useState<Partial<Record<ActionName, Outcome>>>({});
   const setOutcome = (name: ActionName, outcome: Outcome) => setOutcomes((all) => ({ ...all, [name]: outcome }));
 
   useEffect(() => {
-    walletApi.getWallet(session.sessionToken).then(
+    walletApi.getWallet().then(
       (wallet) => setAddress(wallet.address),
       (error: unknown) => setOutcome('export', { kind: 'error', message: describeFailure(error) }),
     );
-  }, [session.sessionToken]);
+  }, [walletApi]);
 
   async function run(name: ActionName, action: () => Promise<Outcome>) {
     if (outcomes[name]?.kind === 'busy') return;
@@ -44,8 +54,8 @@ export function Wallet({ session }: { session: Session }) {
 
   const exportKey = () =>
     run('export', async () => {
-      const proof = await guardedAction({ mfaAction: MFAAction.WalletWaasExport, scope: TokenScope.Walletexport, legacy });
-      const { privateKey } = await walletApi.exportKey(session.sessionToken, proof);
+      const proof = await guardedAction({ mfaAction: MFAAction.WalletWaasExport, scope: TokenScope.Walletexport, legacy, letServerAsk });
+      const { privateKey } = await walletApi.exportKey(proof);
       return { kind: 'ok', title: 'Private key exported', body: <code data-testid="private-key">{privateKey}</code> };
     });
 
@@ -55,9 +65,10 @@ export function Wallet({ session }: { session: Session }) {
         mfaAction: MFAAction.WalletWaasSign,
         scope: TokenScope.Walletsign,
         legacy,
+        letServerAsk,
         approval: { payload: { message }, summary: `Sign the message “${message}”` },
       });
-      const { signature } = await walletApi.signMessage(session.sessionToken, message, proof);
+      const { signature } = await walletApi.signMessage(message, proof);
       const recovered = await recoverMessageAddress({ message, signature: signature as `0x${string}` });
       const matches = recovered.toLowerCase() === address?.toLowerCase();
       return {
@@ -77,9 +88,9 @@ export function Wallet({ session }: { session: Session }) {
   const setDelegation = (enabled: boolean) =>
     run('delegation', async () => {
       const proof = enabled
-        ? await guardedAction({ mfaAction: MFAAction.WalletWaasRefresh, scope: TokenScope.Walletrefresh, legacy })
-        : await guardedAction({ mfaAction: MFAAction.WalletWaasReshare, scope: TokenScope.Walletreshare, legacy });
-      const result = await walletApi.setDelegation(session.sessionToken, enabled, proof);
+        ? await guardedAction({ mfaAction: MFAAction.WalletWaasRefresh, scope: TokenScope.Walletrefresh, legacy, letServerAsk })
+        : await guardedAction({ mfaAction: MFAAction.WalletWaasReshare, scope: TokenScope.Walletreshare, legacy, letServerAsk });
+      const result = await walletApi.setDelegation(enabled, proof);
       setDelegated(result.delegated);
       return { kind: 'ok', title: result.delegated ? 'Access delegated' : 'Delegated access revoked', body: null };
     });
@@ -95,6 +106,11 @@ export function Wallet({ session }: { session: Session }) {
         <span>
           Use the deprecated single-use MFA token (<code>createMfaToken</code>)
         </span>
+      </label>
+
+      <label className="row">
+        <input type="checkbox" checked={letServerAsk} onChange={(e) => setLetServerAsk(e.target.checked)} />
+        <span>Don’t ask first: call the route and let the server ask for step-up</span>
       </label>
 
       <WalletAction name="export" outcome={outcomes.export}>

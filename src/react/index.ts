@@ -20,6 +20,7 @@ export { useGetPasskeys } from './hooks/use-get-passkeys.js';
 export { useDeletePasskey } from './hooks/use-delete-passkey.js';
 export { useAuthenticatePasskeyMFA, type AuthenticatePasskeyMfaParams } from './hooks/use-authenticate-passkey-mfa.js';
 export { useGetMfaToken, type GetMfaToken } from './hooks/use-get-mfa-token.js';
+export { useStepUpFetch } from './hooks/use-step-up-fetch.js';
 
 export { MfaModal, MfaStepView } from './modal/mfa-modal.js';
 export {
