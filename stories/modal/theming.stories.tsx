@@ -1,0 +1,54 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor, within } from 'storybook/test';
+import { TokenScope } from '../../src/react/index.js';
+import { openPrompt } from '../support/play.js';
+import { PromptStory, type PromptStoryProps } from '../support/prompt-story.js';
+import { createStubApi } from '../support/stub-api.js';
+
+/** The override recipe from Docs/Theming, exactly as written there. */
+const OVERRIDE = `
+.mfa-overlay, .mfa-content, .mfa-settings { --mfa-accent: #be185d; --mfa-radius: 4px; }
+:is(.mfa-overlay, .mfa-content, .mfa-settings)[data-theme='dark'] { --mfa-accent: #f472b6; }
+`;
+
+function Themed(props: PromptStoryProps) {
+  return (
+    <>
+      <style>{OVERRIDE}</style>
+      <PromptStory {...props} />
+    </>
+  );
+}
+
+const meta = {
+  title: 'Theming/Custom accent',
+  component: Themed,
+  args: {
+    api: () => createStubApi('totp'),
+    request: { requestedScopes: [TokenScope.Walletexport] },
+    label: 'Export private key',
+  },
+} satisfies Meta<typeof Themed>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const accentOf = (dialog: HTMLElement) => getComputedStyle(dialog).getPropertyValue('--mfa-accent').trim();
+
+export const Light: Story = {
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'totp');
+    await waitFor(() => expect(accentOf(dialog)).toBe('#be185d'));
+    await expect(getComputedStyle(dialog).borderTopLeftRadius).toBe('4px');
+    await expect(within(dialog).getByRole('button', { name: 'Lost access? Use a recovery code' })).toHaveStyle({
+      color: 'rgb(190, 24, 93)',
+    });
+  },
+};
+
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'totp');
+    await waitFor(() => expect(accentOf(dialog)).toBe('#f472b6'));
+  },
+};
