@@ -115,6 +115,26 @@ describe('Idempotency-Key', () => {
     expect((await server.call('POST', '/wallet/delegation', { session: s, body: { enabled: true }, elevated: token })).status).toBe(401);
   });
 
+  it('a stored answer is replayed only to the token that earned it, never to the key alone', async () => {
+    // Threat: an Idempotency-Key is not a secret (it sits in logs and proxies); replaying a
+    // stored export to anyone holding the session and the key would bypass the step-up.
+    const { secret } = await server.enrollTotp(s);
+    const token = await server.elevate(s, secret, { requestedScopes: ['wallet:export'] });
+    const headers = { 'idempotency-key': 'export-1' };
+    const first = await server.call('POST', '/wallet/export', { session: s, body: {}, elevated: token, headers });
+    expect(first.status).toBe(200);
+    expect(first.body.privateKey).toMatch(/^0x[0-9a-f]{64}$/);
+
+    const keyAlone = await server.call('POST', '/wallet/export', { session: s, body: {}, headers });
+    expect(keyAlone.status).toBe(401);
+    expect(keyAlone.body.error.code).toBe('elevated_access_required');
+    expect(keyAlone.body.privateKey).toBeUndefined();
+
+    const sameToken = await server.call('POST', '/wallet/export', { session: s, body: {}, elevated: token, headers });
+    expect(sameToken.status).toBe(200);
+    expect(sameToken.headers.get('idempotent-replayed')).toBe('true');
+  });
+
   it('a step-up 401 frees the key, so the retry with the token runs', async () => {
     const { secret } = await server.enrollTotp(s);
     const headers = { 'idempotency-key': 'sign-7' };

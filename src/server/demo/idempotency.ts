@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { IDEMPOTENCY_KEY_HEADER, payloadDigest } from '../../protocol/index.js';
+import { ELEVATED_ACCESS_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER, MFA_TOKEN_HEADER, payloadDigest } from '../../protocol/index.js';
 import type { MfaEnv } from '../context.js';
 import { MfaHttpError, invalidRequest } from '../http/mfa-http-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
@@ -13,6 +13,10 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
  * and the same body is answered from that record and does not run again. The key is scoped to
  * user, session and route. A request that failed (e.g. 401 step-up) frees the key, so the
  * retry that follows the step-up runs. A repeat while the first still runs gets 409.
+ *
+ * The record is also scoped to the step-up proof the first request carried: a stored answer
+ * (an exported private key) is replayed only to a request presenting that same token, so an
+ * Idempotency-Key — which is not a secret and sits in logs — is never a way around the guard.
  */
 export function idempotent(): MiddlewareHandler<MfaEnv> {
   return async (c, next) => {
@@ -21,7 +25,8 @@ export function idempotent(): MiddlewareHandler<MfaEnv> {
     if (!KEY_PATTERN.test(key)) throw invalidRequest('`Idempotency-Key` must be 1–255 visible ASCII characters.');
     const ctx = c.var.mfa;
     const principal = await getPrincipal(c);
-    const scope = `${principal.userId}\n${principal.sessionId}\n${c.req.method} ${c.req.path}`;
+    const proof = await payloadDigest({ elevated: c.req.header(ELEVATED_ACCESS_TOKEN_HEADER) ?? null, mfa: c.req.header(MFA_TOKEN_HEADER) ?? null });
+    const scope = `${principal.userId}\n${principal.sessionId}\n${c.req.method} ${c.req.path}\n${proof}`;
     const bodyDigest = await payloadDigest(await readJsonBody(c));
     const existing = ctx.store.claimIdempotencyKey(scope, key, bodyDigest, ctx.now());
     if (existing) {
