@@ -63,10 +63,11 @@ describe('restart on the same data folder', () => {
     expect((await server.call('POST', '/mfa/totp/verify', { session: s, body: { code: server.code(secret) } })).status).toBe(429);
   });
 
-  it('keeps secrets encrypted at rest: the database file holds no TOTP secret or wallet key in clear', async () => {
+  it('keeps secrets encrypted or hashed at rest: the database file holds no TOTP secret, wallet key or recovery code in clear', async () => {
     server = await startTestServer();
     const s = await server.session('carol');
-    const { secret } = await server.enrollTotp(s);
+    const { secret, recoveryCodes } = await server.enrollTotp(s);
+    expect(recoveryCodes).toHaveLength(10);
     const { privateKey } = (await server.call('POST', '/wallet/export', { session: s, elevated: await server.elevate(s, secret, { requestedScopes: ['wallet:export'] }) })).body;
     await server.running.close();
     const { readFileSync, readdirSync } = await import('node:fs');
@@ -74,6 +75,10 @@ describe('restart on the same data folder', () => {
     const raw = files.map((f) => readFileSync(`${server.dataDir}/${f}`).toString('latin1')).join('');
     expect(raw).not.toContain(secret);
     expect(raw).not.toContain(privateKey.slice(2));
+    for (const code of recoveryCodes!) {
+      expect(raw).not.toContain(code);
+      expect(raw).not.toContain(code.replace(/-/g, ''));
+    }
     await server.start();
   });
 });
