@@ -10,6 +10,7 @@ import type { MfaError } from '../core/errors.js';
 import type { MfaApi } from '../core/mfa-api.js';
 import { mountController } from '../core/mounted-provider.js';
 import { createPromptController } from '../core/prompt-controller.js';
+import type { WebAuthnSeam } from '../core/webauthn-seam.js';
 import type { MfaPromptRequest } from '../core/prompt-state.js';
 import { ALL_METHODS, type MfaMethod } from '../protocol/index.js';
 import { MfaKitProvider, type MfaKitContextValue, type MfaTheme } from './mfa-kit-context.js';
@@ -47,6 +48,13 @@ export interface MfaProviderProps {
   onMfaCompletionFailure?: (error: MfaError, context: { request: MfaPromptRequest; final: boolean }) => void;
   /** `false` renders no modal: build your own UI with `useMfaPromptState()` and the controller's actions. @default true */
   modal?: boolean;
+  /** How long the success state shows before the prompt resolves and the modal closes (read when the provider mounts). @default 600 */
+  successDelayMs?: number;
+  /**
+   * The WebAuthn ceremonies (a test seam, or your own wrapper around the browser's API).
+   * Read once, when the provider mounts. @default SimpleWebAuthn's browser client
+   */
+  webauthn?: WebAuthnSeam;
   children?: ReactNode;
 }
 
@@ -61,6 +69,8 @@ export function MfaProvider({
   onMfaCompletionSuccess,
   onMfaCompletionFailure,
   modal = true,
+  successDelayMs,
+  webauthn,
   children,
 }: MfaProviderProps) {
   // Callbacks change on every render of the app; the controller reads them through refs.
@@ -79,6 +89,8 @@ export function MfaProvider({
             getAuthHeaders: () => latest.current.getAuthHeaders?.() ?? {},
           }),
         methods: [...enabled],
+        ...(successDelayMs !== undefined ? { successDelayMs } : {}),
+        ...(webauthn ? { webauthn } : {}),
         onSuccess: (event) => latest.current.onMfaCompletionSuccess?.(event),
         onFailure: (error, context) => latest.current.onMfaCompletionFailure?.(error, context),
       }),

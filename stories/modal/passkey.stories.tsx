@@ -81,15 +81,14 @@ export const UnsupportedPasskeyOnly: Story = {
 
 /**
  * No WebAuthn, a passkey-only user, and an app that turned recovery codes off: nothing can be
- * used here. TODO(ux): the error step always says "We couldn’t load your sign-in methods" and
- * offers "Try again", although the cause is `no_webauthn_support` and retrying cannot help
- * (src/react/modal/mfa-modal.tsx, MfaStepView 'error'; see the Storybook report).
+ * used here, so the modal says what to do instead of offering a retry that cannot help.
  */
 export const UnsupportedNothingLeft: Story = {
   args: { api: () => createStubApi('passkey'), methods: ['totp', 'passkey'] },
   beforeEach: () => installFakeWebAuthn('unsupported'),
   play: async (context) => {
     const dialog = await openPrompt(context, 'error');
-    await expect(within(dialog).getByRole('alert')).toHaveTextContent('We couldn’t load your sign-in methods.');
+    await expect(within(dialog).getByRole('alert')).toHaveTextContent('This browser can’t use passkeys, and no other way to confirm is available.');
+    await expect(within(dialog).queryByRole('button', { name: 'Try again' })).toBeNull();
   },
 };

@@ -57,6 +57,8 @@ export function MfaModal() {
         {shown ? (
           <MfaModalContent
             theme={theme}
+            // The modal speaks the provider's language even when the page speaks another.
+            lang={strings.locale}
             step={shown.step}
             busy={isBusy(shown)}
             onCloseAutoFocus={(event) => {
@@ -127,6 +129,8 @@ export function MfaStepView({ state }: { state: OpenState }) {
         </div>
       );
     case 'error':
+      // Retrying cannot give the browser WebAuthn: say what to do instead of "Try again".
+      if (state.error.code === 'no_webauthn_support') return <MfaStatusLine error={strings.noUsableMethod} />;
       return (
         <MfaStatusLine error={strings.loadError}>
           <MfaButton variant="primary" autoFocus onClick={() => controller.retry()}>

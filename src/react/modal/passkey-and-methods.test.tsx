@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { MfaError, MfaInvalidCodeError } from '../../core/errors.js';
+import { MfaError, MfaInvalidCodeError, NoWebAuthnSupportError } from '../../core/errors.js';
 import type { MfaPasskeyStatus, MfaPromptState } from '../../core/prompt-state.js';
 import { axeViolations } from '../test/axe.js';
 import { available, createFixtureController, REQUEST } from '../test/fixture-controller.js';
@@ -65,6 +65,14 @@ describe('switching methods', () => {
       const list = await screen.findByRole('list', { name: 'Choose how to confirm.' });
       expect(within(list).queryByRole('button', { name: /Passkey/ })).not.toBeInTheDocument();
       expect(within(list).getByRole('button', { name: /Authenticator app/ })).toBeInTheDocument();
+    });
+
+    it('should say what to do instead of offering a retry that cannot help, when passkeys were the only way', async () => {
+      renderModal(createFixtureController({ ...base, step: 'error', error: new NoWebAuthnSupportError() }));
+      await screen.findByRole('dialog');
+      expect(screen.getByRole('alert')).toHaveTextContent('This browser can’t use passkeys, and no other way to confirm is available.');
+      expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+      expect(await axeViolations()).toEqual([]);
     });
 
     it('should not offer "Use another method" from TOTP when TOTP is all that is left', async () => {

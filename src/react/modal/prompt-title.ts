@@ -26,6 +26,6 @@ export function stepDescription(state: Exclude<MfaPromptState, { step: 'closed' 
     case 'success':
       return strings.successDetail;
     case 'error':
-      return strings.loadError;
+      return state.error.code === 'no_webauthn_support' ? strings.noUsableMethod : strings.loadError;
   }
 }

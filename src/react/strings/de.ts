@@ -57,6 +57,7 @@ export const de: MfaStrings = {
   success: 'Bestätigt',
   successDetail: 'Alles erledigt.',
   loadError: 'Ihre Anmeldemethoden konnten nicht geladen werden.',
+  noUsableMethod: 'Dieser Browser kann keine Passkeys verwenden, und keine andere Bestätigung ist verfügbar. Öffnen Sie diese Seite in einem anderen Browser oder auf einem anderen Gerät.',
   enroll: {
     title: 'Schützen Sie Ihr Konto',
     description: 'Fügen Sie einen zweiten Schritt zum Bestätigen sensibler Aktionen hinzu.',

@@ -57,6 +57,7 @@ export const en: MfaStrings = {
   success: 'Confirmed',
   successDetail: 'You’re all set.',
   loadError: 'We couldn’t load your sign-in methods.',
+  noUsableMethod: 'This browser can’t use passkeys, and no other way to confirm is available. Open this page in another browser or on another device.',
   enroll: {
     title: 'Protect your account',
     description: 'Add a second step to confirm sensitive actions.',

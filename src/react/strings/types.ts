@@ -59,6 +59,8 @@ export interface MfaStrings {
   success: string;
   successDetail: string;
   loadError: string;
+  /** The error step when passkeys are the only way and this browser has no WebAuthn. */
+  noUsableMethod: string;
   enroll: {
     title: string;
     description: string;
