@@ -2,7 +2,7 @@
  * The paths around the happy one: cancelling, recovery codes, the deprecated legacy token,
  * approving exactly what is signed, and a reload in the middle of a flow.
  */
-import { enrollTotpFromPrompt, expect, saveRecoveryCodes, screenshot, signIn, test, totpCode, uniqueName } from './fixtures';
+import { axeViolations, enrollTotpFromPrompt, expect, saveRecoveryCodes, screenshot, signIn, test, totpCode, uniqueName } from './fixtures';
 
 test('cancelling the prompt rejects it and the export does not happen', async ({ page }) => {
   await signIn(page, uniqueName('cancel'));
@@ -132,4 +132,16 @@ test('an app that never asks first still gets the prompt when the server wants o
   const outcome = page.getByTestId('outcome-sign');
   await expect(outcome).toContainText('Signed “asked by the server”');
   await expect(outcome.getByTestId('recovered')).toHaveText(`✓ The signature recovers to your address ${address}.`);
+});
+
+test('in dark mode the wallet and the modal pass axe, colour contrast included', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signIn(page, uniqueName('dark'));
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Export private key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+  await dialog.getByRole('button', { name: /Authenticator app/ }).click();
+  await expect(dialog.getByLabel('Setup key', { exact: true })).toBeVisible();
+  await screenshot(page, 'dark-enrollment');
+  expect(await axeViolations(page)).toEqual([]);
 });

@@ -36,7 +36,13 @@ export function App() {
             Security
           </button>
         </nav>
-        {tab === 'wallet' ? <Wallet session={session} /> : <MfaSettings />}
+        {tab === 'wallet' ? (
+          <Wallet session={session} />
+        ) : (
+          <div className="card">
+            <MfaSettings />
+          </div>
+        )}
       </main>
     </MfaProvider>
   );
