@@ -3,6 +3,7 @@
 // slips past validation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../protocol/index.js';
+import { totpCode } from '../../testing/index.js';
 import { startTestServer, type TestServer, type TestSession } from '../test/harness.js';
 
 let server: TestServer;
@@ -110,6 +111,28 @@ describe('fuzz: no bad input produces a 5xx', () => {
       });
     }
   }, 60_000);
+  it('a TOTP code with non-ASCII characters is a wrong code (401), not a 500', async () => {
+    // The constant-time compare needs equal byte lengths: 'ééé' is 3 characters but 6 bytes,
+    // '١٢٣٤٥٦' (Arabic-Indic digits) 6 characters but 12 bytes.
+    const victim = await server.session('unicode-totp');
+    const created = await server.call('POST', '/mfa/totp/devices', { session: victim, body: {} });
+    for (const code of ['ééé', '١٢٣٤٥٦', '12345é', '😀😀😀']) {
+      const enrol = await server.call('POST', `/mfa/totp/devices/${created.body.id}/verify`, { session: victim, body: { code } });
+      expect(enrol.status, code).toBe(401);
+      expect(enrol.body.error.code).toBe('mfa_invalid_code');
+      await server.call('POST', '/mfa/totp/devices/x/verify', { session: victim, body: { code } });
+    }
+    server.clock.advance(5 * 60_000);
+    const good = await server.call('POST', `/mfa/totp/devices/${created.body.id}/verify`, {
+      session: victim,
+      body: { code: totpCode(created.body.secret, { now: server.clock.now() }) },
+    });
+    expect(good.status).toBe(200);
+    const verify = await server.call('POST', '/mfa/totp/verify', { session: victim, body: { code: '١٢٣٤٥٦' } });
+    expect(verify.status).toBe(401);
+    expect(verify.body.error.code).toBe('mfa_invalid_code');
+  });
+
   it('odd ids in paths are 404, not 5xx', async () => {
     for (const id of ['%00', '..%2F..', 'x'.repeat(2000), '%F0%9F%92%A9']) {
       const result = await server.call('DELETE', `/mfa/totp/devices/${id}`, { session: s });

@@ -37,14 +37,17 @@ export function timeStep(nowMs: number): number {
  */
 export function matchTotpStep(secretBase32: string, code: string, nowMs: number): number | null {
   const normalized = code.replace(/\s+/g, '');
-  const given = Buffer.from(normalized.padEnd(TOTP_DIGITS, '\0').slice(0, TOTP_DIGITS));
-  const lengthOk = /^\d+$/.test(normalized) && normalized.length === TOTP_DIGITS;
+  // Only ASCII digits can match; anything else is compared as zeros, so `given` is always
+  // exactly TOTP_DIGITS bytes (timingSafeEqual throws on unequal lengths, and a non-ASCII
+  // character is more than one byte).
+  const wellFormed = normalized.length === TOTP_DIGITS && /^[0-9]+$/.test(normalized);
+  const given = Buffer.from(wellFormed ? normalized : '\0'.repeat(TOTP_DIGITS), 'latin1');
   const secret = Secret.fromBase32(secretBase32);
   const current = timeStep(nowMs);
   let matched: number | null = null;
   for (let step = current - TOTP_WINDOW_STEPS; step <= current + TOTP_WINDOW_STEPS; step++) {
     const expected = Buffer.from(HOTP.generate({ secret, algorithm: TOTP_ALGORITHM, digits: TOTP_DIGITS, counter: step }));
-    if (timingSafeEqual(expected, given) && lengthOk) matched = step;
+    if (timingSafeEqual(expected, given) && wellFormed) matched = step;
   }
   return matched;
 }

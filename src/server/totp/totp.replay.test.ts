@@ -80,5 +80,8 @@ describe('matchTotpStep (RFC 6238 Appendix B, SHA-1)', () => {
     expect(matchTotpStep(secret, '28708', 59_000)).toBeNull();
     expect(matchTotpStep(secret, '2870822', 59_000)).toBeNull();
     expect(matchTotpStep(secret, 'abcdef', 59_000)).toBeNull();
+    // Non-ASCII: same character count, more bytes (must not throw in the constant-time compare).
+    expect(matchTotpStep(secret, '28708é', 59_000)).toBeNull();
+    expect(matchTotpStep(secret, '٢٨٧٠٨٢', 59_000)).toBeNull();
   });
 });
