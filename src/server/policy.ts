@@ -6,6 +6,7 @@ import {
   type TokenScope as TokenScopeValue,
 } from '../protocol/index.js';
 import type { MfaServerContext, ResolvedMfaConfig } from './context.js';
+import { MfaHttpError } from './http/mfa-http-error.js';
 import type { MfaActionPolicy, MfaServerOptions } from './options.js';
 import type { MfaStore } from './store/mfa-store.js';
 
@@ -33,9 +34,33 @@ export function resolvePolicy(options: MfaServerOptions): ResolvedMfaConfig['pol
   return Object.fromEntries(entries) as ResolvedMfaConfig['policy'];
 }
 
+/** When each of the user's methods became one: a TOTP device when verified, a passkey when registered. */
+function verifiedMethodTimes(store: MfaStore, userId: string): number[] {
+  const totp = store.listTotpDevices(userId).flatMap((d) => (d.verifiedAt === null ? [] : [d.verifiedAt]));
+  return [...totp, ...store.listPasskeys(userId).map((p) => p.createdAt)];
+}
+
 /** A TOTP device or passkey that has been verified. Recovery codes alone are not a method. */
 export function userHasVerifiedMethods(store: MfaStore, userId: string): boolean {
-  return store.listTotpDevices(userId).some((d) => d.verifiedAt !== null) || store.listPasskeys(userId).length > 0;
+  return verifiedMethodTimes(store, userId).length > 0;
+}
+
+/**
+ * DESIGN.md §6: adding a method once the user has one needs `credential:link`, checked when the
+ * enrollment starts (`POST /totp/devices`, `POST /passkeys/registration/options`). An enrollment
+ * started while the user had no method was let through unchecked, so it may be completed only
+ * while that still holds: once every method the user has became one after `startedAt`, the
+ * enrollment is stale and must be refused (409). Otherwise a session could plant a TOTP secret or a
+ * registration challenge before the user's first enrollment and finish it afterwards, adding a
+ * factor — and minting a token of any scope — with no step-up.
+ */
+export function isStaleEnrollment(store: MfaStore, userId: string, startedAt: number): boolean {
+  const times = verifiedMethodTimes(store, userId);
+  return times.length > 0 && Math.min(...times) > startedAt;
+}
+
+export function staleEnrollment(): MfaHttpError {
+  return new MfaHttpError('conflict', 'This enrollment was started before the account had a verified MFA method; start it again.');
 }
 
 /**

@@ -29,6 +29,11 @@ export function createChallenge(ctx: MfaServerContext, userId: string, purpose: 
   return new Uint8Array(bytes);
 }
 
+/** When the challenge was made (every challenge lives exactly CHALLENGE_TTL_MS). */
+export function challengeIssuedAt(record: ChallengeRecord): number {
+  return record.expiresAt - CHALLENGE_TTL_MS;
+}
+
 function actionChallenge(nonce: Uint8Array, payloadDigest: string): Buffer {
   return createHash('sha256').update(nonce).update(Buffer.from(payloadDigest, 'base64url')).digest();
 }

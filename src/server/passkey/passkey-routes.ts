@@ -17,11 +17,11 @@ import { assertElevatedAccess } from '../guards/require-elevated-access.js';
 import { MfaHttpError, notFound } from '../http/mfa-http-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { readActionBinding, readName, readTokenRequest } from '../http/validate.js';
-import { userHasVerifiedMethods } from '../policy.js';
+import { isStaleEnrollment, staleEnrollment, userHasVerifiedMethods } from '../policy.js';
 import { issueFirstRecoveryCodes } from '../recovery-codes/recovery-code.js';
 import { issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
 import { toPasskey } from '../wire.js';
-import { CHALLENGE_TTL_MS, challengeOf, consumeChallenge, createChallenge } from './passkey-challenge.js';
+import { CHALLENGE_TTL_MS, challengeIssuedAt, challengeOf, consumeChallenge, createChallenge } from './passkey-challenge.js';
 import { readAuthenticationResponse, readRegistrationResponse } from './read-webauthn-response.js';
 
 /** COSE algorithm ids (IANA): ES256, EdDSA, RS256 — what platform and roaming authenticators offer. */
@@ -62,6 +62,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const name = readName(body, false);
     const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
     const challenge = consumeChallenge(ctx, principal.userId, 'registration', challengeOf(body.response as Record<string, unknown>));
+    if (isStaleEnrollment(ctx.store, principal.userId, challengeIssuedAt(challenge))) throw staleEnrollment();
     let verification;
     try {
       verification = await verifyRegistrationResponse({

@@ -14,7 +14,7 @@ import { readJsonBody } from '../http/read-json-body.js';
 import { readCode, readOptionalString, readTokenRequest } from '../http/validate.js';
 import { codeAttemptSucceeded, invalidCode, reserveCodeAttempt } from '../lockout.js';
 import type { MfaPrincipal } from '../options.js';
-import { userHasVerifiedMethods } from '../policy.js';
+import { isStaleEnrollment, staleEnrollment, userHasVerifiedMethods } from '../policy.js';
 import { issueFirstRecoveryCodes } from '../recovery-codes/recovery-code.js';
 import type { TotpDeviceRecord } from '../store/mfa-store.js';
 import { issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
@@ -74,6 +74,10 @@ export function totpRoutes(): Hono<MfaEnv> {
     const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
     const device = ctx.store.getTotpDevice(principal.userId, deviceParam(c));
     if (!device) throw notFound('No such TOTP device.');
+    if (device.verifiedAt === null && isStaleEnrollment(ctx.store, principal.userId, device.createdAt)) {
+      ctx.store.deleteTotpDevice(principal.userId, device.id);
+      throw staleEnrollment();
+    }
     verifyDeviceCode(ctx, principal, device, code);
     ctx.store.setDefaultTotpDeviceIfNone(principal.userId, device.id);
     const recoveryCodes = issueFirstRecoveryCodes(ctx, principal.userId);
