@@ -25,7 +25,11 @@ export interface RequireElevatedAccessOptions {
    * @default the request's JSON body
    */
   getPayload?: (c: Context) => unknown | Promise<unknown>;
-  /** Accept the legacy `X-Mfa-Token`. @default the server's `allowLegacyMfaToken` */
+  /**
+   * Accept the legacy `X-Mfa-Token` on this route. Can only narrow the server's
+   * `allowLegacyMfaToken`: when the server turned legacy tokens off, no route accepts one.
+   * @default true (i.e. whatever the server allows)
+   */
   allowMfaToken?: boolean;
 }
 
@@ -83,7 +87,7 @@ export async function assertElevatedAccess(
     }
   }
   const legacy = c.req.header(MFA_TOKEN_HEADER);
-  if (legacy && (check.allowMfaToken ?? ctx.config.allowLegacyMfaToken)) {
+  if (legacy && ctx.config.allowLegacyMfaToken && check.allowMfaToken !== false) {
     if (redeemMfaToken(ctx, principal, legacy)) return;
     throw stepUpRequired(check.scope, 'The MFA token is invalid, expired or already used.');
   }
