@@ -65,7 +65,7 @@ export async function assertElevatedAccess(
       ? { mfaAction: check.action, payloadDigest: await digestOf(c, check.getPayload) }
       : undefined;
     try {
-      const claims = await verifyElevatedJwt(elevated, ctx.keys.publicKey, {
+      const claims = await verifyElevatedJwt(elevated, ctx.keys.keySet, {
         issuer: ctx.config.issuer,
         audience: ctx.config.audience,
         scope: check.scope,

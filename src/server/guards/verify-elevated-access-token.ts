@@ -37,7 +37,8 @@ export interface VerifyElevatedJwtOptions {
 
 /**
  * Every check of DESIGN.md §7 except single use: signature (ES256 only — `alg: none` and
- * HMAC confusion are refused by jose's `algorithms` allow-list), issuer, audience, expiry,
+ * HMAC confusion are refused by jose's `algorithms` allow-list) by the key the header's `kid`
+ * names (pass a JWKS resolver; a bare key cannot check the `kid`), issuer, audience, expiry,
  * user, session, scope, and the action digest.
  */
 export async function verifyElevatedJwt(
@@ -54,6 +55,9 @@ export async function verifyElevatedJwt(
       currentDate: options.currentDate,
       requiredClaims: ['sub', 'sid', 'scope', 'exp', 'iat', 'jti'],
     });
+    // DESIGN.md §7: our tokens always name their key. Without a `kid`, jose would try the only
+    // key of a one-key JWKS; refusing it keeps key selection explicit (and rotation safe).
+    if (typeof verified.protectedHeader.kid !== 'string') throw new Error('no kid');
     claims = verified.payload as unknown as ElevatedAccessClaims;
   } catch {
     throw new ElevatedAccessError('elevated_access_required', 'The elevated access token is invalid or expired.');

@@ -1,4 +1,4 @@
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK, type JWTVerifyGetKey } from 'jose';
 import { loadOrCreateKeyFile } from '../crypto/key-file.js';
 
 export const SIGNING_ALG = 'ES256';
@@ -10,6 +10,11 @@ export interface SigningKeys {
   publicKey: CryptoKey;
   /** The public JWK as published at `/.well-known/jwks.json`. */
   publicJwk: JWK;
+  /**
+   * The published JWKS as a key resolver: the guard picks the key by the token's `kid` exactly
+   * as a resource server with `verifyElevatedAccessToken` does, so both accept the same tokens.
+   */
+  keySet: JWTVerifyGetKey;
 }
 
 /** A fresh P-256 key pair as a private JWK (with `d`). */
@@ -28,7 +33,7 @@ export async function importSigningKeys(jwk: JWK): Promise<SigningKeys> {
   const privateKey = (await importJWK({ ...jwk, alg: SIGNING_ALG }, SIGNING_ALG)) as CryptoKey;
   const publicJwk: JWK = { kty, crv, x, y, kid, alg: SIGNING_ALG, use: 'sig' };
   const publicKey = (await importJWK(publicJwk, SIGNING_ALG)) as CryptoKey;
-  return { kid, privateKey, publicKey, publicJwk };
+  return { kid, privateKey, publicKey, publicJwk, keySet: createLocalJWKSet({ keys: [publicJwk] }) };
 }
 
 /** The signing key kept in `dataDir` (made on first start), or an ephemeral one when there is none. */

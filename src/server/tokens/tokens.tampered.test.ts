@@ -1,5 +1,6 @@
 // Threat: a forged or misused elevated token — edited claims, `alg: none`, HMAC signed with
-// the public key, a key that is not ours, expired, for another scope, user or session.
+// the public key, a key that is not ours, a `kid` that is not ours (or none), expired, for
+// another scope, user or session.
 import { SignJWT, UnsecuredJWT, decodeJwt, generateKeyPair } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestSession } from '../test/harness.js';
@@ -55,6 +56,22 @@ describe('tampered and misused elevated tokens are refused', () => {
     const { privateKey } = await generateKeyPair('ES256');
     const forged = await new SignJWT({ ...real }).setProtectedHeader({ alg: 'ES256', kid: jwks.body.keys[0].kid }).sign(privateKey);
     expectRefused(await exportWith(forged));
+  });
+
+  it('our signature under a kid that is not in our JWKS, or with no kid → refused', async () => {
+    // The guard must pick the key by `kid` exactly as a resource server using the JWKS does, so
+    // a token is never accepted here that verifyElevatedAccessToken would refuse (or vice
+    // versa), and a retired key id cannot keep working after a rotation.
+    const real = decodeJwt(await server.elevate(alice, secret, { requestedScopes: ['wallet:export'] }));
+    const { privateKey } = server.running.server.context.keys;
+    const otherKid = await new SignJWT({ ...real }).setProtectedHeader({ alg: 'ES256', kid: 'retired-key' }).sign(privateKey);
+    expectRefused(await exportWith(otherKid));
+    const noKid = await new SignJWT({ ...real }).setProtectedHeader({ alg: 'ES256' }).sign(privateKey);
+    expectRefused(await exportWith(noKid));
+    // Control: the same claims under our kid pass (and the header was the only difference).
+    const { kid } = server.running.server.context.keys;
+    const ours = await new SignJWT({ ...real }).setProtectedHeader({ alg: 'ES256', kid }).sign(privateKey);
+    expect((await exportWith(ours)).status).toBe(200);
   });
 
   it('expired (5 minutes for wallet actions) → refused', async () => {
