@@ -133,6 +133,28 @@ describe('fuzz: no bad input produces a 5xx', () => {
     expect(verify.body.error.code).toBe('mfa_invalid_code');
   });
 
+  it('passkey transports that are not a list of strings are refused, not stored and echoed to browsers', async () => {
+    // Stored as given, they came back in allowCredentials/excludeCredentials, where a browser's
+    // navigator.credentials throws a TypeError: the user's passkey would stop working.
+    const owner = await server.session('junk-transports');
+    for (const transports of [{ a: 1 }, 'usb', [1, 2], ['x'.repeat(100)], Array.from({ length: 50 }, () => 'usb')]) {
+      const options = await server.call('POST', '/mfa/passkeys/registration/options', { session: owner, body: {} });
+      const response = server.authenticator().createCredential(options.body) as unknown as { response: Record<string, unknown> };
+      response.response.transports = transports;
+      const result = await server.call('POST', '/mfa/passkeys/registration/verify', { session: owner, body: { response } });
+      expect(result.status, JSON.stringify(transports)).toBe(400);
+      expect(result.body.error.code).toBe('invalid_request');
+    }
+    expect((await server.call('GET', '/mfa/methods', { session: owner })).body.passkeys).toEqual([]);
+    // Control: real transports are kept.
+    const options = await server.call('POST', '/mfa/passkeys/registration/options', { session: owner, body: {} });
+    const response = server.authenticator().createCredential(options.body) as unknown as { response: Record<string, unknown> };
+    response.response.transports = ['internal', 'hybrid'];
+    expect((await server.call('POST', '/mfa/passkeys/registration/verify', { session: owner, body: { response } })).status).toBe(201);
+    const auth = await server.call('POST', '/mfa/passkeys/authentication/options', { session: owner, body: {} });
+    expect(auth.body.allowCredentials[0].transports).toEqual(['internal', 'hybrid']);
+  });
+
   it('odd ids in paths are 404, not 5xx', async () => {
     for (const id of ['%00', '..%2F..', 'x'.repeat(2000), '%F0%9F%92%A9']) {
       const result = await server.call('DELETE', `/mfa/totp/devices/${id}`, { session: s });

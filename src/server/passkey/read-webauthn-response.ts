@@ -23,8 +23,22 @@ function readResponse(body: JsonObject, fields: readonly string[]): Record<strin
   return outer;
 }
 
+/** WebAuthn L3 §5.8.4 names six transports; leave room for new ones, but only short strings. */
+const MAX_TRANSPORTS = 8;
+const MAX_TRANSPORT_LENGTH = 32;
+
 export function readRegistrationResponse(body: JsonObject): RegistrationResponseJSON {
-  return readResponse(body, ['clientDataJSON', 'attestationObject']) as unknown as RegistrationResponseJSON;
+  const response = readResponse(body, ['clientDataJSON', 'attestationObject']);
+  // Stored with the passkey and echoed in allowCredentials/excludeCredentials, where a browser
+  // refuses anything but a list of strings: check it before it is kept.
+  const transports = (response.response as Record<string, unknown>).transports;
+  if (
+    transports !== undefined &&
+    !(Array.isArray(transports) && transports.length <= MAX_TRANSPORTS && transports.every((t) => isString(t) && t.length <= MAX_TRANSPORT_LENGTH))
+  ) {
+    throw invalidRequest('`response.response.transports` must be a short list of transport names.');
+  }
+  return response as unknown as RegistrationResponseJSON;
 }
 
 export function readAuthenticationResponse(body: JsonObject): AuthenticationResponseJSON {
