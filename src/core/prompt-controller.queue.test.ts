@@ -24,6 +24,8 @@ describe('prompt controller: concurrency', () => {
   describe('given three identical prompts at once', () => {
     it('should open one modal, verify once, and resolve all three with the same token', async () => {
       const { controller, api, promptIds } = given();
+      // A multi-use token may be shared; a single-use one may not (below).
+      api.verifyTotp.mockResolvedValue(verifyResponse('totp-token', 'totp', false));
       const results = [1, 2, 3].map(() => controller.prompt({ requestedScopes: [TokenScope.Walletsign] }));
       await flush();
       expect(api.getMethods).toHaveBeenCalledTimes(1);
@@ -35,12 +37,47 @@ describe('prompt controller: concurrency', () => {
 
     it('should treat the same scopes in another order as identical', async () => {
       const { controller, api } = given();
+      api.verifyTotp.mockResolvedValue(verifyResponse('totp-token', 'totp', false));
       const a = controller.prompt({ requestedScopes: [TokenScope.Walletsign, TokenScope.Walletexport] });
       const b = controller.prompt({ requestedScopes: [TokenScope.Walletexport, TokenScope.Walletsign] });
       await flush();
       controller.submitTotpCode('123456');
       await expect(Promise.all([a, b])).resolves.toEqual(['totp-token', 'totp-token']);
       expect(api.verifyTotp).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('given two identical prompts and a single-use token', () => {
+    it('should hand the token to the first caller only and ask again, in the same modal, for the second', async () => {
+      const { controller, api, state, promptIds } = given();
+      api.verifyTotp.mockResolvedValueOnce(verifyResponse('first-token')).mockResolvedValueOnce(verifyResponse('second-token'));
+      const first = controller.prompt({ requestedScopes: [TokenScope.Walletsign] });
+      const second = controller.prompt({ requestedScopes: [TokenScope.Walletsign] });
+      await flush();
+      controller.submitTotpCode('111111');
+      await expect(first).resolves.toBe('first-token');
+      await flush();
+      expect(state()).toMatchObject({ step: 'totp', request: { requestedScopes: ['wallet:sign'] } });
+      controller.submitTotpCode('222222');
+      await expect(second).resolves.toBe('second-token');
+      expect(api.verifyTotp).toHaveBeenCalledTimes(2);
+      expect(promptIds.size).toBe(2);
+      expect(state().step).toBe('closed');
+    });
+
+    it('when the user presses Esc during the success state, should give the first its token and reject the second', async () => {
+      const api = stubApi();
+      const controller = createPromptController({ api, webauthn: stubWebAuthn().seam, successDelayMs: 10_000 });
+      const first = controller.prompt({ requestedScopes: [TokenScope.Walletsign] });
+      const second = controller.prompt({ requestedScopes: [TokenScope.Walletsign] });
+      await flush();
+      controller.submitTotpCode('111111');
+      await flush();
+      expect(controller.getState().step).toBe('success');
+      controller.cancel();
+      await expect(first).resolves.toBe('totp-token');
+      await expect(second).rejects.toBeInstanceOf(MfaCancelledError);
+      expect(controller.getState().step).toBe('closed');
     });
   });
 

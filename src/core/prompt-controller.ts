@@ -3,7 +3,7 @@
  * with `useSyncExternalStore`, the flow methods the modal calls, and `prompt()`, which is what
  * `promptMfaAuth` is. Components never fetch; this file decides every transition.
  */
-import { ALL_METHODS, type MfaMethod, type TokenRequest, type VerifyResponse } from '../protocol/index.js';
+import { ALL_METHODS, type MfaMethod, type VerifyResponse } from '../protocol/index.js';
 import type { VerifyMethod } from './available-methods.js';
 import { isFinalError } from './code-status.js';
 import { createEnrollmentFlow } from './enrollment-flow.js';
@@ -11,7 +11,7 @@ import { createVerificationFlow } from './verification-flow.js';
 import { MfaCancelledError, MfaError } from './errors.js';
 import type { MfaApi } from './mfa-api.js';
 import { bindAction, normalizePromptRequest, promptKey, type PromptMfaAuthParams } from './normalize-prompt-request.js';
-import type { FlowContext, PromptCaller, PromptEntry } from './prompt-entry.js';
+import { tokenRequest, type FlowContext, type PromptCaller, type PromptEntry } from './prompt-entry.js';
 import type { MfaPromptRequest, MfaPromptState, MfaPromptStore } from './prompt-state.js';
 import { createSnapshotStore } from './snapshot-store.js';
 import { codeStatusOf, withCodeStatus, withError } from './step-status.js';
@@ -47,6 +47,12 @@ export interface PromptController extends MfaPromptStore {
   closeAll(error?: MfaError): void;
 }
 
+/** A token a verification earned, and whether the server will accept it only once. */
+interface Earned {
+  token: string;
+  singleUse: boolean;
+}
+
 /** Long enough to read "Verified", short enough not to slow the action down. */
 export const DEFAULT_SUCCESS_DELAY_MS = 600;
 
@@ -69,7 +75,7 @@ export function createPromptController(options: CreatePromptControllerOptions): 
   let ceremonyGeneration: number | undefined;
   let unlockTimer: ReturnType<typeof setTimeout> | undefined;
   let successTimer: ReturnType<typeof setTimeout> | undefined;
-  let pendingSuccess: { entry: PromptEntry; token: string } | undefined;
+  let pendingSuccess: { entry: PromptEntry; earned: Earned } | undefined;
   let lastUsed: VerifyMethod | undefined;
   let warnedDeprecated = false;
 
@@ -109,15 +115,6 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     }
   }
 
-  function tokenRequest(entry: PromptEntry): TokenRequest {
-    const { requestedScopes, createMfaToken } = entry.request;
-    return {
-      ...(requestedScopes.length > 0 ? { requestedScopes } : {}),
-      ...(createMfaToken ? { createMfaToken } : {}),
-      ...(entry.binding ? { action: entry.binding } : {}),
-    };
-  }
-
   function showError(entry: PromptEntry, thrown: unknown) {
     if (thrown instanceof MfaError && isFinalError(thrown)) return fail(entry, thrown);
     const { state, error } = withError(store.getState(), thrown, now());
@@ -134,8 +131,9 @@ export function createPromptController(options: CreatePromptControllerOptions): 
 
   function complete(entry: PromptEntry, method: MfaMethod, result: VerifyResponse) {
     const legacy = entry.request.createMfaToken !== undefined;
-    const token = legacy ? result.mfaToken?.token : result.elevatedAccessToken?.token;
-    if (!token) {
+    const grant = legacy ? result.mfaToken : result.elevatedAccessToken;
+    const token = grant?.token;
+    if (!grant || !token) {
       return showError(entry, new MfaError('invalid_response', 'The server verified the code but issued no token.'));
     }
     if (result.elevatedAccessToken) {
@@ -145,10 +143,11 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     if (method !== 'recovery_code') lastUsed = method;
     onSuccess?.({ method, request: entry.request });
     const gen = begin();
-    pendingSuccess = { entry, token };
+    const earned = { token, singleUse: grant.singleUse };
+    pendingSuccess = { entry, earned };
     store.setState({ step: 'success', method, ...base(entry) });
-    if (successDelayMs <= 0) return settle(entry, { token });
-    successTimer = setTimeout(() => isCurrent(gen) && settle(entry, { token }), successDelayMs);
+    if (successDelayMs <= 0) return settle(entry, earned);
+    successTimer = setTimeout(() => isCurrent(gen) && settle(entry, earned), successDelayMs);
   }
 
   function fail(entry: PromptEntry, error: MfaError) {
@@ -157,12 +156,17 @@ export function createPromptController(options: CreatePromptControllerOptions): 
   }
 
   /** Ends `entry`: the modal moves to the next queued prompt (or closes), then its callers settle. */
-  function settle(entry: PromptEntry, outcome: { token: string } | { error: MfaError }) {
+  function settle(entry: PromptEntry, outcome: Earned | { error: MfaError }) {
     const index = queue.indexOf(entry);
     if (index === -1) return;
-    queue.splice(index, 1);
+    // A single-use token can be spent by one request only (DESIGN.md §7): the first caller gets
+    // it; identical callers that joined keep their place at the head of the queue and are asked
+    // again, under a new promptId, rather than each receiving a token only one of them can use.
+    const served = 'token' in outcome && outcome.singleUse ? entry.callers.splice(0, 1) : entry.callers.splice(0);
+    if (entry.callers.length > 0) entry.promptId = nextPromptId++;
+    else queue.splice(index, 1);
     if (index === 0) advance();
-    for (const caller of entry.callers.splice(0)) {
+    for (const caller of served) {
       caller.detach();
       if ('token' in outcome) caller.resolve(outcome.token);
       else caller.reject(outcome.error);
@@ -213,7 +217,11 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     const entry = active();
     if (!entry) return;
     // Esc during the brief success state: the token is already earned, so finish instead.
-    if (pendingSuccess?.entry === entry) return settle(entry, { token: pendingSuccess.token });
+    if (pendingSuccess?.entry === entry) {
+      settle(entry, pendingSuccess.earned);
+      // Callers still waiting for their own single-use token were not asked yet: Esc ends theirs too.
+      if (active() !== entry) return;
+    }
     fail(entry, error);
   }
 

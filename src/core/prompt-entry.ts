@@ -42,3 +42,13 @@ export interface FlowContext {
   showError(entry: PromptEntry, error: unknown): void;
   complete(entry: PromptEntry, method: MfaMethod, result: VerifyResponse): void;
 }
+
+/** What every verify call of `entry` asks the server for: its scopes, legacy token, action. */
+export function tokenRequest(entry: PromptEntry): TokenRequest {
+  const { requestedScopes, createMfaToken } = entry.request;
+  return {
+    ...(requestedScopes.length > 0 ? { requestedScopes } : {}),
+    ...(createMfaToken ? { createMfaToken } : {}),
+    ...(entry.binding ? { action: entry.binding } : {}),
+  };
+}
