@@ -152,6 +152,28 @@ describe('prompt controller: concurrency', () => {
       expect(state().step).toBe('closed');
     });
 
+    it('when a settled caller aborts as the next prompt opens, should leave the rest of the queue alone', async () => {
+      const { controller, state } = given();
+      const aborter = new AbortController();
+      const first = controller.prompt({ requestedScopes: [TokenScope.Walletexport], signal: aborter.signal });
+      const second = controller.prompt({ requestedScopes: [TokenScope.Walletsign] });
+      const third = controller.prompt({ requestedScopes: [TokenScope.Userupdate] });
+      // An app that tears its request down the moment the modal moves on.
+      controller.subscribe(() => {
+        if (controller.getState().step === 'loading' && state().promptId !== 1) aborter.abort();
+      });
+      await flush();
+      controller.submitTotpCode('111111');
+      await expect(first).resolves.toBe('totp-token');
+      await flush();
+      controller.submitTotpCode('222222');
+      await expect(second).resolves.toBe('totp-token');
+      await flush();
+      expect(state()).toMatchObject({ step: 'totp', request: { requestedScopes: ['user:update'] } });
+      controller.submitTotpCode('333333');
+      await expect(third).resolves.toBe('totp-token');
+    });
+
     it('when aborted during a passkey ceremony, should reject, abort the ceremony and close', async () => {
       const api = stubApi(methodsResponse({ totpDevices: [], passkeys: [PASSKEY] }));
       const { controller, webauthn, state } = given(api);

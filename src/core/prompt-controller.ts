@@ -165,9 +165,11 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     const served = 'token' in outcome && outcome.singleUse ? entry.callers.splice(0, 1) : entry.callers.splice(0);
     if (entry.callers.length > 0) entry.promptId = nextPromptId++;
     else queue.splice(index, 1);
+    // Detach before the next prompt opens: a subscriber that aborts a settled caller's signal
+    // in reaction to that state change must not reach onAbort for an entry already gone.
+    for (const caller of served) caller.detach();
     if (index === 0) advance();
     for (const caller of served) {
-      caller.detach();
       if ('token' in outcome) caller.resolve(outcome.token);
       else caller.reject(outcome.error);
     }
@@ -233,7 +235,7 @@ export function createPromptController(options: CreatePromptControllerOptions): 
       if (entry.callers.length > 0) return;
       // Nobody waits for this prompt any more: close it, or drop it from the queue.
       if (active() === entry) cancelActive(new MfaCancelledError('The MFA prompt was aborted by its caller.'));
-      else queue.splice(queue.indexOf(entry), 1);
+      else if (queue.includes(entry)) queue.splice(queue.indexOf(entry), 1);
     };
     const caller: PromptCaller = { resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
     signal?.addEventListener('abort', onAbort, { once: true });
