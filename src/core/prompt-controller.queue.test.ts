@@ -160,7 +160,8 @@ describe('prompt controller: concurrency', () => {
       const third = controller.prompt({ requestedScopes: [TokenScope.Userupdate] });
       // An app that tears its request down the moment the modal moves on.
       controller.subscribe(() => {
-        if (controller.getState().step === 'loading' && state().promptId !== 1) aborter.abort();
+        const now = state();
+        if (now.step === 'loading' && now.promptId !== 1) aborter.abort();
       });
       await flush();
       controller.submitTotpCode('111111');
