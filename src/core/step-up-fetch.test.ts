@@ -138,6 +138,52 @@ describe('withStepUp', () => {
     });
   });
 
+  describe('given three requests challenged at once and a single-use token', () => {
+    /** A guard that accepts each token once, as DESIGN.md §7 requires. */
+    function singleUseServer() {
+      const spent = new Set<string>();
+      return guardedServer((headers) => {
+        const token = headers.get('X-Elevated-Access-Token');
+        if (!token || spent.has(token)) return challenge();
+        spent.add(token);
+        return Response.json({ ok: true });
+      });
+    }
+
+    it('should let each request whose retry lost the shared token ask again, once, and succeed', async () => {
+      const server = singleUseServer();
+      let issued = 0;
+      const prompt = vi.fn(async () => `single-use-${++issued}`);
+      const fetch = withStepUp(server.fetch, { prompt, tokens: createTokenStore(), createIdempotencyKey });
+
+      const results = await Promise.all([1, 2, 3].map((n) => fetch(`https://x.example/sign/${n}`, { method: 'POST', body: `{"n":${n}}` })));
+
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+      // One shared prompt, then one of its own for each of the two that lost the race.
+      expect(prompt).toHaveBeenCalledTimes(3);
+      expect(server.calls).toHaveBeenCalledTimes(3 + 3 + 2);
+    });
+
+    it('should replay a Request body on the third send too', async () => {
+      const server = singleUseServer();
+      let issued = 0;
+      const fetch = withStepUp(server.fetch, { prompt: async () => `t-${++issued}`, tokens: createTokenStore() });
+      const send = (n: number) => fetch(new Request(`https://x.example/sign/${n}`, { method: 'POST', body: `{"n":${n}}` }));
+      const results = await Promise.all([send(1), send(2)]);
+      expect(results.map((r) => r.status)).toEqual([200, 200]);
+      expect(server.seen.map((seen) => seen.body)).not.toContain('');
+    });
+
+    it('should still stop after one retry when the request did not share its prompt', async () => {
+      const server = singleUseServer();
+      const prompt = vi.fn(async () => 'spent-elsewhere');
+      await server.fetch('https://x.example/spend', { headers: { 'X-Elevated-Access-Token': 'spent-elsewhere' } });
+      const response = await withStepUp(server.fetch, { prompt, tokens: createTokenStore() })('https://x.example/a', { method: 'POST' });
+      expect(response.status).toBe(401);
+      expect(prompt).toHaveBeenCalledTimes(1);
+    });
+  });
+
   describe('given an answer that is not a step-up challenge', () => {
     it.each([
       ['a 200', () => Response.json({ ok: true })],

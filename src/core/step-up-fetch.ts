@@ -4,7 +4,13 @@
  * (or our JSON `{ error: { code: 'elevated_access_required', requiredScopes } }`), prompt for
  * exactly those scopes and send the request again, once, with `X-Elevated-Access-Token`.
  *
- * Requests challenged at the same time share one prompt. Every unsafe request carries an
+ * Requests challenged at the same time share one prompt. When its token is single-use, only
+ * one of their retries can spend it: a request that shared the prompt and whose retry is
+ * challenged again asks again, once, with a prompt of its own (and its own `signal`), then
+ * retries once more. So N single-use approvals cost N verifications, never a silent 401, and
+ * a multi-use token still costs one. A request that did not share stops after one retry.
+ *
+ * Every unsafe request carries an
  * `Idempotency-Key`, made once per logical request and sent again on the retry, so a server
  * that already ran the mutation can answer from its first result instead of running it twice.
  */
@@ -51,17 +57,19 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function withStepUp(fetchFn: typeof fetch = globalThis.fetch, options: WithStepUpOptions = {}): typeof fetch {
   const prompt = options.prompt ?? promptMfaAuth;
   const createKey = options.createIdempotencyKey ?? (() => crypto.randomUUID());
-  const inflight = new Map<string, Promise<string>>();
+  const inflight = new Map<string, SharedPrompt>();
 
   /** One prompt for every request challenged for the same thing while it is open. */
-  function sharedPrompt(params: PromptMfaAuthParams): Promise<string> {
+  function sharedPrompt(params: PromptMfaAuthParams): SharedPrompt {
     const key = canonicalJson({ scopes: params.requestedScopes, action: params.action ?? null });
     const existing = inflight.get(key);
-    if (existing) return existing;
-    const { signal: _signal, ...shared } = params;
-    const pending = prompt(shared).finally(() => inflight.delete(key));
-    inflight.set(key, pending);
-    return pending;
+    if (existing) {
+      existing.requests += 1;
+      return existing;
+    }
+    const shared: SharedPrompt = { requests: 1, token: prompt(params).finally(() => inflight.delete(key)) };
+    inflight.set(key, shared);
+    return shared;
   }
 
   return async function stepUpFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
@@ -80,13 +88,30 @@ export function withStepUp(fetchFn: typeof fetch = globalThis.fetch, options: Wi
 
     const url = isRequest ? input.url : String(input);
     const action = options.action?.({ url, method, body: await readJsonBody(spare, init.body), scopes });
-    const token = await withCallerSignal(sharedPrompt({ requestedScopes: scopes, ...(action ? { action } : {}) }), init.signal);
-    (options.tokens ?? getMountedController()?.tokens)?.markUsed(token);
+    const params: PromptMfaAuthParams = { requestedScopes: scopes, ...(action ? { action } : {}) };
+    const retryWith = (token: string) => {
+      (options.tokens ?? getMountedController()?.tokens)?.markUsed(token);
+      const retryHeaders = new Headers(headers);
+      retryHeaders.set(ELEVATED_ACCESS_TOKEN_HEADER, token);
+      // A clone each time: a request that shared its prompt may be sent a third time.
+      return fetchFn(spare ? spare.clone() : input, { ...init, headers: retryHeaders });
+    };
 
-    const retryHeaders = new Headers(headers);
-    retryHeaders.set(ELEVATED_ACCESS_TOKEN_HEADER, token);
-    return fetchFn(spare ?? input, { ...init, headers: retryHeaders });
+    const shared = sharedPrompt(params);
+    const retried = await retryWith(await withCallerSignal(shared.token, init.signal));
+    // Read after the retry: requests that joined while the prompt was open all count.
+    if (shared.requests < 2 || !(await readStepUpChallenge(retried))) return retried;
+    // A sibling spent the shared single-use token first: this request needs an approval of its own.
+    const own = prompt({ ...params, ...(init.signal ? { signal: init.signal } : {}) });
+    return retryWith(await withCallerSignal(own, init.signal));
   };
+}
+
+/** A prompt shared by the requests challenged for the same thing while it was open. */
+interface SharedPrompt {
+  token: Promise<string>;
+  /** How many requests waited for it. */
+  requests: number;
 }
 
 /**
