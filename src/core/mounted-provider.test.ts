@@ -42,6 +42,15 @@ describe('mounted provider binding', () => {
       await expect(pending).rejects.toMatchObject({ code: 'mfa_provider_not_mounted' });
     });
 
+    it('when unmounted for good, should forget its tokens (sign-out often unmounts the provider)', async () => {
+      const mounted = controller();
+      const unmount = mountController(mounted);
+      mounted.tokens.saveElevatedToken({ token: 't', scopes: ['wallet:sign'], expiresAt: FAR_FUTURE, singleUse: false });
+      unmount();
+      await flush();
+      expect(mounted.tokens.hasElevatedAccess(TokenScope.Walletsign)).toBe(false);
+    });
+
     it('when StrictMode unmounts and re-mounts it in one pass, should keep the open prompt', async () => {
       const mounted = controller();
       const first = mountController(mounted);
@@ -52,6 +61,7 @@ describe('mounted provider binding', () => {
       expect(mounted.getState().step).toBe('totp');
       mounted.submitTotpCode('123456');
       await expect(pending).resolves.toBe('totp-token');
+      expect(mounted.tokens.hasElevatedAccess(TokenScope.Walletexport)).toBe(true);
       second();
     });
 

@@ -26,7 +26,7 @@ export function getMountedController(): PromptController | undefined {
 /**
  * Binds `controller` for the module-level functions; returns the unmount function (call it
  * from the effect's cleanup). Prompts still open when a provider is really gone are rejected
- * with `mfa_provider_not_mounted`: nothing would ever settle them.
+ * with `mfa_provider_not_mounted` (nothing would ever settle them), and its tokens are forgotten.
  */
 export function mountController(controller: PromptController): () => void {
   // One registration object per mount: StrictMode mounts the same controller twice, and each
@@ -43,7 +43,10 @@ export function mountController(controller: PromptController): () => void {
     // synchronous pass. Decide after that pass whether it is really gone, so a remount does not
     // reject the prompts its own modal is about to show.
     queueMicrotask(() => {
-      if (!mounted.some((other) => other.controller === controller)) controller.closeAll();
+      if (mounted.some((other) => other.controller === controller)) return;
+      controller.closeAll();
+      // Sign-out often unmounts the provider: its tokens must not outlive it in memory.
+      controller.tokens.clear();
     });
   };
 }

@@ -1,6 +1,6 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { MfaCancelledError, MfaInvalidCodeError } from '../core/errors.js';
@@ -10,7 +10,7 @@ import { usePromptMfaAuth } from './hooks/use-prompt-mfa-auth.js';
 import { useIsMfaRequiredForAction } from './hooks/use-is-mfa-required-for-action.js';
 import { useGetMfaToken } from './hooks/use-get-mfa-token.js';
 import { MfaProvider } from './mfa-provider.js';
-import { getElevatedAccessToken, promptMfaAuth } from '../core/mounted-provider.js';
+import { getElevatedAccessToken, getMountedController, promptMfaAuth } from '../core/mounted-provider.js';
 import { axeViolations } from './test/axe.js';
 import { stubApi } from './test/stub-api.js';
 import { useMfaPromptState } from './use-mfa-prompt-state.js';
@@ -130,6 +130,55 @@ describe('MfaProvider with the real prompt controller', () => {
       await screen.findByRole('dialog');
       unmount();
       await expect(result).rejects.toMatchObject({ code: 'mfa_provider_not_mounted' });
+    });
+  });
+
+  describe('given sessionKey changes (sign-out, or another user signs in)', () => {
+    it('should forget the stored tokens and reject the open prompt with MfaCancelledError', async () => {
+      const api = stubApi({ getMethods: async () => withTotp });
+      const app = (sessionKey: string | null) => (
+        <MfaProvider client={api} theme="light" sessionKey={sessionKey}>
+          <main />
+        </MfaProvider>
+      );
+      const { rerender } = render(app('alice'));
+      getMountedController()!.tokens.saveElevatedToken({ token: 'alice-token', scopes: ['wallet:sign'], expiresAt: FAR_FUTURE, singleUse: false });
+      let pending!: Promise<string>;
+      act(() => {
+        pending = promptMfaAuth({ requestedScopes: ['wallet:export'] });
+      });
+      pending.catch(() => undefined);
+      await screen.findByRole('dialog');
+
+      rerender(app(null));
+
+      await expect(pending).rejects.toBeInstanceOf(MfaCancelledError);
+      expect(getElevatedAccessToken({ scope: 'wallet:sign', consume: false })).toBeUndefined();
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    });
+
+    it('should not let a prompt made as the next session renders resolve from the previous one’s token', async () => {
+      const api = stubApi({ getMethods: async () => withTotp });
+      let prompted: Promise<string> | undefined;
+      function PromptOnMount() {
+        useEffect(() => {
+          prompted = promptMfaAuth({ requestedScopes: ['wallet:sign'] });
+          prompted.catch(() => undefined);
+        }, []);
+        return null;
+      }
+      const app = (sessionKey: string, child: boolean) => (
+        <MfaProvider client={api} theme="light" sessionKey={sessionKey}>
+          {child ? <PromptOnMount /> : null}
+        </MfaProvider>
+      );
+      const { rerender } = render(app('alice', false));
+      getMountedController()!.tokens.saveElevatedToken({ token: 'alice-token', scopes: ['wallet:sign'], expiresAt: FAR_FUTURE, singleUse: false });
+      rerender(app('bob', true));
+      const settled = await Promise.race([prompted!, new Promise((resolve) => setTimeout(() => resolve('still open'), 50))]).catch(
+        (error: unknown) => error,
+      );
+      expect(settled).not.toBe('alice-token');
     });
   });
 

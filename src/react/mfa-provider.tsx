@@ -6,10 +6,10 @@
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createMfaClient } from '../core/create-mfa-client.js';
-import type { MfaError } from '../core/errors.js';
+import { MfaCancelledError, type MfaError } from '../core/errors.js';
 import type { MfaApi } from '../core/mfa-api.js';
 import { mountController } from '../core/mounted-provider.js';
-import { createPromptController } from '../core/prompt-controller.js';
+import { createPromptController, type PromptController } from '../core/prompt-controller.js';
 import type { WebAuthnSeam } from '../core/webauthn-seam.js';
 import type { MfaPromptRequest } from '../core/prompt-state.js';
 import { ALL_METHODS, type MfaMethod } from '../protocol/index.js';
@@ -30,6 +30,13 @@ export interface MfaProviderProps {
   client?: MfaApi;
   /** Headers carrying the app's session, called per request. @default none (cookies only) */
   getAuthHeaders?: () => Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * Who is signed in (a user or session id; `null` when signed out). When it changes, every
+   * stored token is forgotten and open prompts are rejected with `MfaCancelledError`: a token
+   * one session earned must never resolve a prompt of the next, without any UI.
+   * @default undefined (tokens live as long as the provider)
+   */
+  sessionKey?: string | null;
   /** The methods the app enables, in the order to offer them. @default ['totp', 'passkey', 'recovery_code'] */
   methods?: MfaMethod[];
   /** `'system'` follows `prefers-color-scheme`. @default 'system' */
@@ -62,6 +69,7 @@ export function MfaProvider({
   apiBaseUrl,
   client,
   getAuthHeaders,
+  sessionKey,
   methods,
   theme = 'system',
   locale = 'en',
@@ -102,6 +110,7 @@ export function MfaProvider({
   // Bound in an effect, never during render: SSR must not bind a server-wide singleton. The
   // core's binding survives StrictMode's unmount-remount; a real unmount rejects open prompts.
   useEffect(() => mountController(controller), [controller]);
+  useSessionReset(controller, sessionKey);
 
   const base = useLocaleStrings(locale);
   const strings = useMemo(() => mergeStrings(base, overrides), [base, overrides]);
@@ -117,6 +126,24 @@ export function MfaProvider({
       {modal ? <MfaModal /> : null}
     </MfaKitProvider>
   );
+}
+
+/** Forgets tokens and ends open prompts when `sessionKey` changes (sign-out, switch user). */
+function useSessionReset(controller: PromptController, sessionKey: string | null | undefined) {
+  // Tokens go during render, not in an effect: children's effects run before ours, and a prompt
+  // made there would otherwise resolve, with no UI, from the previous session's token. Clearing
+  // is idempotent and notifies nobody, so a repeated or discarded render does no harm.
+  const tokensOf = useRef(sessionKey);
+  if (tokensOf.current !== sessionKey) controller.tokens.clear();
+  tokensOf.current = sessionKey;
+  // Rejecting prompts notifies the modal, so it waits for the effect. The ref, not the deps
+  // alone, decides: StrictMode runs the effect twice for one change.
+  const promptsOf = useRef(sessionKey);
+  useEffect(() => {
+    if (promptsOf.current === sessionKey) return;
+    promptsOf.current = sessionKey;
+    controller.closeAll(new MfaCancelledError('The session changed while an MFA prompt was open.'));
+  }, [controller, sessionKey]);
 }
 
 /** English is bundled; German is a separate chunk, loaded only when asked for. */
