@@ -67,14 +67,34 @@ export function MfaSpinner() {
  * One reserved line for what is happening: progress in a polite `status`, failures in an
  * `alert`. Always rendered, so a message appearing never shifts the layout.
  */
-export function MfaStatusLine({ id, info, error, children }: { id?: string; info?: string; error?: string; children?: ReactNode }) {
+export function MfaStatusLine({
+  id,
+  info,
+  error,
+  spokenError,
+  children,
+}: {
+  id?: string;
+  info?: string;
+  error?: string;
+  /** Set when `error` ticks (a countdown): the alert speaks this, once, and hides the ticking text. */
+  spokenError?: string;
+  children?: ReactNode;
+}) {
   return (
     <div className="mfa-status" id={id}>
       <p role="status" className="mfa-status-info">
         {info}
       </p>
       <p role="alert" className="mfa-status-error">
-        {error}
+        {spokenError ? (
+          <>
+            <span aria-hidden="true">{error}</span>
+            <span className="mfa-visually-hidden">{spokenError}</span>
+          </>
+        ) : (
+          error
+        )}
       </p>
       {children}
     </div>
