@@ -1,6 +1,6 @@
 /** What the status line says for a code-entry step, in the user's words. */
 import type { MfaCodeStatus } from '../../core/prompt-state.js';
-import { MfaInvalidCodeError, MfaRateLimitedError, type MfaError } from '../../core/errors.js';
+import { MfaInvalidCodeError } from '../../core/errors.js';
 import { fill, formatCountdown, plural } from '../strings/format.js';
 import type { MfaStrings } from '../strings/types.js';
 
@@ -10,11 +10,6 @@ export interface CodeStatusText {
   /** Show "Try again" (a network or unexpected failure, not a wrong code). */
   retry: boolean;
   locked: boolean;
-  /**
-   * What the alert says once when `error` changes by itself every second (the lockout
-   * countdown): re-announcing each tick would drown a screen reader user in numbers.
-   */
-  spokenError?: string;
 }
 
 export function describeCodeStatus(
@@ -36,19 +31,10 @@ export function describeCodeStatus(
     }
     case 'locked':
       return secondsLocked > 0
-        ? {
-            error: fill(strings.totp.locked, { time: formatCountdown(secondsLocked) }),
-            spokenError: fill(strings.totp.locked, { time: formatCountdown(lockSeconds(status.error, secondsLocked)) }),
-            retry: false,
-            locked: true,
-          }
+        ? { error: fill(strings.totp.locked, { time: formatCountdown(secondsLocked) }), retry: false, locked: true }
         : { info: strings.totp.unlocked, retry: false, locked: false };
     case 'failed':
       return { error: strings.totp.networkError, retry: true, locked: false };
   }
 }
 
-/** The lockout's whole length, fixed for its duration, so the spoken text never changes. */
-function lockSeconds(error: MfaError, secondsLocked: number): number {
-  return error instanceof MfaRateLimitedError ? error.retryAfterSeconds : secondsLocked;
-}

@@ -3,7 +3,7 @@
  * the modal from them. State reaches CSS through `data-*` attributes, never class names.
  */
 import * as Dialog from '@radix-ui/react-dialog';
-import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { useEffect, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { MfaPromptStep } from '../../core/prompt-state.js';
 import type { MfaTheme } from '../mfa-kit-context.js';
 
@@ -71,30 +71,33 @@ export function MfaStatusLine({
   id,
   info,
   error,
-  spokenError,
+  errorKey,
   children,
 }: {
   id?: string;
   info?: string;
   error?: string;
-  /** Set when `error` ticks (a countdown): the alert speaks this, once, and hides the ticking text. */
-  spokenError?: string;
+  /**
+   * What the error is about (e.g. the lockout's status object). While it stays the same, a
+   * changing `error` (a countdown ticking every second) is not announced again: screen
+   * readers would otherwise read out every second of a five-minute lockout.
+   */
+  errorKey?: unknown;
   children?: ReactNode;
 }) {
+  // The key of the last committed render: read in render, written after commit.
+  const shownKey = useRef<unknown>(undefined);
+  useEffect(() => {
+    shownKey.current = errorKey;
+  });
+  const repeat = errorKey !== undefined && shownKey.current === errorKey;
   return (
     <div className="mfa-status" id={id}>
       <p role="status" className="mfa-status-info">
         {info}
       </p>
-      <p role="alert" className="mfa-status-error">
-        {spokenError ? (
-          <>
-            <span aria-hidden="true">{error}</span>
-            <span className="mfa-visually-hidden">{spokenError}</span>
-          </>
-        ) : (
-          error
-        )}
+      <p role="alert" aria-live={repeat ? 'off' : undefined} className="mfa-status-error">
+        {error}
       </p>
       {children}
     </div>

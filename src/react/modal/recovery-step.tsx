@@ -52,7 +52,7 @@ export function MfaRecoveryStep({ available, status }: { available: MfaAvailable
           {strings.recovery.submit}
         </MfaButton>
       </form>
-      <MfaStatusLine id={statusId} info={text.info} error={text.error} spokenError={text.spokenError}>
+      <MfaStatusLine id={statusId} info={text.info} error={text.error} errorKey={status.kind === 'locked' ? status : undefined}>
         {text.retry ? <MfaButton onClick={() => controller.retry()}>{strings.tryAgain}</MfaButton> : null}
       </MfaStatusLine>
       <MfaMethodLinks available={available} current="recovery_code" />

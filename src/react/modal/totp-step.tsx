@@ -43,7 +43,7 @@ export function MfaCodeEntry({ status, onSubmit, label, onRetry }: {
         resetKey={refused ? status : undefined}
         describedBy={statusId}
       />
-      <MfaStatusLine id={statusId} info={text.info} error={text.error} spokenError={text.spokenError}>
+      <MfaStatusLine id={statusId} info={text.info} error={text.error} errorKey={status.kind === 'locked' ? status : undefined}>
         {text.retry ? <MfaButton onClick={onRetry ?? (() => controller.retry())}>{strings.tryAgain}</MfaButton> : null}
       </MfaStatusLine>
     </>
