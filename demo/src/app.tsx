@@ -18,7 +18,12 @@ export function App() {
   }
 
   return (
-    <MfaProvider apiBaseUrl="/mfa" getAuthHeaders={() => ({ Authorization: `Bearer ${session.sessionToken}` })} theme="system">
+    <MfaProvider
+      apiBaseUrl="/mfa"
+      getAuthHeaders={() => ({ Authorization: `Bearer ${session.sessionToken}` })}
+      sessionKey={session.sessionToken}
+      theme="system"
+    >
       <main>
         <Header>
           <span>
