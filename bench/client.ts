@@ -1,27 +1,14 @@
 /** A small HTTP client for the server child: JSON calls, demo sessions, enrollment, step-up. */
 import { createSoftwareAuthenticator, totpCode, type SoftwareAuthenticator } from '../src/testing/index.js';
+import { callServer, type CallOptions, type CallResult } from '../src/server/test/harness.js';
 import { BENCH_ORIGIN, BENCH_RP_ID } from './constants.js';
+
+export type { CallOptions, CallResult };
 
 export interface Session {
   token: string;
   userId: string;
   name: string;
-}
-
-export interface CallOptions {
-  session?: Session;
-  body?: unknown;
-  raw?: string;
-  elevated?: string;
-  mfaToken?: string;
-  headers?: Record<string, string>;
-}
-
-export interface CallResult<T = any> {
-  status: number;
-  body: T;
-  text: string;
-  headers: Headers;
 }
 
 export interface TotpUser {
@@ -38,24 +25,10 @@ export function authenticator(): SoftwareAuthenticator {
 export class BenchClient {
   constructor(readonly url: string) {}
 
-  async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.session) headers.authorization = `Bearer ${options.session.token}`;
-    if (options.elevated) headers['x-elevated-access-token'] = options.elevated;
-    if (options.mfaToken) headers['x-mfa-token'] = options.mfaToken;
-    let body = options.raw;
-    if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
-    if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await fetch(`${this.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // keep the text
-    }
-    return { status: response.status, body: parsed as T, text, headers: response.headers };
+  call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+    return callServer<T>(this.url, method, path, options);
   }
+
 
   async session(name: string): Promise<Session> {
     const { status, body } = await this.call('POST', '/demo/session', { body: { name } });

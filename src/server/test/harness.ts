@@ -20,8 +20,30 @@ export interface TestClock {
 
 export interface CallResult<T = any> {
   status: number;
+  /** The parsed JSON answer, or its text when it is not JSON. */
   body: T;
+  text: string;
   headers: Headers;
+}
+
+/** One request to a running server, as the tests (and the benchmarks) make it. */
+export async function callServer<T = any>(baseUrl: string, method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.session) headers.authorization = `Bearer ${options.session.token}`;
+  if (options.elevated) headers['x-elevated-access-token'] = options.elevated;
+  if (options.mfaToken) headers['x-mfa-token'] = options.mfaToken;
+  let body: string | undefined = options.raw;
+  if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined) headers['content-type'] ??= 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // keep the text
+  }
+  return { status: response.status, body: parsed as T, text, headers: response.headers };
 }
 
 export interface TestSession {
@@ -31,7 +53,7 @@ export interface TestSession {
 }
 
 export interface CallOptions {
-  session?: TestSession;
+  session?: Pick<TestSession, 'token'>;
   body?: unknown;
   /** Raw text body (overrides `body`). */
   raw?: string;
@@ -78,24 +100,10 @@ export class TestServer {
     if (removeData) rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.session) headers.authorization = `Bearer ${options.session.token}`;
-    if (options.elevated) headers['x-elevated-access-token'] = options.elevated;
-    if (options.mfaToken) headers['x-mfa-token'] = options.mfaToken;
-    let body: string | undefined = options.raw;
-    if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
-    if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await fetch(`${this.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // keep the text
-    }
-    return { status: response.status, body: parsed as T, headers: response.headers };
+  call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+    return callServer<T>(this.url, method, path, options);
   }
+
 
   async session(name: string): Promise<TestSession> {
     const { status, body } = await this.call('POST', '/demo/session', { body: { name } });
