@@ -1,6 +1,6 @@
 /**
  * Open latency in headless Chromium: from the `promptMfaAuth()` call to the code input
- * having focus, beside the same for a bare Radix Dialog with one input on the same page.
+ * having focus, beside the same for a bare native modal <dialog> with one input on the same page.
  * Kit and baseline alternate in rounds so that a noisy neighbour hurts both alike.
  * Run: `npm run bench:latency` (part of `npm run bench`).
  */
@@ -78,7 +78,7 @@ export async function runLatencyBench() {
     console.log(`\nOpen latency, call → code input focused (${kit.length} opens each, headless Chromium)`);
     console.table([
       { what: 'mfa-kit promptMfaAuth()', median: `${median(kit).toFixed(1)} ms`, p95: `${p95(kit).toFixed(1)} ms` },
-      { what: 'baseline: bare Radix Dialog + input', median: `${median(baseline).toFixed(1)} ms`, p95: `${p95(baseline).toFixed(1)} ms` },
+      { what: 'baseline: bare <dialog> + input', median: `${median(baseline).toFixed(1)} ms`, p95: `${p95(baseline).toFixed(1)} ms` },
       { what: 'ratio kit ÷ baseline', median: (median(kit) / median(baseline)).toFixed(2), p95: (p95(kit) / p95(baseline)).toFixed(2) },
     ]);
     return { kit, baseline };

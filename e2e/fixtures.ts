@@ -102,9 +102,7 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; nod
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    // Radix's focus guards are focusable spans inside the aria-hidden page: a known Radix
-    // issue (radix-ui/primitives#3593), not ours. Everything else is checked.
-    const result = await axe.run({ exclude: [['[data-radix-focus-guard]']] }, { resultTypes: ['violations'] });
+    const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }

@@ -9,10 +9,10 @@ import { createStubApi } from './support/stub-api.js';
 
 /** `MfaSettings` under the real provider: the factors page of the demo wallet. */
 function SettingsStory({ api }: { api: () => MfaApi }) {
-  const { theme, locale } = useStoryGlobals();
+  const { theme, strings } = useStoryGlobals();
   const [client] = useState(api);
   return (
-    <MfaProvider client={client} theme={theme} locale={locale}>
+    <MfaProvider client={client} theme={theme} strings={strings}>
       <main>
         <MfaSettings />
       </main>

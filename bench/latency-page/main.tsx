@@ -1,14 +1,13 @@
 /**
  * The page the open-latency benchmark drives. It mounts the kit (with an in-page MfaApi that
  * answers at once, so the figure is the kit's own cost, not the network's) and, beside it, a
- * bare Radix Dialog with one input: the baseline. `window.measure*` each open and close
+ * bare native modal <dialog> with one input: the baseline. `window.measure*` each open and close
  * the modal `runs` times and return the milliseconds from the call to the input having focus.
  */
 import 'mfa-kit/react/styles.css';
-import * as Dialog from '@radix-ui/react-dialog';
 import { MfaCancelledError, TokenScope, type MfaApi } from 'mfa-kit';
 import { MfaProvider, promptMfaAuth } from 'mfa-kit/react';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 
@@ -58,16 +57,21 @@ let setBaselineOpen: (open: boolean) => void = () => {};
 function Baseline() {
   const [open, setOpen] = useState(false);
   setBaselineOpen = setOpen;
+  return open ? <BaselineDialog onClose={() => setOpen(false)} /> : null;
+}
+
+function BaselineDialog({ onClose }: { onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    ref.current!.showModal();
+    input.current!.focus();
+  }, []);
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Portal>
-        <Dialog.Overlay />
-        <Dialog.Content aria-describedby={undefined}>
-          <Dialog.Title>Enter your code</Dialog.Title>
-          <input data-baseline autoComplete="off" aria-label="Code" />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <dialog ref={ref} onCancel={onClose} aria-labelledby="baseline-title">
+      <h2 id="baseline-title">Enter your code</h2>
+      <input ref={input} data-baseline autoComplete="off" aria-label="Code" />
+    </dialog>
   );
 }
 

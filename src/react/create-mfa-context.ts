@@ -5,7 +5,7 @@
  */
 import { createContext, createElement, useContext, type ReactNode } from 'react';
 
-export function createMfaContext<T>(consumerName: string, providerName = 'MfaProvider') {
+export function createMfaContext<T>(consumerName: string, providerName = 'MfaProvider', hint = ` Wrap your app in <${providerName}>.`) {
   const Context = createContext<T | null>(null);
   Context.displayName = `${consumerName}Context`;
 
@@ -16,7 +16,7 @@ export function createMfaContext<T>(consumerName: string, providerName = 'MfaPro
   function useThing(hookName: string = consumerName): T {
     const value = useContext(Context);
     if (value === null) {
-      throw new Error(`\`${hookName}\` must be used inside <${providerName}>. Wrap your app in <${providerName}>.`);
+      throw new Error(`\`${hookName}\` must be used inside <${providerName}>.${hint}`);
     }
     return value;
   }

@@ -24,7 +24,6 @@ export { useStepUpFetch } from './hooks/use-step-up-fetch.js';
 
 export { MfaModal, MfaStepView } from './modal/mfa-modal.js';
 export {
-  MfaModalOverlay,
   MfaModalContent,
   MfaModalTitle,
   MfaModalDescription,
@@ -40,5 +39,5 @@ export { MfaTotpEnrollment, type MfaTotpEnrollmentProps } from './enrollment/mfa
 export { MfaRecoveryCodes } from './enrollment/recovery-codes.js';
 
 export { en } from './strings/en.js';
-// German: `<MfaProvider locale="de">` loads it on demand (a static export here would bundle it).
+// German has its own entry point, 'mfa-kit/react/strings/de', so only apps that use it ship it.
 export type { MfaStrings, MfaStringsOverride, MfaPlural, MfaSettingsStrings } from './strings/types.js';

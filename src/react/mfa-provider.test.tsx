@@ -10,6 +10,7 @@ import { usePromptMfaAuth } from './hooks/use-prompt-mfa-auth.js';
 import { useIsMfaRequiredForAction } from './hooks/use-is-mfa-required-for-action.js';
 import { useGetMfaToken } from './hooks/use-get-mfa-token.js';
 import { MfaProvider } from './mfa-provider.js';
+import { de } from './strings/de.js';
 import { getElevatedAccessToken, getMountedController, promptMfaAuth } from '../core/mounted-provider.js';
 import { axeViolations } from './test/axe.js';
 import { stubApi } from './test/stub-api.js';
@@ -215,10 +216,10 @@ describe('MfaProvider with the real prompt controller', () => {
   });
 
   describe('given German', () => {
-    it('should load the German strings on demand', async () => {
+    it('should speak German when given the German strings', async () => {
       const user = userEvent.setup();
       render(
-        <MfaProvider client={stubApi({ getMethods: async () => withTotp })} locale="de">
+        <MfaProvider client={stubApi({ getMethods: async () => withTotp })} strings={de}>
           <ExportButton />
         </MfaProvider>,
       );

@@ -4,7 +4,7 @@
  * `promptMfaAuth()` works outside React too, and mounts the modal (unless `modal={false}`).
  * It injects no CSS: import `mfa-kit/react/styles.css` once in the app.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { createMfaClient } from '../core/create-mfa-client.js';
 import { MfaCancelledError, type MfaError } from '../core/errors.js';
 import type { MfaApi } from '../core/mfa-api.js';
@@ -17,7 +17,7 @@ import { MfaKitProvider, type MfaKitContextValue, type MfaTheme } from './mfa-ki
 import { MfaModal } from './modal/mfa-modal.js';
 import { en } from './strings/en.js';
 import { mergeStrings } from './strings/format.js';
-import type { MfaStrings, MfaStringsOverride } from './strings/types.js';
+import type { MfaStringsOverride } from './strings/types.js';
 
 export interface MfaProviderProps {
   /**
@@ -42,12 +42,10 @@ export interface MfaProviderProps {
   /** `'system'` follows `prefers-color-scheme`. @default 'system' */
   theme?: MfaTheme;
   /**
-   * The language of the built-in strings: `'en'`, or `'de'` (loaded on demand). Other tags
-   * fall back to English; pass `strings` to translate.
-   * @default 'en'
+   * The modal's words, merged over English: a full language (`de` from
+   * 'mfa-kit/react/strings/de', or your own `MfaStrings`) or any part of one. Its `locale`
+   * sets the modal's `lang` and plural rules. @default English
    */
-  locale?: string;
-  /** Any strings to replace, merged over the locale's (a full `MfaStrings` works too). @default none */
   strings?: MfaStringsOverride;
   /** After each successful verification in the modal. */
   onMfaCompletionSuccess?: (event: { method: MfaMethod; request: MfaPromptRequest }) => void;
@@ -72,7 +70,6 @@ export function MfaProvider({
   sessionKey,
   methods,
   theme = 'system',
-  locale = 'en',
   strings: overrides,
   onMfaCompletionSuccess,
   onMfaCompletionFailure,
@@ -112,8 +109,7 @@ export function MfaProvider({
   useEffect(() => mountController(controller), [controller]);
   useSessionReset(controller, sessionKey);
 
-  const base = useLocaleStrings(locale);
-  const strings = useMemo(() => mergeStrings(base, overrides), [base, overrides]);
+  const strings = useMemo(() => mergeStrings(en, overrides), [overrides]);
   const value = useMemo<MfaKitContextValue>(
     () => ({ controller, strings, theme, methods: enabled }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -144,18 +140,4 @@ function useSessionReset(controller: PromptController, sessionKey: string | null
     promptsOf.current = sessionKey;
     controller.closeAll(new MfaCancelledError('The session changed while an MFA prompt was open.'));
   }, [controller, sessionKey]);
-}
-
-/** English is bundled; German is a separate chunk, loaded only when asked for. */
-function useLocaleStrings(locale: string): MfaStrings {
-  const [loaded, setLoaded] = useState<MfaStrings>(en);
-  const wantsGerman = locale.toLowerCase().startsWith('de');
-  useEffect(() => {
-    let live = true;
-    if (wantsGerman) void import('./strings/de.js').then(({ de }) => live && setLoaded(de));
-    return () => {
-      live = false;
-    };
-  }, [wantsGerman]);
-  return wantsGerman ? loaded : en;
 }

@@ -77,7 +77,7 @@ export const StartFailed: Story = {
   },
 };
 
-/** The QR code (drawn once uqr has loaded) and the same secret as a grouped key with Copy. */
+/** The QR code (drawn once the QR encoder has loaded) and the same secret as a grouped key with Copy. */
 export const TotpQrAndSecret: Story = {
   play: async (context) => {
     const dialog = await startTotp(context);

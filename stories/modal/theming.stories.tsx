@@ -7,8 +7,8 @@ import { createStubApi } from '../support/stub-api.js';
 
 /** The override recipe from Docs/Theming, exactly as written there. */
 const OVERRIDE = `
-.mfa-overlay, .mfa-content, .mfa-settings { --mfa-accent: #be185d; --mfa-radius: 4px; }
-:is(.mfa-overlay, .mfa-content, .mfa-settings)[data-theme='dark'] { --mfa-accent: #f472b6; }
+.mfa-content, .mfa-settings { --mfa-accent: #be185d; --mfa-radius: 4px; }
+:is(.mfa-content, .mfa-settings)[data-theme='dark'] { --mfa-accent: #f472b6; }
 `;
 
 function Themed(props: PromptStoryProps) {

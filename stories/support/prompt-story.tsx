@@ -26,10 +26,10 @@ export interface PromptStoryProps {
 }
 
 export function PromptStory({ api, request, label, methods }: PromptStoryProps) {
-  const { theme, locale } = useStoryGlobals();
+  const { theme, strings } = useStoryGlobals();
   const [client] = useState(api);
   return (
-    <MfaProvider client={client} theme={theme} locale={locale} {...(methods ? { methods } : {})}>
+    <MfaProvider client={client} theme={theme} strings={strings} {...(methods ? { methods } : {})}>
       <WalletAction label={label} request={request} />
     </MfaProvider>
   );

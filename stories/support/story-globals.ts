@@ -1,5 +1,7 @@
 /** The toolbar's theme and locale (`.storybook/preview.tsx` provides them to every story). */
 import { createContext, useContext } from 'react';
+import { de } from '../../src/react/strings/de.js';
+import type { MfaStrings } from '../../src/react/strings/types.js';
 
 export interface StoryGlobals {
   theme: 'light' | 'dark';
@@ -8,7 +10,11 @@ export interface StoryGlobals {
 
 export const StoryGlobalsContext = createContext<StoryGlobals>({ theme: 'light', locale: 'en' });
 
-export const useStoryGlobals = (): StoryGlobals => useContext(StoryGlobalsContext);
+/** The toolbar's choices, with the strings to give `MfaProvider` for the chosen locale. */
+export function useStoryGlobals(): StoryGlobals & { strings: MfaStrings | undefined } {
+  const globals = useContext(StoryGlobalsContext);
+  return { ...globals, strings: globals.locale === 'de' ? de : undefined };
+}
 
 /** Reads the raw toolbar values defensively (a URL can carry anything). */
 export function toStoryGlobals(globals: Record<string, unknown>): StoryGlobals {

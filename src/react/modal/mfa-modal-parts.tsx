@@ -2,51 +2,70 @@
  * The modal's parts, Radix style: one component renders one element, so an app can rebuild
  * the modal from them. State reaches CSS through `data-*` attributes, never class names.
  */
-import * as Dialog from '@radix-ui/react-dialog';
-import { useEffect, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { MfaPromptStep } from '../../core/prompt-state.js';
+import { createMfaContext } from '../create-mfa-context.js';
 import type { MfaTheme } from '../mfa-kit-context.js';
+import { useModalDialog } from './use-modal-dialog.js';
 
-export function MfaModalOverlay({ theme, ...props }: ComponentPropsWithoutRef<typeof Dialog.Overlay> & { theme: MfaTheme }) {
-  return <Dialog.Overlay className="mfa-overlay" data-theme={theme} {...props} />;
+interface ModalParts {
+  titleId: string;
+  descriptionId: string;
+  dismiss: () => void;
 }
+const [ModalPartsProvider, useModalParts] = createMfaContext<ModalParts>('MfaModalContent', 'MfaModalContent', '');
 
-export interface MfaModalContentProps extends ComponentPropsWithoutRef<typeof Dialog.Content> {
+export interface MfaModalContentProps extends Omit<ComponentPropsWithoutRef<'dialog'>, 'open' | 'onCancel' | 'onClose'> {
   theme: MfaTheme;
   step: MfaPromptStep;
   /** A request is in flight: `aria-busy`, a spinner, inputs read-only. */
   busy: boolean;
+  /** Esc, a press on the backdrop or the close button: the user wants out. */
+  onDismiss: () => void;
 }
 
-export function MfaModalContent({ theme, step, busy, ...props }: MfaModalContentProps) {
+/**
+ * The dialog itself, modal while mounted (a native `<dialog>`, see `useModalDialog`); its
+ * `::backdrop` is the overlay. Mount it to open, unmount it to close.
+ */
+export function MfaModalContent({ theme, step, busy, onDismiss, children, ...props }: MfaModalContentProps) {
+  const { opened, dialogProps } = useModalDialog(onDismiss);
+  const id = useId();
+  const parts: ModalParts = { titleId: `${id}-title`, descriptionId: `${id}-description`, dismiss: onDismiss };
   return (
-    <Dialog.Content
+    <dialog
       className="mfa-content"
       data-theme={theme}
       data-step={step}
       data-busy={busy ? '' : undefined}
       aria-busy={busy}
+      aria-labelledby={parts.titleId}
+      aria-describedby={parts.descriptionId}
       {...props}
-    />
+      {...dialogProps}
+    >
+      {opened ? <ModalPartsProvider value={parts}>{children}</ModalPartsProvider> : null}
+    </dialog>
   );
 }
 
-export function MfaModalTitle(props: ComponentPropsWithoutRef<typeof Dialog.Title>) {
-  return <Dialog.Title className="mfa-title" {...props} />;
+export function MfaModalTitle(props: ComponentPropsWithoutRef<'h2'>) {
+  return <h2 className="mfa-title" id={useModalParts('MfaModalTitle').titleId} {...props} />;
 }
 
-export function MfaModalDescription(props: ComponentPropsWithoutRef<typeof Dialog.Description>) {
-  return <Dialog.Description className="mfa-description" {...props} />;
+export function MfaModalDescription(props: ComponentPropsWithoutRef<'p'>) {
+  return <p className="mfa-description" id={useModalParts('MfaModalDescription').descriptionId} {...props} />;
 }
 
 /** The ✕ in the corner; it cancels the prompt like Esc does. */
 export function MfaModalClose({ label }: { label: string }) {
+  const { dismiss } = useModalParts('MfaModalClose');
   return (
-    <Dialog.Close className="mfa-close" aria-label={label}>
+    <button type="button" className="mfa-close" aria-label={label} onClick={dismiss}>
       <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
         <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
       </svg>
-    </Dialog.Close>
+    </button>
   );
 }
 

@@ -1,10 +1,9 @@
 /**
  * The method-agnostic modal: renders the prompt controller's snapshot and calls its flow
- * methods. Esc, the overlay and the close button all go through `controller.cancel()`,
+ * methods. Esc, the backdrop and the close button all go through `controller.cancel()`,
  * which rejects the pending prompt with `MfaCancelledError`.
  */
-import * as Dialog from '@radix-ui/react-dialog';
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { MfaPromptState } from '../../core/prompt-state.js';
 import { MfaEnrollmentStep } from '../enrollment/enrollment-step.js';
 import { useMfaKit } from '../mfa-kit-context.js';
@@ -17,7 +16,6 @@ import {
   MfaModalClose,
   MfaModalContent,
   MfaModalDescription,
-  MfaModalOverlay,
   MfaModalTitle,
   MfaSpinner,
   MfaStatusLine,
@@ -34,9 +32,9 @@ export function MfaModal() {
   const state = useMfaPromptState();
   const open = state.step !== 'closed';
 
-  // Focus goes back where it was when the prompt opened. Radix returns it only to a
-  // Dialog.Trigger, and a prompt opened by `promptMfaAuth()` has none. Read during render,
-  // not in an effect: a step's autoFocus has already moved focus by the time effects run.
+  // Focus goes back where it was when the prompt opened (a prompt opened by `promptMfaAuth()`
+  // after an await may find focus already moved; this is the element it was on). Read during
+  // render, not in an effect: a step's autoFocus has already moved focus by the time effects run.
   const returnFocusTo = useRef<HTMLElement | null>(null);
   const wasOpen = useRef(false);
   if (open && !wasOpen.current && typeof document !== 'undefined') {
@@ -44,42 +42,30 @@ export function MfaModal() {
     returnFocusTo.current = active instanceof HTMLElement && active !== document.body ? active : null;
   }
   wasOpen.current = open;
+  useLayoutEffect(() => {
+    if (open) return;
+    returnFocusTo.current?.focus();
+    returnFocusTo.current = null;
+  }, [open]);
 
-  // Keep the last open snapshot so the closing frame still has content to render.
-  const lastOpen = useRef<OpenState | null>(null);
-  if (open) lastOpen.current = state;
-  const shown = lastOpen.current;
-
+  if (state.step === 'closed') return null;
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => (next ? undefined : controller.cancel())}>
-      <Dialog.Portal>
-        <MfaModalOverlay theme={theme} />
-        {shown ? (
-          <MfaModalContent
-            theme={theme}
-            // The modal speaks the provider's language even when the page speaks another.
-            lang={strings.locale}
-            step={shown.step}
-            busy={isBusy(shown)}
-            onCloseAutoFocus={(event) => {
-              event.preventDefault();
-              returnFocusTo.current?.focus();
-              returnFocusTo.current = null;
-            }}
-          >
-            <MfaModalTitle>{promptTitle(shown.request, strings)}</MfaModalTitle>
-            {shown.request.action?.summary ? (
-              <p className="mfa-summary">{fill(strings.approving, { summary: shown.request.action.summary })}</p>
-            ) : null}
-            <MfaModalDescription>{stepDescription(shown, strings)}</MfaModalDescription>
-            <MfaModalBody>
-              <MfaStepView state={shown} />
-            </MfaModalBody>
-            <MfaModalClose label={strings.close} />
-          </MfaModalContent>
-        ) : null}
-      </Dialog.Portal>
-    </Dialog.Root>
+    <MfaModalContent
+      theme={theme}
+      // The modal speaks the provider's language even when the page speaks another.
+      lang={strings.locale}
+      step={state.step}
+      busy={isBusy(state)}
+      onDismiss={controller.cancel}
+    >
+      <MfaModalTitle>{promptTitle(state.request, strings)}</MfaModalTitle>
+      {state.request.action?.summary ? <p className="mfa-summary">{fill(strings.approving, { summary: state.request.action.summary })}</p> : null}
+      <MfaModalDescription>{stepDescription(state, strings)}</MfaModalDescription>
+      <MfaModalBody>
+        <MfaStepView state={state} />
+      </MfaModalBody>
+      <MfaModalClose label={strings.close} />
+    </MfaModalContent>
   );
 }
 

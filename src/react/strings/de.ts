@@ -1,6 +1,9 @@
 import type { MfaStrings } from './types.js';
 
-/** German. Pass as `<MfaProvider strings={de}>`, or `locale="de"` (loaded on demand). */
+/**
+ * German: `import { de } from 'mfa-kit/react/strings/de'`, then `<MfaProvider strings={de}>`.
+ * Its own entry point, so an app that doesn't import it doesn't ship it.
+ */
 export const de: MfaStrings = {
   locale: 'de',
   title: {

@@ -1,0 +1,65 @@
+/**
+ * A native `<dialog>` opened with `showModal()`, for as long as the component is mounted.
+ *
+ * The browser does what a dialog library would: the page behind turns inert (focus, clicks
+ * and screen readers stay in the dialog), the dialog sits in the top layer (no portal, no
+ * z-index), `::backdrop` draws the overlay, and Esc or a back gesture raise `cancel`. That
+ * is why the kit carries no dialog library (Radix Dialog alone is 14 kB gzipped; the whole
+ * prompt path is budgeted at 25 kB). What is left to do here:
+ *
+ * - every way out (Esc, `cancel`, a press on the backdrop, the browser closing it) becomes
+ *   one `onDismiss()`, so the owner decides what closing means;
+ * - the content mounts only once the dialog is open, so its `autoFocus` lands: a closed
+ *   dialog is `display: none`, and focusing inside it does nothing.
+ */
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type SyntheticEvent } from 'react';
+
+export function useModalDialog(onDismiss: () => void) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [opened, setOpened] = useState(false);
+  const dismiss = useRef(onDismiss);
+  dismiss.current = onDismiss;
+
+  useLayoutEffect(() => {
+    const dialog = ref.current!;
+    // Where there is no showModal (jsdom, very old browsers) the markup is the same, only
+    // not modal: the open attribute shows it.
+    if (typeof dialog.showModal === 'function') {
+      if (!dialog.open) dialog.showModal();
+    } else dialog.setAttribute('open', '');
+    setOpened(true);
+    return () => {
+      if (typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
+    };
+  }, []);
+
+  const dialogProps = {
+    ref,
+    onCancel(event: SyntheticEvent) {
+      event.preventDefault();
+      dismiss.current();
+    },
+    // Browsers turn Esc into `cancel` on their own; handling the key too makes Esc work the
+    // same where they don't (jsdom), and preventing it stops the browser's second request.
+    onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      dismiss.current();
+    },
+    // The browser may close a dialog itself (a repeated back gesture): the owner must know.
+    // A close we caused (unmounting, or StrictMode's remount) leaves it open again or gone.
+    onClose() {
+      if (ref.current && !ref.current.open) dismiss.current();
+    },
+    // A press on the backdrop reaches the dialog element itself, outside its box. Pointer
+    // down, not click: a text selection dragged out of the dialog must not close it.
+    onPointerDown(event: PointerEvent<HTMLDialogElement>) {
+      if (event.target !== event.currentTarget) return;
+      const box = event.currentTarget.getBoundingClientRect();
+      const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+      if (!inside) dismiss.current();
+    },
+  };
+  return { opened, dialogProps };
+}
