@@ -29,6 +29,43 @@ test('cancelling the prompt rejects it and the export does not happen', async ({
   await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
 });
 
+test('the open modal keeps focus, clicks and scrolling from the page; a click on the backdrop cancels', async ({ page }) => {
+  await signIn(page, uniqueName('modal'));
+  const exportButton = page.getByRole('button', { name: 'Export private key' });
+  await exportButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+  await expect(dialog).toBeVisible();
+  const rootOverflow = () => page.evaluate(() => getComputedStyle(document.documentElement).overflow);
+  expect(await rootOverflow()).toBe('hidden');
+
+  // Tab through twice as many stops as the dialog has: focus never reaches the page behind.
+  const focusOutside = () =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      return active && active !== document.body && !document.querySelector('dialog')!.contains(active) ? active.outerHTML.slice(0, 80) : null;
+    });
+  for (let i = 0; i < 16; i++) {
+    await page.keyboard.press(i % 5 === 4 ? 'Shift+Tab' : 'Tab');
+    expect(await focusOutside()).toBeNull();
+  }
+
+  // A click inside (on the title) keeps it open, and so does selecting the title's text with a
+  // drag that ends on the backdrop; a click on the backdrop closes it like Esc.
+  const title = dialog.getByRole('heading');
+  await title.click();
+  const box = (await title.boundingBox())!;
+  await page.mouse.move(box.x + 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(8, 8, { steps: 4 });
+  await page.mouse.up();
+  await expect(dialog).toBeVisible();
+  await page.mouse.click(8, 8);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('outcome-export')).toHaveText('Cancelled: nothing was done.');
+  await expect(exportButton).toBeFocused();
+  expect(await rootOverflow()).not.toBe('hidden');
+});
+
 test('a recovery code gets the user in when the authenticator is lost, once', async ({ page }) => {
   await signIn(page, uniqueName('recovery'));
   await page.getByRole('button', { name: 'Export private key' }).click();

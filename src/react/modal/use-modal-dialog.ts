@@ -7,18 +7,19 @@
  * is why the kit carries no dialog library (Radix Dialog alone is 14 kB gzipped; the whole
  * prompt path is budgeted at 25 kB). What is left to do here:
  *
- * - every way out (Esc, `cancel`, a press on the backdrop, the browser closing it) becomes
+ * - every way out (Esc, `cancel`, a click on the backdrop, the browser closing it) becomes
  *   one `onDismiss()`, so the owner decides what closing means;
  * - the content mounts only once the dialog is open, so its `autoFocus` lands: a closed
  *   dialog is `display: none`, and focusing inside it does nothing.
  */
-import { useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type SyntheticEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type SyntheticEvent } from 'react';
 
 export function useModalDialog(onDismiss: () => void) {
   const ref = useRef<HTMLDialogElement>(null);
   const [opened, setOpened] = useState(false);
   const dismiss = useRef(onDismiss);
   dismiss.current = onDismiss;
+  const pressedBackdrop = useRef(false);
 
   useLayoutEffect(() => {
     const dialog = ref.current!;
@@ -52,14 +53,23 @@ export function useModalDialog(onDismiss: () => void) {
     onClose() {
       if (ref.current && !ref.current.open) dismiss.current();
     },
-    // A press on the backdrop reaches the dialog element itself, outside its box. Pointer
-    // down, not click: a text selection dragged out of the dialog must not close it.
+    // A click on the backdrop reaches the dialog element itself, outside its box. It counts
+    // only if the press began there too: a text selection dragged out of the dialog ends in a
+    // click on the dialog as well. On click, not on press: the press's own default action
+    // (focusing what is under the pointer) would undo the owner's handing focus back.
     onPointerDown(event: PointerEvent<HTMLDialogElement>) {
-      if (event.target !== event.currentTarget) return;
-      const box = event.currentTarget.getBoundingClientRect();
-      const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
-      if (!inside) dismiss.current();
+      pressedBackdrop.current = onBackdrop(event);
+    },
+    onClick(event: MouseEvent<HTMLDialogElement>) {
+      if (pressedBackdrop.current && onBackdrop(event)) dismiss.current();
+      pressedBackdrop.current = false;
     },
   };
   return { opened, dialogProps };
+}
+
+function onBackdrop(event: MouseEvent<HTMLDialogElement>): boolean {
+  if (event.target !== event.currentTarget) return false;
+  const box = event.currentTarget.getBoundingClientRect();
+  return event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
 }
