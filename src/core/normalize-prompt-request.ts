@@ -29,8 +29,9 @@ export interface PromptMfaAuthParams {
 }
 
 /**
- * Throws (code `invalid_request`) for a prompt that asks for nothing: no scopes, no action and
- * no legacy token. A token with no scope authorises nothing, so opening the modal for it would
+ * Throws (code `invalid_request`) for a prompt that binds an action and also asks for
+ * something the action doesn't cover, and for a prompt that asks for nothing: no scopes, no
+ * action and no legacy token. A token with no scope authorises nothing, so opening the modal for it would
  * only waste the user's time; failing loudly shows the developer the missing argument.
  *
  * Synchronous on purpose: a prompt without an action opens the modal in the same tick.
@@ -46,6 +47,14 @@ export function normalizePromptRequest(params: PromptMfaAuthParams = {}): MfaPro
   const requestedScopes = [...new Set(scopes)].sort();
   const createMfaToken =
     params.createMfaToken === true ? { singleUse: true } : params.createMfaToken ? { singleUse: params.createMfaToken.singleUse } : undefined;
+  // The user approves one concrete request, named in the modal: nothing unbound rides along
+  // (the server refuses it too, DESIGN.md §10).
+  if (action && (createMfaToken || requestedScopes.some((scope) => scope !== ACTION_SCOPE[action.mfaAction]))) {
+    throw new MfaError(
+      'invalid_request',
+      `An approval of ${action.mfaAction} grants ${ACTION_SCOPE[action.mfaAction]} only; ask for other scopes or createMfaToken in a prompt of their own.`,
+    );
+  }
   if (requestedScopes.length === 0 && !createMfaToken) {
     throw new MfaError(
       'invalid_request',

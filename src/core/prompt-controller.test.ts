@@ -270,6 +270,19 @@ describe('prompt controller', () => {
     });
   });
 
+  describe('given an action with something it does not cover', () => {
+    it('should reject invalid_request without opening or calling the server', async () => {
+      const { controller, state, api } = given();
+      const action = { mfaAction: MFAAction.WalletWaasSign, payload: { message: 'A' } };
+      await expect(controller.prompt({ requestedScopes: [TokenScope.Walletsign, TokenScope.Walletexport], action })).rejects.toMatchObject({
+        code: 'invalid_request',
+      });
+      await expect(controller.prompt({ createMfaToken: true, action })).rejects.toMatchObject({ code: 'invalid_request' });
+      expect(state().step).toBe('closed');
+      expect(api.getMethods).not.toHaveBeenCalled();
+    });
+  });
+
   describe('given a prompt that asks for nothing', () => {
     it('should reject invalid_request without opening', async () => {
       const { controller, state } = given();

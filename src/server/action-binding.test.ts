@@ -159,3 +159,34 @@ describe('Idempotency-Key', () => {
     expect(other.body.error.code).toBe('conflict');
   });
 });
+
+describe('an approval grants its action and nothing unbound beside it', () => {
+  const signA = async () => ({ mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest({ message: 'A' }) });
+
+  it('TOTP: extra scopes or a legacy token next to an action → 400 invalid_request, and the code is not spent', async () => {
+    const { secret } = await server.enrollTotp(s);
+    const code = server.code(secret);
+    for (const extra of [{ requestedScopes: ['wallet:sign', 'wallet:export'] }, { createMfaToken: { singleUse: true } }]) {
+      const refused = await server.call('POST', '/mfa/totp/verify', { session: s, body: { code, action: await signA(), ...extra } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('invalid_request');
+      expect(refused.body.elevatedAccessToken).toBeUndefined();
+    }
+    // The same code still approves what the user was shown, and only that.
+    const approved = await server.call('POST', '/mfa/totp/verify', { session: s, body: { code, action: await signA(), requestedScopes: ['wallet:sign'] } });
+    expect(approved.status).toBe(200);
+    expect(decodeJwt(approved.body.elevatedAccessToken.token).scope).toBe('wallet:sign');
+  });
+
+  it('passkey: a verify body cannot widen what the challenge approved', async () => {
+    const { authenticator } = await server.registerPasskey(s);
+    const options = await server.call('POST', '/mfa/passkeys/authentication/options', { session: s, body: { action: await signA() } });
+    const verify = await server.call('POST', '/mfa/passkeys/authentication/verify', {
+      session: s,
+      body: { response: authenticator.getAssertion(options.body), requestedScopes: ['wallet:export'] },
+    });
+    expect(verify.status).toBe(400);
+    expect(verify.body.error.code).toBe('invalid_request');
+    expect(verify.body.elevatedAccessToken).toBeUndefined();
+  });
+});

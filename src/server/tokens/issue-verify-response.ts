@@ -15,18 +15,20 @@ export const AMR_BY_METHOD: Record<MfaMethod, Amr[]> = {
 
 /**
  * Checks a token request before any code is spent (so a malformed request never burns one):
- * an action binding adds its action's scope; legacy tokens may be disabled.
+ * legacy tokens may be disabled; an action binding grants its action's scope and nothing
+ * else. The user approved one concrete request, shown to them in plain words; an unbound
+ * scope or a legacy token riding along would authorise what they were never shown.
  */
 export function normalizeTokenRequest(ctx: MfaServerContext, request: ParsedTokenRequest): ParsedTokenRequest {
   if (request.createMfaToken && !ctx.config.allowLegacyMfaToken) {
     throw invalidRequest('Legacy MFA tokens are disabled on this server; request scopes instead.');
   }
-  const scopes = [...request.requestedScopes];
-  if (request.action) {
-    const scope = ACTION_SCOPE[request.action.mfaAction];
-    if (!scopes.includes(scope)) scopes.push(scope);
+  if (!request.action) return request;
+  const scope = ACTION_SCOPE[request.action.mfaAction];
+  if (request.createMfaToken || request.requestedScopes.some((other) => other !== scope)) {
+    throw invalidRequest(`An approval of ${request.action.mfaAction} grants ${scope} only; ask for other scopes or a legacy token separately.`);
   }
-  return { ...request, requestedScopes: scopes };
+  return { ...request, requestedScopes: [scope] };
 }
 
 /** The `VerifyResponse` of a successful verification: the tokens the request asked for. */
