@@ -4,7 +4,7 @@ import { TokenScope } from '../../src/react/index.js';
 import { installFakeWebAuthn } from '../support/fake-webauthn.js';
 import { expectStep, openPrompt } from '../support/play.js';
 import { PromptStory } from '../support/prompt-story.js';
-import { createStubApi } from '../support/stub-api.js';
+import { createStubApi, pending } from '../support/stub-api.js';
 
 /**
  * The passkey step. The browser's WebAuthn API is faked per story (see fake-webauthn.ts), so
@@ -31,6 +31,18 @@ export const Waiting: Story = {
     await expectStep(dialog, 'passkey');
     await expect(within(dialog).getByRole('status')).toHaveTextContent('Waiting for your passkey…');
     await expect(dialog.querySelector('.mfa-passkey')).toHaveAttribute('data-state', 'waiting');
+  },
+};
+
+/** The user touched the authenticator; the server is checking the assertion. */
+export const Verifying: Story = {
+  args: { api: () => createStubApi('passkey', { verifyPasskeyAuthentication: pending }) },
+  beforeEach: () => installFakeWebAuthn('answer'),
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'passkey');
+    await waitFor(() => expect(dialog.querySelector('.mfa-passkey')).toHaveAttribute('data-state', 'verifying'));
+    await expect(within(dialog).getByRole('status')).toHaveTextContent('Checking your passkey…');
+    await expect(dialog).toHaveAttribute('aria-busy', 'true');
   },
 };
 

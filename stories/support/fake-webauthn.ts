@@ -11,11 +11,32 @@ export type FakeWebAuthn =
   /** The user dismissed the sheet, or it timed out: WebAuthn rejects with NotAllowedError. */
   | 'cancel'
   /** No WebAuthn at all (an old browser, an insecure origin, some in-app webviews). */
-  | 'unsupported';
+  | 'unsupported'
+  /**
+   * The user touched the authenticator: an assertion comes back at once. Its bytes are
+   * placeholders (the stub API never checks them); only their shape must satisfy
+   * @simplewebauthn/browser, which encodes them for the server.
+   */
+  | 'answer';
+
+const bytes = (text: string) => new TextEncoder().encode(text).buffer;
+
+const assertion = {
+  id: 'cGstMQ',
+  rawId: bytes('pk-1'),
+  type: 'public-key',
+  authenticatorAttachment: 'platform',
+  response: { authenticatorData: bytes('authenticator-data'), clientDataJSON: bytes('{}'), signature: bytes('signature'), userHandle: bytes('alice') },
+  getClientExtensionResults: () => ({}),
+};
 
 function ceremony(mode: FakeWebAuthn) {
   return (options?: CredentialRequestOptions | CredentialCreationOptions): Promise<Credential | null> =>
-    new Promise((_resolve, reject) => {
+    new Promise((resolve, reject) => {
+      if (mode === 'answer') {
+        resolve(assertion as unknown as Credential);
+        return;
+      }
       if (mode === 'cancel') {
         reject(new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError'));
         return;
