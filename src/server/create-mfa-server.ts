@@ -78,7 +78,7 @@ export async function createMfaServer(options: MfaServerOptions = {}): Promise<M
   const inMemory = options.databasePath === ':memory:';
   const dataDir = options.dataDir ?? (inMemory && !options.store ? undefined : resolve(DEFAULT_DATA_DIR));
   const store = options.store ?? openSqliteStore(options.databasePath ?? resolve(dataDir!, 'mfa.sqlite'));
-  const keys = await loadSigningKeys(dataDir, options.signingKey);
+  const keys = await loadSigningKeys(dataDir, options.signingKey, options.retiredSigningKeys);
   const secrets = createSecretBox(loadEncryptionKey(dataDir, options.encryptionKey));
   const log = options.logger ?? ((line: string) => console.error(line));
 
@@ -118,7 +118,7 @@ export async function createMfaServer(options: MfaServerOptions = {}): Promise<M
   });
   app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => payloadTooLarge() }));
 
-  app.get(JWKS_PATH, (c) => c.json({ keys: [keys.publicJwk] }));
+  app.get(JWKS_PATH, (c) => c.json({ keys: keys.published }));
 
   const mfa = new Hono<MfaEnv>();
   mfa.use('*', requireSession);

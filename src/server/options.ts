@@ -59,6 +59,12 @@ export interface MfaServerOptions {
   store?: MfaStore;
   /** Private EC P-256 JWK that signs elevated tokens. @default made on first start, kept in dataDir */
   signingKey?: JWK;
+  /**
+   * Keys `signingKey` replaced (public or private JWKs): still published and accepted, never
+   * used to sign. To rotate, move the old key here and set a new `signingKey`; drop it once
+   * the longest token lifetime (10 minutes by default) has passed. @default []
+   */
+  retiredSigningKeys?: JWK[];
   /** 32-byte AES-256-GCM key (or its base64) for secrets at rest. @default made on first start, kept in dataDir */
   encryptionKey?: Uint8Array | string;
   /** Clock seam (epoch ms) for tests. @default Date.now */

@@ -67,7 +67,7 @@ export class TestServer {
   constructor(
     readonly dataDir: string,
     readonly clock: TestClock,
-    private readonly options: Partial<StartMfaServerOptions>,
+    private options: Partial<StartMfaServerOptions>,
   ) {}
 
   get url(): string {
@@ -90,8 +90,10 @@ export class TestServer {
     return this;
   }
 
-  async restart(): Promise<void> {
+  /** Stops and starts again on the same data folder, with `changes` over the options it had. */
+  async restart(changes: Partial<StartMfaServerOptions> = {}): Promise<void> {
     await this.running.close();
+    this.options = { ...this.options, ...changes };
     await this.start();
   }
 

@@ -8,8 +8,10 @@ export interface SigningKeys {
   kid: string;
   privateKey: CryptoKey;
   publicKey: CryptoKey;
-  /** The public JWK as published at `/.well-known/jwks.json`. */
+  /** The public JWK of the key that signs. */
   publicJwk: JWK;
+  /** What `/.well-known/jwks.json` publishes: the signing key first, then the retired ones. */
+  published: JWK[];
   /**
    * The published JWKS as a key resolver: the guard picks the key by the token's `kid` exactly
    * as a resource server with `verifyElevatedAccessToken` does, so both accept the same tokens.
@@ -23,25 +25,40 @@ export async function generateSigningJwk(): Promise<JWK> {
   return exportJWK(privateKey);
 }
 
-/** Imports a private ES256 JWK; `kid` is its RFC 7638 thumbprint unless the JWK names one. */
-export async function importSigningKeys(jwk: JWK): Promise<SigningKeys> {
-  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || typeof jwk.d !== 'string') {
-    throw new Error('mfa-kit: the signing key must be a private EC P-256 JWK (ES256).');
+/** The public half of an EC P-256 JWK, as published; `kid` is its RFC 7638 thumbprint unless the JWK names one. */
+async function publicJwkOf(jwk: JWK, what: string): Promise<JWK> {
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || typeof jwk.x !== 'string' || typeof jwk.y !== 'string') {
+    throw new Error(`mfa-kit: ${what} must be an EC P-256 JWK (ES256).`);
   }
   const { kty, crv, x, y } = jwk;
   const kid = jwk.kid ?? (await calculateJwkThumbprint({ kty, crv, x, y }));
+  return { kty, crv, x, y, kid, alg: SIGNING_ALG, use: 'sig' };
+}
+
+/**
+ * Imports the private ES256 JWK that signs, and the keys it replaced: those only verify. A
+ * retired key stays published until every token it signed has expired (at most the longest
+ * token lifetime, 10 minutes by default), so rotating never logs anyone out of a step-up.
+ */
+export async function importSigningKeys(jwk: JWK, retired: readonly JWK[] = []): Promise<SigningKeys> {
+  if (typeof jwk.d !== 'string') throw new Error('mfa-kit: the signing key must be a private EC P-256 JWK (ES256).');
+  const publicJwk = await publicJwkOf(jwk, 'the signing key');
   const privateKey = (await importJWK({ ...jwk, alg: SIGNING_ALG }, SIGNING_ALG)) as CryptoKey;
-  const publicJwk: JWK = { kty, crv, x, y, kid, alg: SIGNING_ALG, use: 'sig' };
   const publicKey = (await importJWK(publicJwk, SIGNING_ALG)) as CryptoKey;
-  return { kid, privateKey, publicKey, publicJwk, keySet: createLocalJWKSet({ keys: [publicJwk] }) };
+  const published = [publicJwk];
+  for (const old of retired) {
+    const publicOld = await publicJwkOf(old, 'each retired signing key');
+    if (!published.some((key) => key.kid === publicOld.kid)) published.push(publicOld);
+  }
+  return { kid: publicJwk.kid!, privateKey, publicKey, publicJwk, published, keySet: createLocalJWKSet({ keys: published }) };
 }
 
 /** The signing key kept in `dataDir` (made on first start), or an ephemeral one when there is none. */
-export async function loadSigningKeys(dataDir: string | undefined, configured?: JWK): Promise<SigningKeys> {
-  if (configured) return importSigningKeys(configured);
-  if (!dataDir) return importSigningKeys(await generateSigningJwk());
+export async function loadSigningKeys(dataDir: string | undefined, configured?: JWK, retired: readonly JWK[] = []): Promise<SigningKeys> {
+  if (configured) return importSigningKeys(configured, retired);
+  if (!dataDir) return importSigningKeys(await generateSigningJwk(), retired);
   // Generated up front because key generation is async and key-file creation is sync.
   const fresh = JSON.stringify(await generateSigningJwk());
   const stored = loadOrCreateKeyFile(dataDir, SIGNING_KEY_FILE, () => fresh);
-  return importSigningKeys(JSON.parse(stored) as JWK);
+  return importSigningKeys(JSON.parse(stored) as JWK, retired);
 }
