@@ -52,3 +52,20 @@ export const Dark: Story = {
     await waitFor(() => expect(accentOf(dialog)).toBe('#f472b6'));
   },
 };
+
+/**
+ * The modal renders where the provider is, inside the app's own markup: text styles the app
+ * sets there (centred, upper-case, spaced, italic) must not leak into it.
+ */
+export const InsideAStyledApp: Story = {
+  render: (args) => (
+    <div style={{ textAlign: 'center', textTransform: 'uppercase', letterSpacing: '0.2em', fontStyle: 'italic', fontWeight: 700 }}>
+      <Themed {...args} />
+    </div>
+  ),
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'totp');
+    const description = within(dialog).getByText('Enter the 6-digit code from your authenticator app.');
+    await expect(description).toHaveStyle({ textAlign: 'start', textTransform: 'none', letterSpacing: 'normal', fontStyle: 'normal', fontWeight: '400' });
+  },
+};
