@@ -50,6 +50,8 @@ export const Dark: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'totp');
     await waitFor(() => expect(accentOf(dialog)).toBe('#f472b6'));
+    // Native parts inside (checkboxes, scrollbars) are drawn dark too.
+    await expect(getComputedStyle(dialog).colorScheme).toBe('dark');
   },
 };
 
