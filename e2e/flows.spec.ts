@@ -66,6 +66,30 @@ test('the open modal keeps focus, clicks and scrolling from the page; a click on
   expect(await rootOverflow()).not.toBe('hidden');
 });
 
+test('Esc cancels only the prompt in front; the one queued behind it opens next', async ({ page }) => {
+  await signIn(page, uniqueName('queue-esc'));
+  await page.getByRole('button', { name: 'Export private key' }).click();
+  const { secret } = await enrollTotpFromPrompt(page);
+  await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
+
+  // Both clicks land in the same task: one modal, the delegation queued behind the export.
+  await page.evaluate(() => {
+    const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent === name)!;
+    button('Export private key').click();
+    button('Delegate access').click();
+  });
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toHaveAccessibleName('Confirm to export your private key');
+  await expect(dialog.getByLabel('Authentication code')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('outcome-export')).toHaveText('Cancelled: nothing was done.');
+  await expect(dialog).toHaveAccessibleName('Confirm to delegate your wallet');
+  await expect(dialog.getByLabel('Authentication code')).toBeFocused();
+  await page.keyboard.type(totpCode(secret, 1));
+  await expect(page.getByTestId('outcome-delegation')).toContainText('Access delegated');
+  await expect(dialog).toHaveCount(0);
+});
+
 test('a recovery code gets the user in when the authenticator is lost, once', async ({ page }) => {
   await signIn(page, uniqueName('recovery'));
   await page.getByRole('button', { name: 'Export private key' }).click();

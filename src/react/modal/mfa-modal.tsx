@@ -51,6 +51,8 @@ export function MfaModal() {
   if (state.step === 'closed') return null;
   return (
     <MfaModalContent
+      // One dialog per prompt: a queued prompt opens its own, even if the browser closed the last.
+      key={state.promptId}
       theme={theme}
       // The modal speaks the provider's language even when the page speaks another.
       lang={strings.locale}

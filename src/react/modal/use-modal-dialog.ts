@@ -41,15 +41,17 @@ export function useModalDialog(onDismiss: () => void) {
       event.preventDefault();
       dismiss.current();
     },
-    // Browsers turn Esc into `cancel` on their own; handling the key too makes Esc work the
-    // same where they don't (jsdom), and preventing it stops the browser's second request.
+    // Esc is handled here, and prevented, rather than left to become the browser's `cancel`:
+    // a second close request with no user activation in between (and Esc is not activation)
+    // makes Chrome close the dialog outright, skipping `cancel`. It also works where there is
+    // no `cancel` at all (jsdom).
     onKeyDown(event: KeyboardEvent) {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
       dismiss.current();
     },
-    // The browser may close a dialog itself (a repeated back gesture): the owner must know.
-    // A close we caused (unmounting, or StrictMode's remount) leaves it open again or gone.
+    // The browser may still close the dialog itself (a repeated back gesture): the owner must
+    // know. A close we caused (unmounting, or StrictMode's remount) leaves it open again or gone.
     onClose() {
       if (ref.current && !ref.current.open) dismiss.current();
     },
