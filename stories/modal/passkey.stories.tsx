@@ -31,6 +31,8 @@ export const Waiting: Story = {
     await expectStep(dialog, 'passkey');
     await expect(within(dialog).getByRole('status')).toHaveTextContent('Waiting for your passkey…');
     await expect(dialog.querySelector('.mfa-passkey')).toHaveAttribute('data-state', 'waiting');
+    // The button that was pressed is gone; focus stays in the dialog instead of falling to <body>.
+    await expect(dialog.contains(document.activeElement)).toBe(true);
   },
 };
 

@@ -3,9 +3,11 @@
  * the modal from them. State reaches CSS through `data-*` attributes, never class names.
  */
 import { useEffect, useId, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { MfaPromptStep } from '../../core/prompt-state.js';
 import { createMfaContext } from '../create-mfa-context.js';
 import type { MfaTheme } from '../mfa-kit-context.js';
+import { useIsolatedHost } from './use-isolated-host.js';
 import { useModalDialog } from './use-modal-dialog.js';
 
 interface ModalParts {
@@ -15,7 +17,10 @@ interface ModalParts {
 }
 const [ModalPartsProvider, useModalParts] = createMfaContext<ModalParts>('MfaModalContent', 'MfaModalContent', '');
 
-export interface MfaModalContentProps extends Omit<ComponentPropsWithoutRef<'dialog'>, 'open' | 'onCancel' | 'onClose'> {
+/** The dialog's own handlers (Esc, backdrop, the browser closing it) are the kit's. */
+type OwnHandlers = 'open' | 'onCancel' | 'onClose' | 'onClick' | 'onPointerDown';
+
+export interface MfaModalContentProps extends Omit<ComponentPropsWithoutRef<'dialog'>, OwnHandlers> {
   theme: MfaTheme;
   step: MfaPromptStep;
   /** A request is in flight: `aria-busy`, a spinner, inputs read-only. */
@@ -25,10 +30,16 @@ export interface MfaModalContentProps extends Omit<ComponentPropsWithoutRef<'dia
 }
 
 /**
- * The dialog itself, modal while mounted (a native `<dialog>`, see `useModalDialog`); its
- * `::backdrop` is the overlay. Mount it to open, unmount it to close.
+ * The dialog itself, modal while mounted (a native `<dialog>`, see `useModalDialog`) in a
+ * host of its own at the end of <body> (`useIsolatedHost`); its `::backdrop` is the overlay.
+ * Mount it to open, unmount it to close.
  */
-export function MfaModalContent({ theme, step, busy, onDismiss, children, ...props }: MfaModalContentProps) {
+export function MfaModalContent(props: MfaModalContentProps) {
+  const host = useIsolatedHost();
+  return host ? createPortal(<ModalDialog {...props} />, host) : null;
+}
+
+function ModalDialog({ theme, step, busy, onDismiss, children, ...props }: MfaModalContentProps) {
   const { opened, dialogProps } = useModalDialog(onDismiss);
   const id = useId();
   const parts: ModalParts = { titleId: `${id}-title`, descriptionId: `${id}-description`, dismiss: onDismiss };

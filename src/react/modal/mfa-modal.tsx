@@ -3,7 +3,7 @@
  * methods. Esc, the backdrop and the close button all go through `controller.cancel()`,
  * which rejects the pending prompt with `MfaCancelledError`.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { MfaPromptState } from '../../core/prompt-state.js';
 import { MfaEnrollmentStep } from '../enrollment/enrollment-step.js';
 import { useMfaKit } from '../mfa-kit-context.js';
@@ -27,6 +27,9 @@ import { MfaTotpStep } from './totp-step.js';
 
 type OpenState = Exclude<MfaPromptState, { step: 'closed' }>;
 
+// The provider renders this on the server too, where a layout effect only earns a warning (React 18).
+const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+
 export function MfaModal() {
   const { controller, strings, theme } = useMfaKit('MfaModal');
   const state = useMfaPromptState();
@@ -42,7 +45,7 @@ export function MfaModal() {
     returnFocusTo.current = active instanceof HTMLElement && active !== document.body ? active : null;
   }
   wasOpen.current = open;
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     if (open) return;
     returnFocusTo.current?.focus();
     returnFocusTo.current = null;

@@ -10,9 +10,10 @@
  * - every way out (Esc, `cancel`, a click on the backdrop, the browser closing it) becomes
  *   one `onDismiss()`, so the owner decides what closing means;
  * - the content mounts only once the dialog is open, so its `autoFocus` lands: a closed
- *   dialog is `display: none`, and focusing inside it does nothing.
+ *   dialog is `display: none`, and focusing inside it does nothing;
+ * - focus never drops out of it to <body>.
  */
-import { useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type SyntheticEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type MouseEvent, type PointerEvent, type SyntheticEvent } from 'react';
 
 export function useModalDialog(onDismiss: () => void) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -29,24 +30,36 @@ export function useModalDialog(onDismiss: () => void) {
       if (!dialog.open) dialog.showModal();
     } else dialog.setAttribute('open', '');
     setOpened(true);
+    // Esc is caught first, on the way down at `window`, and prevented rather than left to
+    // become the browser's `cancel`: an app's own dialog underneath (Radix) catches it at
+    // `document` and would close itself instead; a second close request with no user
+    // activation in between (Esc is not activation) makes Chrome close the dialog outright,
+    // skipping `cancel`; and jsdom has no `cancel` at all.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.isComposing) return;
+      event.preventDefault();
+      event.stopPropagation();
+      dismiss.current();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
     return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');
     };
   }, []);
 
+  // When the focused element goes (a step replaced by the next), focus would fall to <body>
+  // and a screen reader would lose its place: the dialog itself takes it.
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (dialog?.hasAttribute('open') && !dialog.contains(document.activeElement)) dialog.focus();
+  });
+
   const dialogProps = {
     ref,
+    tabIndex: -1,
     onCancel(event: SyntheticEvent) {
-      event.preventDefault();
-      dismiss.current();
-    },
-    // Esc is handled here, and prevented, rather than left to become the browser's `cancel`:
-    // a second close request with no user activation in between (and Esc is not activation)
-    // makes Chrome close the dialog outright, skipping `cancel`. It also works where there is
-    // no `cancel` at all (jsdom).
-    onKeyDown(event: KeyboardEvent) {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
       dismiss.current();
     },
