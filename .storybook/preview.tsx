@@ -6,7 +6,7 @@ import './preview.css';
 
 /**
  * The toolbar's theme and locale reach every story through a context; the modal stories pass
- * them to `<MfaProvider theme locale>`. The provider keeps its controller when they change,
+ * them to `<MfaProvider theme strings>` (German strings for 'de'). The provider keeps its controller when they change,
  * so switching either one restyles or translates an open modal in place.
  */
 const withThemeAndLocale: Decorator = (Story, context) => {

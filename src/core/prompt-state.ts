@@ -80,7 +80,7 @@ export interface MfaPromptActions {
   startEnrollment(method: 'totp' | 'passkey'): void;
   submitEnrollmentTotpCode(code: string): void;
   acknowledgeRecoveryCodes(): void;
-  /** Esc, overlay, close button: rejects the pending prompt with MfaCancelledError. */
+  /** Esc, the backdrop, the close button: rejects the pending prompt with MfaCancelledError. */
   cancel(): void;
 }
 

@@ -39,5 +39,7 @@ export { MfaTotpEnrollment, type MfaTotpEnrollmentProps } from './enrollment/mfa
 export { MfaRecoveryCodes } from './enrollment/recovery-codes.js';
 
 export { en } from './strings/en.js';
+// German plus a few words of your own: `strings={mergeStrings(de, { close: 'Schließen' })}`.
+export { mergeStrings } from './strings/format.js';
 // German has its own entry point, 'mfa-kit/react/strings/de', so only apps that use it ship it.
 export type { MfaStrings, MfaStringsOverride, MfaPlural, MfaSettingsStrings } from './strings/types.js';

@@ -11,6 +11,7 @@ import { useIsMfaRequiredForAction } from './hooks/use-is-mfa-required-for-actio
 import { useGetMfaToken } from './hooks/use-get-mfa-token.js';
 import { MfaProvider } from './mfa-provider.js';
 import { de } from './strings/de.js';
+import { mergeStrings } from './strings/format.js';
 import { getElevatedAccessToken, getMountedController, promptMfaAuth } from '../core/mounted-provider.js';
 import { axeViolations } from './test/axe.js';
 import { stubApi } from './test/stub-api.js';
@@ -240,6 +241,19 @@ describe('MfaProvider with the real prompt controller', () => {
       );
       await user.click(screen.getByRole('button', { name: 'Export private key' }));
       expect(await screen.findByRole('dialog', { name: 'Export your key?' })).toBeInTheDocument();
+    });
+
+    it('should keep the rest of German when a few German words are replaced with mergeStrings', async () => {
+      const user = userEvent.setup();
+      render(
+        <MfaProvider client={stubApi({ getMethods: async () => withTotp })} strings={mergeStrings(de, { title: { scope: { 'wallet:export': 'Schlüssel exportieren?' } } })}>
+          <ExportButton />
+        </MfaProvider>,
+      );
+      await user.click(screen.getByRole('button', { name: 'Export private key' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Schlüssel exportieren?' });
+      expect(dialog).toHaveAttribute('lang', 'de');
+      expect(await screen.findByRole('textbox', { name: 'Bestätigungscode' })).toBeInTheDocument();
     });
   });
 });

@@ -62,7 +62,8 @@ export interface MfaServerOptions {
   /**
    * Keys `signingKey` replaced (public or private JWKs): still published and accepted, never
    * used to sign. To rotate, move the old key here and set a new `signingKey`; drop it once
-   * the longest token lifetime (10 minutes by default) has passed. @default []
+   * the longest `ttlSeconds` in the policy (10 minutes by default) has passed. Never list a
+   * key that leaked: drop it. @default []
    */
   retiredSigningKeys?: JWK[];
   /** 32-byte AES-256-GCM key (or its base64) for secrets at rest. @default made on first start, kept in dataDir */

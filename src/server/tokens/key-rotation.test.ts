@@ -54,10 +54,14 @@ describe('signing key rotation', () => {
     expect(refused.status).toBe(401);
   });
 
-  it('a retired key only verifies: it never signs, and a malformed one stops the start with a sentence', async () => {
+  it('a retired key only verifies: it never signs; a malformed or kid-clashing one stops the start with a sentence', async () => {
     await server.restart({ signingKey: newKey, retiredSigningKeys: [oldKey] });
     const token = await server.elevate(alice, secret, { requestedScopes: ['wallet:export'] });
     expect(decodeProtectedHeader(token).kid).toBe('key-2026-11');
     await expect(importSigningKeys(newKey, [{ kty: 'RSA', n: 'x', e: 'AQAB' }])).rejects.toThrow(/each retired signing key must be an EC P-256 JWK/);
+    // The same kid on two different keys would hide one of them from every verifier.
+    await expect(importSigningKeys({ ...newKey, kid: 'main' }, [{ ...oldKey, kid: 'main' }])).rejects.toThrow(/share the kid "main"/);
+    // The same key listed again is harmless: published once.
+    expect((await importSigningKeys(newKey, [newKey, oldKey])).published.map((key) => key.kid)).toEqual(['key-2026-11', 'key-2026-10']);
   });
 });

@@ -48,7 +48,13 @@ export async function importSigningKeys(jwk: JWK, retired: readonly JWK[] = []):
   const published = [publicJwk];
   for (const old of retired) {
     const publicOld = await publicJwkOf(old, 'each retired signing key');
-    if (!published.some((key) => key.kid === publicOld.kid)) published.push(publicOld);
+    await importJWK(publicOld, SIGNING_ALG); // a key that can't verify fails the start, not a user's request
+    const sameKid = published.find((key) => key.kid === publicOld.kid);
+    if (!sameKid) published.push(publicOld);
+    // Two keys under one kid: a verifier could only ever find one, and tokens of the other would fail.
+    else if (sameKid.x !== publicOld.x || sameKid.y !== publicOld.y) {
+      throw new Error(`mfa-kit: two different signing keys share the kid "${publicOld.kid}"; give the new one its own.`);
+    }
   }
   return { kid: publicJwk.kid!, privateKey, publicKey, publicJwk, published, keySet: createLocalJWKSet({ keys: published }) };
 }
