@@ -6,11 +6,13 @@
  *
  * The host is also a wall against the app's own modal. A step-up is often asked from inside
  * one ("Confirm send"), and dialog libraries listen on `document` for what happens outside
- * themselves: Radix closes on a press outside, takes focus back, swallows wheel and touch
- * scrolling, and makes `<body>` ignore the pointer. Events from the kit's dialog stop here, so
- * they never reach those listeners; React still sees them first, because it listens on the
- * host itself (a portal's container). Esc, which those libraries catch on the way down, is
- * the dialog's own business (`useModalDialog`).
+ * themselves: Radix closes on a press outside, swallows wheel and touch scrolling, and makes
+ * `<body>` ignore the pointer (styles.css gives it back). Presses, wheel, touch and keys from
+ * the kit's dialog stop here, so they never reach those listeners; React still sees them
+ * first, because it listens on the host itself (a portal's container). Focus events pass: a
+ * focus trap's attempt to pull focus back lands on the inert page and does nothing, and the
+ * app's own focus listeners keep working. Esc, which those libraries catch on the way down,
+ * is the dialog's own business (`useModalDialog`).
  */
 import { useLayoutEffect, useState } from 'react';
 
@@ -24,8 +26,6 @@ const KEPT_INSIDE = [
   'touchmove',
   'touchend',
   'wheel',
-  'focusin',
-  'focusout',
   'keydown',
   'keyup',
 ] as const;
