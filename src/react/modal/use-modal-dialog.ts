@@ -2,7 +2,7 @@
  * A native `<dialog>` opened with `showModal()`, for as long as the component is mounted.
  *
  * The browser does what a dialog library would: the page behind turns inert (focus, clicks
- * and screen readers stay in the dialog), the dialog sits in the top layer (no portal, no
+ * and screen readers stay in the dialog), the dialog sits in the top layer (above any
  * z-index), `::backdrop` draws the overlay, and Esc or a back gesture raise `cancel`. That
  * is why the kit carries no dialog library (Radix Dialog alone is 14 kB gzipped; the whole
  * prompt path is budgeted at 25 kB). What is left to do here:
