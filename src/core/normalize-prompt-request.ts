@@ -9,6 +9,7 @@ import {
   isMfaAction,
   isTokenScope,
   payloadDigest,
+  unboundBesideAction,
   type ActionBinding,
   type MFAAction,
   type TokenScope,
@@ -47,14 +48,8 @@ export function normalizePromptRequest(params: PromptMfaAuthParams = {}): MfaPro
   const requestedScopes = [...new Set(scopes)].sort();
   const createMfaToken =
     params.createMfaToken === true ? { singleUse: true } : params.createMfaToken ? { singleUse: params.createMfaToken.singleUse } : undefined;
-  // The user approves one concrete request, named in the modal: nothing unbound rides along
-  // (the server refuses it too, DESIGN.md §10).
-  if (action && (createMfaToken || requestedScopes.some((scope) => scope !== ACTION_SCOPE[action.mfaAction]))) {
-    throw new MfaError(
-      'invalid_request',
-      `An approval of ${action.mfaAction} grants ${ACTION_SCOPE[action.mfaAction]} only; ask for other scopes or createMfaToken in a prompt of their own.`,
-    );
-  }
+  const unbound = action && unboundBesideAction(action.mfaAction, requestedScopes, Boolean(createMfaToken));
+  if (unbound) throw new MfaError('invalid_request', unbound);
   if (requestedScopes.length === 0 && !createMfaToken) {
     throw new MfaError(
       'invalid_request',

@@ -61,6 +61,17 @@ export function isTokenScope(value: unknown): value is TokenScope {
   return typeof value === 'string' && (ALL_SCOPES as readonly string[]).includes(value);
 }
 
+/**
+ * DESIGN.md §10: an action-bound approval grants its action's scope and nothing else; the user
+ * approved one request, named in plain words, and nothing unbound may ride along. Says why a
+ * request breaks that, or `undefined`. The client and the server refuse such a request alike.
+ */
+export function unboundBesideAction(mfaAction: MFAAction, requestedScopes: readonly string[], legacyToken: boolean): string | undefined {
+  const scope = ACTION_SCOPE[mfaAction];
+  if (!legacyToken && requestedScopes.every((other) => other === scope)) return undefined;
+  return `An approval of ${mfaAction} grants ${scope} only; ask for other scopes or a legacy MFA token (createMfaToken) separately.`;
+}
+
 /** The action whose scope is `scope`, if any (used to title the modal and pick a policy). */
 export function actionForScope(scope: TokenScope): MFAAction | undefined {
   return ALL_ACTIONS.find((action) => ACTION_SCOPE[action] === scope);

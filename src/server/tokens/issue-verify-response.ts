@@ -1,4 +1,4 @@
-import { ACTION_SCOPE, type MfaMethod, type VerifyResponse } from '../../protocol/index.js';
+import { ACTION_SCOPE, unboundBesideAction, type MfaMethod, type VerifyResponse } from '../../protocol/index.js';
 import type { MfaServerContext } from '../context.js';
 import { invalidRequest } from '../http/mfa-http-error.js';
 import type { ParsedTokenRequest } from '../http/validate.js';
@@ -24,11 +24,9 @@ export function normalizeTokenRequest(ctx: MfaServerContext, request: ParsedToke
     throw invalidRequest('Legacy MFA tokens are disabled on this server; request scopes instead.');
   }
   if (!request.action) return request;
-  const scope = ACTION_SCOPE[request.action.mfaAction];
-  if (request.createMfaToken || request.requestedScopes.some((other) => other !== scope)) {
-    throw invalidRequest(`An approval of ${request.action.mfaAction} grants ${scope} only; ask for other scopes or a legacy token separately.`);
-  }
-  return { ...request, requestedScopes: [scope] };
+  const unbound = unboundBesideAction(request.action.mfaAction, request.requestedScopes, Boolean(request.createMfaToken));
+  if (unbound) throw invalidRequest(unbound);
+  return { ...request, requestedScopes: [ACTION_SCOPE[request.action.mfaAction]] };
 }
 
 /** The `VerifyResponse` of a successful verification: the tokens the request asked for. */
