@@ -1,6 +1,7 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { SOURCE_ALIASES } from './vite.config.js';
 
 /** Debian's Chromium (never a downloaded one: this network cannot fetch it). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,6 +17,7 @@ export const CHROMIUM_ARGS = [
 // One config, one project per environment: the server and protocol run in Node, the
 // client core and the React kit in jsdom, and every story in real Chromium.
 export default defineConfig({
+  resolve: { alias: SOURCE_ALIASES },
   test: {
     globals: true,
     projects: [

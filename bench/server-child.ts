@@ -8,8 +8,8 @@
  * The clock is the parent's (BENCH_CLOCK_MS, then `{ type: 'clock', ms }` messages), so TOTP
  * windows are exact and nothing sleeps; the per-request work is the same as with Date.now.
  */
-import { startMfaServer } from '../src/server/index.js';
-import type { MfaServerOptions } from '../src/server/index.js';
+import { serveMfaServer, type MfaServerOptions } from 'mfa-kit/server';
+import { createDemoServer } from '../demo/server/create-demo-server.js';
 import { BENCH_ORIGIN, BENCH_RP_ID } from './constants.js';
 
 export type ChildMessage = { type: 'ready'; url: string; port: number } | { type: 'clock-ack'; ms: number };
@@ -21,11 +21,8 @@ async function main() {
   let clockMs = Number(process.env.BENCH_CLOCK_MS ?? Date.now());
   const policy = JSON.parse(process.env.BENCH_POLICY ?? '{}') as MfaServerOptions['policy'];
   const lockout = JSON.parse(process.env.BENCH_LOCKOUT ?? '{}') as NonNullable<MfaServerOptions['lockout']>;
-  const running = await startMfaServer({
-    port: Number(process.env.BENCH_PORT ?? 0),
-    hostname: '127.0.0.1',
+  const server = await createDemoServer({
     dataDir,
-    demo: true,
     rpId: BENCH_RP_ID,
     rpName: 'mfa-kit bench',
     expectedOrigins: [BENCH_ORIGIN],
@@ -35,7 +32,7 @@ async function main() {
     // Internal errors go to stderr, where the drills look for them.
     logger: (line) => process.stderr.write(`${line}\n`),
   });
-  const app = running.server.app;
+  const app = server.app;
   app.get('/bench/bare', (c) => c.json({ ok: true }));
   app.post('/bench/bare', async (c) => {
     await c.req.json().catch(() => ({}));
@@ -46,6 +43,7 @@ async function main() {
     if (c.req.query('gc') === '1' && gc) gc();
     return c.json(process.memoryUsage());
   });
+  const running = await serveMfaServer(server, { port: Number(process.env.BENCH_PORT ?? 0), hostname: '127.0.0.1' });
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'clock') {
       clockMs = message.ms;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MfaServerOptions } from '../src/server/index.js';
+import type { MfaServerOptions } from 'mfa-kit/server';
 import { BENCH_T0_MS } from './constants.js';
 import type { ChildMessage } from './server-child.js';
 

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createMfaServer } from '../src/server/index.js';
+import { createDemoServer } from './server/create-demo-server.js';
 
 const port = Number(process.env.PORT ?? 5173);
 const origin = `http://localhost:${port}`;
@@ -19,9 +19,8 @@ if (!existsSync(resolve(dist, 'index.html'))) {
   process.exit(1);
 }
 
-const server = await createMfaServer({
+const server = await createDemoServer({
   dataDir: resolve(process.env.MFA_DATA_DIR ?? 'mfa-data'),
-  demo: true,
   // The demo asks for MFA even before enrollment, so the first guarded action shows
   // enroll-then-continue. The kit's default is to require it once the user has a method.
   requireEnrollment: true,

@@ -6,7 +6,7 @@
 import { BenchClient } from '../bench/client.js';
 import { BENCH_T0_MS, TOTP_STEP_MS } from '../bench/constants.js';
 import { removeDataDir, spawnServerChild } from '../bench/spawn-server-child.js';
-import { createMfaServer } from '../src/server/index.js';
+import { createDemoServer } from '../demo/server/create-demo-server.js';
 
 /** RFC 6238 with 6 digits: 10^6 codes; ±1 step (DESIGN.md §8) makes 3 of them valid at once. */
 const CODE_SPACE = 1_000_000;
@@ -20,7 +20,7 @@ export interface LockoutLimits {
 
 /** The limits a default server enforces (read from a real server's resolved configuration). */
 export async function configuredLimits(): Promise<LockoutLimits> {
-  const server = await createMfaServer({ databasePath: ':memory:', demo: true, logger: () => {} });
+  const server = await createDemoServer({ databasePath: ':memory:', logger: () => {} });
   try {
     return { maxFailures: server.context.config.maxFailures, lockSeconds: server.context.config.lockMs / 1000 };
   } finally {

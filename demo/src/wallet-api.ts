@@ -3,15 +3,14 @@
  * elevated token travels in `X-Elevated-Access-Token`, the deprecated legacy token in
  * `X-Mfa-Token` (DESIGN.md §6).
  */
-import {
-  ELEVATED_ACCESS_TOKEN_HEADER,
-  MFA_TOKEN_HEADER,
-  type DemoSessionResponse,
-  type WalletDelegationResponse,
-  type WalletExportResponse,
-  type WalletResponse,
-  type WalletSignMessageResponse,
-} from 'mfa-kit';
+import { ELEVATED_ACCESS_TOKEN_HEADER, MFA_TOKEN_HEADER } from 'mfa-kit';
+import type {
+  DemoSessionResponse,
+  WalletDelegationResponse,
+  WalletExportResponse,
+  WalletResponse,
+  WalletSignMessageResponse,
+} from '../shared/wallet-wire.js';
 
 export interface StepUpProof {
   elevatedAccessToken?: string;

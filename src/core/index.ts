@@ -1,16 +1,44 @@
 /**
- * `mfa-kit`: the framework-free client core (DESIGN.md §4, §5). No React here, so plain ESM
- * with no "use client"; `mfa-kit/react` re-exports all of this.
+ * `mfa-kit`: the framework-free client core. No React here, so plain ESM with no
+ * "use client"; `mfa-kit/react` re-exports all of it. Every name is listed: what is not here
+ * is internal, and `test/public-api.test.ts` compares the list with `api/public-api.json`.
  */
-// The wire contract: enums (MFAAction, TokenScope, MfaMethod), error codes, wire types, routes.
-export * from '../protocol/index.js';
-export * from './errors.js';
-export type { MfaApi, MfaCallOptions } from './mfa-api.js';
-export type * from './prompt-state.js';
+export { MFAAction, TokenScope, MfaMethod, ACTION_SCOPE } from '../protocol/enums.js';
+export { ELEVATED_ACCESS_TOKEN_HEADER, MFA_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER } from '../protocol/http.js';
+export { payloadDigest } from '../protocol/payload-digest.js';
+export type { MfaErrorCode, ServerErrorCode, ClientErrorCode, ErrorBody } from '../protocol/errors.js';
+export type {
+  ActionBinding,
+  ElevatedAccessTokenGrant,
+  IsoDateTime,
+  MfaMethodsResponse,
+  MfaTokenGrant,
+  Passkey,
+  TotpDevice,
+  VerifyResponse,
+  WebAuthnJson,
+} from '../protocol/wire.js';
 
-export { createMfaClient, DEFAULT_TIMEOUT_MS, type CreateMfaClientOptions } from './create-mfa-client.js';
-export { toMfaError, parseRetryAfterSeconds, DEFAULT_RETRY_AFTER_SECONDS } from './to-mfa-error.js';
-export { parseBearerChallenge, parseStepUpChallenge, type StepUpChallenge } from './parse-step-up-challenge.js';
+export {
+  MfaError,
+  MfaCancelledError,
+  MfaInvalidCodeError,
+  MfaRateLimitedError,
+  NoWebAuthnSupportError,
+  isMfaError,
+  type MfaErrorOptions,
+} from './errors.js';
+
+export { promptMfaAuth, getElevatedAccessToken, getMfaToken } from './mounted-provider.js';
+export type { PromptMfaAuthParams } from './normalize-prompt-request.js';
+export { isMfaRequiredForAction } from './is-mfa-required.js';
+export { withStepUp, type ChallengedRequest, type WithStepUpOptions } from './step-up-fetch.js';
+export { fetchWithElevatedAccess, type FetchWithElevatedAccessOptions } from './fetch-with-elevated-access.js';
+
+// The parts, for a prompt UI that is not React: a client, a token store and the controller
+// whose snapshot a view renders.
+export { createMfaClient, type CreateMfaClientOptions } from './create-mfa-client.js';
+export type { MfaApi, MfaCallOptions } from './mfa-api.js';
 export {
   createTokenStore,
   type CreateTokenStoreOptions,
@@ -19,19 +47,17 @@ export {
   type StoredElevatedToken,
   type TokenStore,
 } from './token-store.js';
-
-export {
-  createPromptController,
-  DEFAULT_SUCCESS_DELAY_MS,
-  type CreatePromptControllerOptions,
-  type PromptController,
-} from './prompt-controller.js';
-export type { PromptMfaAuthParams } from './normalize-prompt-request.js';
+export { createPromptController, type CreatePromptControllerOptions, type PromptController } from './prompt-controller.js';
+export type {
+  MfaAvailableMethods,
+  MfaCodeStatus,
+  MfaEnrollmentState,
+  MfaPasskeyStatus,
+  MfaPromptActions,
+  MfaPromptRequest,
+  MfaPromptState,
+  MfaPromptStep,
+  MfaPromptStore,
+} from './prompt-state.js';
 export type { VerifyMethod } from './available-methods.js';
-export { simpleWebAuthnSeam, type WebAuthnSeam } from './webauthn-seam.js';
-export { classifyPasskeyError, type PasskeyErrorKind } from './passkey-error.js';
-
-export { mountController, getMountedController, promptMfaAuth, getElevatedAccessToken, getMfaToken } from './mounted-provider.js';
-export { isMfaRequiredForAction } from './is-mfa-required.js';
-export { withStepUp, readStepUpChallenge, type ChallengedRequest, type WithStepUpOptions } from './step-up-fetch.js';
-export { fetchWithElevatedAccess, type FetchWithElevatedAccessOptions } from './fetch-with-elevated-access.js';
+export type { WebAuthnSeam } from './webauthn-seam.js';

@@ -129,32 +129,3 @@ export interface VerifyRecoveryCodeRequest extends TokenRequest {
 export interface RenamePasskeyRequest {
   name: string;
 }
-
-export interface DemoSessionRequest {
-  name: string;
-}
-export interface DemoSessionResponse {
-  sessionToken: string;
-  userId: string;
-}
-
-export interface WalletResponse {
-  address: string;
-}
-export interface WalletExportResponse {
-  address: string;
-  privateKey: string;
-}
-export interface WalletSignMessageRequest {
-  message: string;
-}
-export interface WalletSignMessageResponse {
-  address: string;
-  signature: string;
-}
-export interface WalletDelegationRequest {
-  enabled: boolean;
-}
-export interface WalletDelegationResponse {
-  delegated: boolean;
-}

@@ -1,3 +1,4 @@
+'use client';
 /**
  * Radix's context helper, trimmed: returns `[Provider, useThing]`, and `useThing` outside
  * its provider throws a sentence that says what to wrap the app in, instead of failing

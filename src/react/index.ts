@@ -1,15 +1,80 @@
-'use client';
 /**
- * `mfa-kit/react`: the provider, the modal's parts, the hooks (Dynamic's names, DESIGN.md §4),
- * and everything from the core. Styles: `import 'mfa-kit/react/styles.css'`.
+ * `mfa-kit/react`: the provider, the modal and its parts, the hooks (Dynamic's names), and
+ * every name of the core. Styles: `import 'mfa-kit/react/styles.css'`. Not a client module
+ * itself, so a React Server Component can import the enums from here; each module it names
+ * that runs React carries its own "use client".
  */
-// Everything from the core, including promptMfaAuth / getElevatedAccessToken bound to the
-// mounted provider, the enums (MFAAction, TokenScope) and the error classes.
-export * from '../core/index.js';
+// The core, name by name (a client boundary cannot re-export with `export *`).
+export {
+  MFAAction,
+  TokenScope,
+  MfaMethod,
+  ACTION_SCOPE,
+  ELEVATED_ACCESS_TOKEN_HEADER,
+  MFA_TOKEN_HEADER,
+  IDEMPOTENCY_KEY_HEADER,
+  payloadDigest,
+  MfaError,
+  MfaCancelledError,
+  MfaInvalidCodeError,
+  MfaRateLimitedError,
+  NoWebAuthnSupportError,
+  isMfaError,
+  promptMfaAuth,
+  getElevatedAccessToken,
+  getMfaToken,
+  isMfaRequiredForAction,
+  withStepUp,
+  fetchWithElevatedAccess,
+  createMfaClient,
+  createTokenStore,
+  createPromptController,
+} from '../core/index.js';
+export type {
+  MfaErrorCode,
+  ServerErrorCode,
+  ClientErrorCode,
+  ErrorBody,
+  ActionBinding,
+  ElevatedAccessTokenGrant,
+  IsoDateTime,
+  MfaMethodsResponse,
+  MfaTokenGrant,
+  Passkey,
+  TotpDevice,
+  VerifyResponse,
+  WebAuthnJson,
+  MfaErrorOptions,
+  PromptMfaAuthParams,
+  ChallengedRequest,
+  WithStepUpOptions,
+  FetchWithElevatedAccessOptions,
+  CreateMfaClientOptions,
+  MfaApi,
+  MfaCallOptions,
+  CreateTokenStoreOptions,
+  FindCoveringOptions,
+  SaveElevatedTokenOptions,
+  StoredElevatedToken,
+  TokenStore,
+  CreatePromptControllerOptions,
+  PromptController,
+  MfaAvailableMethods,
+  MfaCodeStatus,
+  MfaEnrollmentState,
+  MfaPasskeyStatus,
+  MfaPromptActions,
+  MfaPromptRequest,
+  MfaPromptState,
+  MfaPromptStep,
+  MfaPromptStore,
+  VerifyMethod,
+  WebAuthnSeam,
+} from '../core/index.js';
 
 export { MfaProvider, type MfaProviderProps } from './mfa-provider.js';
 export { useMfaPromptState } from './use-mfa-prompt-state.js';
-export { useMfaKit, type MfaKitContextValue, type MfaTheme } from './mfa-kit-context.js';
+export type { MfaTheme } from './mfa-kit-context.js';
 
 export { usePromptMfaAuth } from './hooks/use-prompt-mfa-auth.js';
 export { useIsMfaRequiredForAction } from './hooks/use-is-mfa-required-for-action.js';

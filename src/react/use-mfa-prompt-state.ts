@@ -1,3 +1,4 @@
+'use client';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { MfaPromptState } from '../core/prompt-state.js';
 import { useMfaKit } from './mfa-kit-context.js';

@@ -5,7 +5,7 @@ import { recoverMessageAddress } from 'viem';
 import { decodeJwt } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { payloadDigest } from '../protocol/index.js';
-import { concurrently, startTestServer, type TestServer, type TestSession } from './test/harness.js';
+import { concurrently, startTestServer, type TestServer, type TestSession } from '../../test/server-harness.js';
 
 let server: TestServer;
 let s: TestSession;

@@ -14,8 +14,6 @@ import {
 import type { MfaEnv, MfaServerContext, ResolvedMfaConfig } from './context.js';
 import { loadEncryptionKey } from './crypto/encryption-key.js';
 import { createSecretBox } from './crypto/secret-box.js';
-import { demoAuthenticate, demoSessionRoutes, isDemoStore } from './demo/demo-session.js';
-import { walletRoutes } from './demo/wallet-routes.js';
 import { createErrorHandler, notFoundHandler, payloadTooLarge } from './http/error-handler.js';
 import { requireSession } from './http/require-session.js';
 import { methodsRoutes } from './methods-routes.js';
@@ -70,8 +68,8 @@ function resolveConfig(options: MfaServerOptions): ResolvedMfaConfig {
 }
 
 /**
- * Builds the reference server (DESIGN.md §6): every `/mfa` route, the JWKS, and (with
- * `demo: true`) the demo session and guarded wallet routes. Async because the signing key is
+ * Builds the reference server: every `/mfa` route and the JWKS. Mount the app's own guarded
+ * routes on `app` (with `requireElevatedAccess`) before the first request is served. Async because the signing key is
  * loaded or made with WebCrypto on first start.
  */
 export async function createMfaServer(options: MfaServerOptions = {}): Promise<MfaServer> {
@@ -82,12 +80,8 @@ export async function createMfaServer(options: MfaServerOptions = {}): Promise<M
   const secrets = createSecretBox(loadEncryptionKey(dataDir, options.encryptionKey));
   const log = options.logger ?? ((line: string) => console.error(line));
 
-  let authenticate = options.authenticate;
-  if (options.demo) {
-    if (!isDemoStore(store)) throw new Error('mfa-kit: `demo: true` needs the SQLite store (its demo tables).');
-    authenticate ??= demoAuthenticate(store);
-  }
-  if (!authenticate) throw new Error('mfa-kit: createMfaServer needs an `authenticate(request)` option (or `demo: true`).');
+  const { authenticate } = options;
+  if (!authenticate) throw new Error('mfa-kit: createMfaServer needs an `authenticate(request)` option: it resolves your app\'s session.');
 
   const context: MfaServerContext = {
     config: resolveConfig(options),
@@ -127,11 +121,6 @@ export async function createMfaServer(options: MfaServerOptions = {}): Promise<M
   mfa.route('/', passkeyRoutes());
   mfa.route('/', recoveryCodeRoutes());
   app.route(MFA_BASE_PATH, mfa);
-
-  if (options.demo && isDemoStore(store)) {
-    app.route('/', demoSessionRoutes(context, store));
-    app.route('/', walletRoutes(store));
-  }
 
   // Housekeeping: expired challenges, tokens and jtis are dead weight (an expired token is
   // refused by its `exp` before its jti is ever looked at).

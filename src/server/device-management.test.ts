@@ -3,7 +3,7 @@
 // never-confirmed device counts as protection it does not give.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { totpCode } from '../testing/index.js';
-import { startTestServer, type TestServer, type TestSession } from './test/harness.js';
+import { startTestServer, type TestServer, type TestSession } from '../../test/server-harness.js';
 
 let server: TestServer;
 let s: TestSession;

@@ -2,7 +2,7 @@
 // protects the user — devices, passkeys, recovery codes (and which were used), consumed
 // tokens and used jtis — nor change the signing key (tokens issued before stay verifiable).
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test/harness.js';
+import { startTestServer, type TestServer } from '../../test/server-harness.js';
 
 let server: TestServer;
 afterEach(async () => {

@@ -6,7 +6,7 @@
 // for any scope) without that step-up.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { totpCode } from '../testing/index.js';
-import { startTestServer, type TestServer, type TestSession } from './test/harness.js';
+import { startTestServer, type TestServer, type TestSession } from '../../test/server-harness.js';
 
 let server: TestServer;
 let s: TestSession;

@@ -4,7 +4,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TokenScope } from '../protocol/index.js';
 import { verifyElevatedAccessToken } from './guards/verify-elevated-access-token.js';
-import { startTestServer, type TestServer } from './test/harness.js';
+import { startTestServer, type TestServer } from '../../test/server-harness.js';
 
 let server: TestServer;
 beforeEach(async () => {

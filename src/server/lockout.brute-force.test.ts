@@ -1,7 +1,7 @@
 // Threat: an attacker with the user's session guesses codes (10^6 TOTP values, or recovery
 // codes) until one works — one after another, or many at once to outrun the counter.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { concurrently, startTestServer, type TestServer } from './test/harness.js';
+import { concurrently, startTestServer, type TestServer } from '../../test/server-harness.js';
 
 let server: TestServer;
 beforeEach(async () => {

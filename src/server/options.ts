@@ -29,7 +29,7 @@ export interface MfaActionPolicy {
 export interface MfaServerOptions {
   /**
    * Resolves the app's user session from a request; `null` answers 401 `unauthenticated`.
-   * @default the demo's Bearer session lookup when `demo` is true (required otherwise)
+   * Required: the kit has no sessions of its own.
    */
   authenticate?: (request: Request) => MfaPrincipal | null | Promise<MfaPrincipal | null>;
   /** WebAuthn relying-party ID: the site's registrable domain. @default 'localhost' */
@@ -72,8 +72,6 @@ export interface MfaServerOptions {
   now?: () => number;
   /** Accept and issue the deprecated single-use MFA token (`X-Mfa-Token`). @default true */
   allowLegacyMfaToken?: boolean;
-  /** Mount `/demo/session` and the guarded `/wallet` routes. @default false */
-  demo?: boolean;
   /** Origins allowed to call cross-origin (CORS). @default [] (same origin only) */
   corsOrigins?: string[];
   /** Where internal errors are reported; never given secrets. @default console.error */

@@ -1,7 +1,7 @@
 // Policy (DESIGN.md §7): MFA is asked for only once the user has a verified method, unless
 // the app requires enrollment; the guards follow the same rule as /mfa/actions/required.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test/harness.js';
+import { startTestServer, type TestServer } from '../../test/server-harness.js';
 
 let server: TestServer;
 afterEach(async () => {

@@ -4,12 +4,7 @@ import { serve } from '@hono/node-server';
 import { createMfaServer, type MfaServer } from './create-mfa-server.js';
 import type { MfaServerOptions } from './options.js';
 
-export interface StartMfaServerOptions extends MfaServerOptions {
-  /** @default 8787 (0 picks a free port) */
-  port?: number;
-  /** Interface to listen on. @default all interfaces */
-  hostname?: string;
-}
+export interface StartMfaServerOptions extends MfaServerOptions, ListenOptions {}
 
 export interface RunningMfaServer {
   /** e.g. `http://localhost:8787` */
@@ -22,16 +17,21 @@ export interface RunningMfaServer {
 
 export const DEFAULT_PORT = 8787;
 
-/** Starts the reference server on Node with @hono/node-server. */
-export async function startMfaServer(options: StartMfaServerOptions = {}): Promise<RunningMfaServer> {
-  const { port = DEFAULT_PORT, hostname, ...serverOptions } = options;
-  const server = await createMfaServer(serverOptions);
+export interface ListenOptions {
+  /** @default 8787 (0 picks a free port) */
+  port?: number;
+  /** Interface to listen on. @default 'localhost' */
+  hostname?: string;
+}
+
+/** Serves a built server (with the app's own routes mounted) on Node with @hono/node-server. */
+export async function serveMfaServer(server: MfaServer, { port = DEFAULT_PORT, hostname = 'localhost' }: ListenOptions = {}): Promise<RunningMfaServer> {
   let listening: Server;
   const info = await new Promise<AddressInfo>((resolve, reject) => {
-    listening = serve({ fetch: server.fetch, port, ...(hostname ? { hostname } : {}) }, resolve) as Server;
+    listening = serve({ fetch: server.fetch, port, hostname }, resolve) as Server;
     listening.once('error', reject);
   });
-  const host = !hostname || hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname;
+  const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname;
   return {
     url: `http://${host}:${info.port}`,
     port: info.port,
@@ -46,4 +46,10 @@ export async function startMfaServer(options: StartMfaServerOptions = {}): Promi
         listening.closeAllConnections();
       }),
   };
+}
+
+/** Builds the reference server and serves it on Node. */
+export async function startMfaServer(options: StartMfaServerOptions = {}): Promise<RunningMfaServer> {
+  const { port, hostname, ...serverOptions } = options;
+  return serveMfaServer(await createMfaServer(serverOptions), { port, hostname });
 }

@@ -1,3 +1,4 @@
+'use client';
 import { useEffect, useState } from 'react';
 import { MfaButton } from '../modal/mfa-modal-parts.js';
 

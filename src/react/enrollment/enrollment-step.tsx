@@ -1,3 +1,4 @@
+'use client';
 /**
  * Enrollment inside the prompt (DESIGN.md §5): a user with no method sets one up, and the
  * first verification of it is the step-up (enroll, then continue).

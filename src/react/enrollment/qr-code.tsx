@@ -1,3 +1,4 @@
+'use client';
 /**
  * The otpauth:// URI as a QR code. The encoder (lean-qr's 2 kB "nano" build) is loaded on demand, so it costs the
  * prompt nothing until a user actually enrolls; the matrix is drawn as one SVG path

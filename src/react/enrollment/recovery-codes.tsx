@@ -1,3 +1,4 @@
+'use client';
 /**
  * Recovery codes, shown once: Copy, Download (.txt from a Blob URL, nothing leaves the
  * page), and an "I have saved these codes" box that must be ticked before Continue.

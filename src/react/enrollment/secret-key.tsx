@@ -1,3 +1,4 @@
+'use client';
 import { MfaCopyButton } from './copy-button.js';
 
 /** Groups of 4, as authenticator apps show them: easier to read out and type. */

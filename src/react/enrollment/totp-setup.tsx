@@ -1,3 +1,4 @@
+'use client';
 import type { MfaCodeStatus } from '../../core/prompt-state.js';
 import { MfaCodeEntry } from '../modal/totp-step.js';
 import type { MfaStrings } from '../strings/types.js';

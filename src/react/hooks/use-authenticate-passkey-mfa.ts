@@ -1,3 +1,4 @@
+'use client';
 import { useCallback } from 'react';
 import { simpleWebAuthnSeam } from '../../core/webauthn-seam.js';
 import type { TokenScope, WebAuthnJson } from '../../protocol/index.js';

@@ -1,3 +1,4 @@
+'use client';
 import { useMemo } from 'react';
 import type { MFAAction } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';

@@ -1,3 +1,4 @@
+'use client';
 import { useMemo, useRef } from 'react';
 import type { MfaCallOptions } from '../../core/mfa-api.js';
 import type { CreateTotpDeviceResponse, TokenScope, TotpDevice, VerifyRecoveryCodeRequest } from '../../protocol/index.js';

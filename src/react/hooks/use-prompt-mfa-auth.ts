@@ -1,3 +1,4 @@
+'use client';
 import { useCallback } from 'react';
 import type { PromptMfaAuthParams } from '../../core/normalize-prompt-request.js';
 import { useMfaKit } from '../mfa-kit-context.js';

@@ -1,3 +1,4 @@
+'use client';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { useCallback } from 'react';
 import { simpleWebAuthnSeam } from '../../core/webauthn-seam.js';

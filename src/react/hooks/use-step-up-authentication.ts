@@ -1,3 +1,4 @@
+'use client';
 import { useCallback, useMemo, useState } from 'react';
 import type { PromptMfaAuthParams } from '../../core/normalize-prompt-request.js';
 import { isMfaError, MfaError } from '../../core/errors.js';

@@ -1,3 +1,4 @@
+'use client';
 import { useMemo } from 'react';
 import { withStepUp, type WithStepUpOptions } from '../../core/step-up-fetch.js';
 import { useMfaKit } from '../mfa-kit-context.js';

@@ -1,3 +1,4 @@
+'use client';
 import type { MfaAvailableMethods } from '../../core/prompt-state.js';
 import type { MfaMethod } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';

@@ -1,3 +1,4 @@
+'use client';
 /**
  * The 6-digit code field: input-otp's one real `<input>` with painted slots, so paste,
  * SMS/password-manager autofill (`autocomplete="one-time-code"`) and the numeric keyboard

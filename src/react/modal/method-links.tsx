@@ -1,3 +1,4 @@
+'use client';
 /**
  * The two ways out of any verification step: "Use another method" (when there is another)
  * and "Lost access? Use a recovery code" (when the app enables them and some are left).

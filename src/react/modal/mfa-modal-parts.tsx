@@ -1,3 +1,4 @@
+'use client';
 /**
  * The modal's parts, Radix style: one component renders one element, so an app can rebuild
  * the modal from them. State reaches CSS through `data-*` attributes, never class names.

@@ -1,3 +1,4 @@
+'use client';
 /**
  * The method-agnostic modal: renders the prompt controller's snapshot and calls its flow
  * methods. Esc, the backdrop and the close button all go through `controller.cancel()`,

@@ -1,3 +1,4 @@
+'use client';
 import type { MfaAvailableMethods, MfaPasskeyStatus } from '../../core/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import type { MfaStrings } from '../strings/types.js';

@@ -1,3 +1,4 @@
+'use client';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { MfaAvailableMethods, MfaCodeStatus } from '../../core/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';

@@ -1,3 +1,4 @@
+'use client';
 import { useEffect, useState } from 'react';
 
 /** Whole seconds until `untilMs` (epoch), ticking once a second; 0 once it has passed. */

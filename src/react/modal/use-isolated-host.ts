@@ -1,3 +1,4 @@
+'use client';
 /**
  * Where the modal renders: a `<div>` of its own at the end of `<body>`, made when the modal
  * opens and removed when it closes. Rendered in place instead, the dialog would inherit the

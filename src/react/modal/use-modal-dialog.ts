@@ -1,3 +1,4 @@
+'use client';
 /**
  * A native `<dialog>` opened with `showModal()`, for as long as the component is mounted.
  *

@@ -1,3 +1,4 @@
+'use client';
 import { useId, useState } from 'react';
 import { MfaButton } from '../modal/mfa-modal-parts.js';
 import { fill } from '../strings/format.js';

@@ -1,3 +1,4 @@
+'use client';
 import { useCallback, useEffect, useState } from 'react';
 import type { MfaMethodsResponse } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';

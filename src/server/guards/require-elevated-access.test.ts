@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requireElevatedAccess } from './require-elevated-access.js';
 import { ElevatedAccessError, verifyElevatedAccessToken } from './verify-elevated-access-token.js';
-import { startTestServer, type TestServer, type TestSession } from '../test/harness.js';
+import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
 
 let server: TestServer;
 let s: TestSession;

@@ -52,7 +52,7 @@ export function stepUpRequired(scope: TokenScope, message: string): MfaHttpError
  * token; only when all pass is a single-use token consumed (one INSERT of its jti, or one
  * conditional UPDATE of a legacy token), so a refused request never burns a token.
  */
-export async function assertElevatedAccess(
+export async function enforceElevatedAccess(
   c: Context,
   ctx: MfaServerContext,
   principal: MfaPrincipal,
@@ -99,6 +99,30 @@ async function digestOf(c: Context, getPayload: ElevatedAccessCheck['getPayload'
   return payloadDigest(payload);
 }
 
+/** The check a scope or an action stands for: an action requires its scope and binds its payload. */
+function toCheck(scopeOrAction: TokenScope | MFAAction, options: RequireElevatedAccessOptions): ElevatedAccessCheck {
+  let check: ElevatedAccessCheck;
+  if (isMfaAction(scopeOrAction)) check = { scope: ACTION_SCOPE[scopeOrAction], action: scopeOrAction };
+  else if (isTokenScope(scopeOrAction)) check = { scope: scopeOrAction };
+  else throw new Error(`mfa-kit: requireElevatedAccess: unknown scope or action "${String(scopeOrAction)}"`);
+  check.getPayload = options.getPayload;
+  check.allowMfaToken = options.allowMfaToken;
+  return check;
+}
+
+/**
+ * The guard as a call, for a handler that decides which scope or action applies only once
+ * it has read the request (for example, enabling vs revoking a delegation). Throws the same
+ * 401 / 403 `MfaHttpError`s as `requireElevatedAccess`.
+ */
+export async function assertElevatedAccess(
+  c: Context,
+  scopeOrAction: TokenScope | MFAAction,
+  options: RequireElevatedAccessOptions = {},
+): Promise<void> {
+  await enforceElevatedAccess(c, getMfaContext(c), await getPrincipal(c), toCheck(scopeOrAction, options));
+}
+
 /**
  * Hono middleware guarding a route with elevated access: pass an `MFAAction` (its scope is
  * required, and an action-bound token must match this request's payload) or a `TokenScope`.
@@ -107,16 +131,9 @@ async function digestOf(c: Context, getPayload: ElevatedAccessCheck['getPayload'
  * `createMfaServer` (which provides the session and the store).
  */
 export function requireElevatedAccess(scopeOrAction: TokenScope | MFAAction, options: RequireElevatedAccessOptions = {}): MiddlewareHandler {
-  let check: ElevatedAccessCheck;
-  if (isMfaAction(scopeOrAction)) check = { scope: ACTION_SCOPE[scopeOrAction], action: scopeOrAction };
-  else if (isTokenScope(scopeOrAction)) check = { scope: scopeOrAction };
-  else throw new Error(`mfa-kit: requireElevatedAccess: unknown scope or action "${String(scopeOrAction)}"`);
-  check.getPayload = options.getPayload;
-  check.allowMfaToken = options.allowMfaToken;
+  const check = toCheck(scopeOrAction, options);
   return async (c, next) => {
-    const ctx = getMfaContext(c);
-    const principal = await getPrincipal(c);
-    await assertElevatedAccess(c, ctx, principal, check);
+    await enforceElevatedAccess(c, getMfaContext(c), await getPrincipal(c), check);
     await next();
   };
 }

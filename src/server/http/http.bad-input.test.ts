@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../protocol/index.js';
 import { totpCode } from '../../testing/index.js';
-import { startTestServer, type TestServer, type TestSession } from '../test/harness.js';
+import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
 
 let server: TestServer;
 let s: TestSession;

@@ -13,7 +13,7 @@ import {
 } from '../../protocol/index.js';
 import type { MfaEnv } from '../context.js';
 import { newId } from '../crypto/random.js';
-import { assertElevatedAccess } from '../guards/require-elevated-access.js';
+import { enforceElevatedAccess } from '../guards/require-elevated-access.js';
 import { MfaHttpError, notFound } from '../http/mfa-http-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { readActionBinding, readName, readTokenRequest } from '../http/validate.js';
@@ -36,7 +36,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     await readJsonBody(c);
-    await assertElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentiallink });
+    await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentiallink });
     const accountName = principal.accountName ?? principal.userId;
     const options = await generateRegistrationOptions({
       rpName: ctx.config.rpName,
@@ -113,7 +113,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const principal = c.var.mfaPrincipal;
     const id = c.req.param('id');
     if (!ctx.store.listPasskeys(principal.userId).some((p) => p.id === id)) throw notFound('No such passkey.');
-    await assertElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink });
+    await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink });
     ctx.store.deletePasskey(principal.userId, id);
     if (!userHasVerifiedMethods(ctx.store, principal.userId)) ctx.store.deleteRecoveryCodes(principal.userId);
     return c.body(null, 204);

@@ -1,7 +1,7 @@
 // Threat: a captured WebAuthn response is replayed, a challenge is used after it expired, or
 // a challenge issued for one user or ceremony is redeemed for another.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { concurrently, startTestServer, type TestServer, type TestSession } from '../test/harness.js';
+import { concurrently, startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
 
 let server: TestServer;
 let alice: TestSession;

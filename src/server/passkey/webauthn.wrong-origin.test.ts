@@ -1,7 +1,7 @@
 // Threat: a phishing page (another origin) or another relying party gets the user's
 // authenticator to sign, or the authenticator did not verify the user (no PIN/biometric).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ORIGIN, startTestServer, type TestServer, type TestSession } from '../test/harness.js';
+import { ORIGIN, startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
 import { createSoftwareAuthenticator } from '../../testing/index.js';
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { ROUTES, TokenScope, type RecoveryCodesResponse } from '../../protocol/index.js';
 import type { MfaEnv } from '../context.js';
-import { assertElevatedAccess } from '../guards/require-elevated-access.js';
+import { enforceElevatedAccess } from '../guards/require-elevated-access.js';
 import { MfaHttpError } from '../http/mfa-http-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { readCode, readTokenRequest } from '../http/validate.js';
@@ -21,7 +21,7 @@ export function recoveryCodeRoutes(): Hono<MfaEnv> {
     if (!userHasVerifiedMethods(ctx.store, principal.userId)) {
       throw new MfaHttpError('conflict', 'Recovery codes come with a first verified method; enroll one first.');
     }
-    await assertElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialupdate });
+    await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialupdate });
     const { codes, hashes } = generateRecoveryCodeSet(principal.userId);
     ctx.store.replaceRecoveryCodes(principal.userId, hashes, ctx.now());
     const body: RecoveryCodesResponse = { codes };

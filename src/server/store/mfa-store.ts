@@ -137,12 +137,3 @@ export interface MfaStore {
 
   close(): void;
 }
-
-/** The demo's own tables (session auth and a wallet per user); not part of the MFA contract. */
-export interface DemoStore {
-  findOrCreateDemoUser(name: string, create: () => { userId: string; walletKeySealed: string }): { userId: string };
-  insertDemoSession(tokenHash: string, userId: string, sessionId: string, now: number): void;
-  findDemoSession(tokenHash: string): { userId: string; sessionId: string; accountName: string } | undefined;
-  getDemoWallet(userId: string): { walletKeySealed: string; delegated: boolean } | undefined;
-  setDemoDelegation(userId: string, delegated: boolean): void;
-}

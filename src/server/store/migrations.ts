@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from './sqlite-driver.js';
 
 /**
  * Schema versions, applied in order inside one transaction each and recorded in
@@ -81,24 +81,10 @@ export const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL,
     PRIMARY KEY (scope, key)
   );
-
-  CREATE TABLE demo_users (
-    name TEXT PRIMARY KEY,
-    user_id TEXT NOT NULL UNIQUE,
-    wallet_key_sealed TEXT NOT NULL,
-    delegated INTEGER NOT NULL DEFAULT 0
-  );
-
-  CREATE TABLE demo_sessions (
-    token_hash TEXT PRIMARY KEY,
-    user_id TEXT NOT NULL,
-    session_id TEXT NOT NULL,
-    created_at INTEGER NOT NULL
-  );
   `,
 ];
 
-export function migrate(db: Database.Database): void {
+export function migrate(db: SqliteDatabase): void {
   db.exec('CREATE TABLE IF NOT EXISTS mfa_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
   const applied = db.prepare('SELECT COALESCE(MAX(version), 0) AS version FROM mfa_migrations').get() as { version: number };
   MIGRATIONS.forEach((sql, index) => {

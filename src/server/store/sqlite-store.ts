@@ -1,9 +1,7 @@
-import Database from 'better-sqlite3';
 import type {
   AttemptReservation,
   ChallengePurpose,
   ChallengeRecord,
-  DemoStore,
   IdempotencyRecord,
   MfaStore,
   MfaTokenRecord,
@@ -12,9 +10,10 @@ import type {
   TotpDeviceRecord,
 } from './mfa-store.js';
 import { migrate } from './migrations.js';
+import { openSqliteDatabase, type SqliteDatabase } from './sqlite-driver.js';
 import { toPasskey, toTotpDevice, type Row } from './sqlite-rows.js';
 
-function prepareStatements(db: Database.Database) {
+function prepareStatements(db: SqliteDatabase) {
   const p = (sql: string) => db.prepare(sql);
   return {
     insertTotp: p(`INSERT INTO totp_devices (id, user_id, secret_sealed, created_at, verified_at, is_default, last_step, last_used_at)
@@ -74,13 +73,6 @@ function prepareStatements(db: Database.Database) {
     getIdem: p('SELECT body_digest, status, response_sealed FROM idempotency_keys WHERE scope = ? AND key = ?'),
     completeIdem: p('UPDATE idempotency_keys SET status = ?, response_sealed = ? WHERE scope = ? AND key = ?'),
     releaseIdem: p('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL'),
-    findDemoUser: p('SELECT user_id FROM demo_users WHERE name = ?'),
-    insertDemoUser: p('INSERT OR IGNORE INTO demo_users (name, user_id, wallet_key_sealed) VALUES (?, ?, ?)'),
-    insertDemoSession: p('INSERT INTO demo_sessions (token_hash, user_id, session_id, created_at) VALUES (?, ?, ?, ?)'),
-    findDemoSession: p(`SELECT s.user_id, s.session_id, u.name FROM demo_sessions s JOIN demo_users u ON u.user_id = s.user_id
-    WHERE s.token_hash = ?`),
-    getDemoWallet: p('SELECT wallet_key_sealed, delegated FROM demo_users WHERE user_id = ?'),
-    setDelegation: p('UPDATE demo_users SET delegated = ? WHERE user_id = ?'),
   };
 }
 
@@ -89,12 +81,13 @@ function prepareStatements(db: Database.Database) {
  * once; each consumption is a single conditional UPDATE/DELETE/INSERT whose change count (or
  * RETURNING row) says whether this caller won.
  */
-export class SqliteMfaStore implements MfaStore, DemoStore {
-  readonly db: Database.Database;
+export class SqliteMfaStore implements MfaStore {
+  /** The connection, for an app that keeps its own tables in the same file. */
+  readonly db: SqliteDatabase;
   private readonly stmt: ReturnType<typeof prepareStatements>;
 
   constructor(path: string) {
-    this.db = new Database(path);
+    this.db = openSqliteDatabase(path);
     if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
@@ -243,29 +236,6 @@ export class SqliteMfaStore implements MfaStore, DemoStore {
   }
   releaseIdempotencyKey(scope: string, key: string): void {
     this.stmt.releaseIdem.run(scope, key);
-  }
-
-  findOrCreateDemoUser(name: string, create: () => { userId: string; walletKeySealed: string }): { userId: string } {
-    const found = this.stmt.findDemoUser.get(name) as Row | undefined;
-    if (found) return { userId: found.user_id as string };
-    const fresh = create();
-    this.stmt.insertDemoUser.run(name, fresh.userId, fresh.walletKeySealed);
-    // INSERT OR IGNORE: a concurrent first session for the same name may have won; read the winner.
-    return { userId: (this.stmt.findDemoUser.get(name) as Row).user_id as string };
-  }
-  insertDemoSession(tokenHash: string, userId: string, sessionId: string, now: number): void {
-    this.stmt.insertDemoSession.run(tokenHash, userId, sessionId, now);
-  }
-  findDemoSession(tokenHash: string): { userId: string; sessionId: string; accountName: string } | undefined {
-    const row = this.stmt.findDemoSession.get(tokenHash) as Row | undefined;
-    return row && { userId: row.user_id as string, sessionId: row.session_id as string, accountName: row.name as string };
-  }
-  getDemoWallet(userId: string): { walletKeySealed: string; delegated: boolean } | undefined {
-    const row = this.stmt.getDemoWallet.get(userId) as Row | undefined;
-    return row && { walletKeySealed: row.wallet_key_sealed as string, delegated: row.delegated === 1 };
-  }
-  setDemoDelegation(userId: string, delegated: boolean): void {
-    this.stmt.setDelegation.run(delegated ? 1 : 0, userId);
   }
 
   purgeExpired(now: number): void {

@@ -2,7 +2,7 @@
 // or a recovery code replayed in parallel to win a race — or a refused request burns a token
 // so the user must step up again for nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { concurrently, startTestServer, type TestServer } from '../test/harness.js';
+import { concurrently, startTestServer, type TestServer } from '../../../test/server-harness.js';
 
 let server: TestServer;
 beforeEach(async () => {

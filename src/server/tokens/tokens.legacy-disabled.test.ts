@@ -3,7 +3,7 @@
 // and survive a restart), presented to a route that was written with `allowMfaToken: true`.
 import { afterEach, describe, expect, it } from 'vitest';
 import { requireElevatedAccess } from '../guards/require-elevated-access.js';
-import { TestServer, startTestServer } from '../test/harness.js';
+import { TestServer, startTestServer } from '../../../test/server-harness.js';
 
 let server: TestServer;
 afterEach(async () => {

@@ -3,7 +3,7 @@
 // another scope, user or session.
 import { SignJWT, UnsecuredJWT, decodeJwt, generateKeyPair } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../test/harness.js';
+import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
 
 let server: TestServer;
 let alice: TestSession;

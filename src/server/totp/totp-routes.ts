@@ -8,7 +8,7 @@ import {
 } from '../../protocol/index.js';
 import type { MfaEnv, MfaServerContext } from '../context.js';
 import { newId } from '../crypto/random.js';
-import { assertElevatedAccess } from '../guards/require-elevated-access.js';
+import { enforceElevatedAccess } from '../guards/require-elevated-access.js';
 import { notFound } from '../http/mfa-http-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { readCode, readOptionalString, readTokenRequest } from '../http/validate.js';
@@ -48,7 +48,7 @@ export function totpRoutes(): Hono<MfaEnv> {
     const principal = c.var.mfaPrincipal;
     await readJsonBody(c);
     // DESIGN.md §6: a second method needs `credential:link` (the policy passes a first one).
-    await assertElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentiallink });
+    await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentiallink });
     ctx.store.deleteUnverifiedTotpDevices(principal.userId);
     const secret = generateTotpSecret();
     const id = newId();
@@ -101,7 +101,7 @@ export function totpRoutes(): Hono<MfaEnv> {
     const principal = c.var.mfaPrincipal;
     const id = deviceParam(c);
     if (!ctx.store.getTotpDevice(principal.userId, id)) throw notFound('No such TOTP device.');
-    await assertElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink });
+    await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink });
     ctx.store.deleteTotpDevice(principal.userId, id);
     // Recovery codes stand behind the user's methods; with none left they go too.
     if (!userHasVerifiedMethods(ctx.store, principal.userId)) ctx.store.deleteRecoveryCodes(principal.userId);

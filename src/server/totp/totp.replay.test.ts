@@ -2,7 +2,7 @@
 // or by many requests racing at once — or an old code is accepted long after it was shown.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { totpCode } from '../../testing/index.js';
-import { concurrently, startTestServer, type TestServer } from '../test/harness.js';
+import { concurrently, startTestServer, type TestServer } from '../../../test/server-harness.js';
 import { matchTotpStep } from './totp-code.js';
 
 let server: TestServer;

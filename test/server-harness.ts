@@ -1,12 +1,14 @@
 /**
- * Test harness: a REAL listening server (startMfaServer on port 0, loopback) on a REAL SQLite
- * file in a temp folder, with an injectable clock so nothing sleeps.
+ * Test harness: a REAL listening server on port 0 (loopback) on a REAL SQLite file in a temp
+ * folder, with an injectable clock so nothing sleeps. It is the demo's server: the kit's
+ * routes plus the demo session and wallet routes, which give the tests guarded routes to attack.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSoftwareAuthenticator, totpCode } from '../../testing/index.js';
-import { startMfaServer, type RunningMfaServer, type StartMfaServerOptions } from '../start-mfa-server.js';
+import { serveMfaServer, type RunningMfaServer, type StartMfaServerOptions } from 'mfa-kit/server';
+import { createSoftwareAuthenticator, totpCode } from 'mfa-kit/testing';
+import { createDemoServer } from '../demo/server/create-demo-server.js';
 
 /** A step boundary plus 10 s, so ±1-step arithmetic in tests is unambiguous. */
 export const T0 = Date.UTC(2026, 10, 27, 12, 0, 0) + 10_000;
@@ -75,18 +77,17 @@ export class TestServer {
   }
 
   async start(): Promise<this> {
-    this.running = await startMfaServer({
-      port: 0,
-      hostname: '127.0.0.1',
+    const { port = 0, hostname = '127.0.0.1', ...options } = this.options;
+    const server = await createDemoServer({
       dataDir: this.dataDir,
-      demo: true,
       rpId: RP_ID,
       rpName: 'mfa-kit test',
       expectedOrigins: [ORIGIN],
       now: () => this.clock.now(),
       logger: () => {},
-      ...this.options,
+      ...options,
     });
+    this.running = await serveMfaServer(server, { port, hostname });
     return this;
   }
 

@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { ELEVATED_ACCESS_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER, MFA_TOKEN_HEADER, payloadDigest } from '../../protocol/index.js';
 import type { MfaEnv } from '../context.js';
-import { MfaHttpError, invalidRequest } from '../http/mfa-http-error.js';
-import { readJsonBody } from '../http/read-json-body.js';
-import { getPrincipal } from '../http/require-session.js';
+import { MfaHttpError, invalidRequest } from './mfa-http-error.js';
+import { readJsonBody } from './read-json-body.js';
+import { getPrincipal } from './require-session.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 

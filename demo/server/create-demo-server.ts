@@ -1,0 +1,29 @@
+import { SqliteMfaStore, createMfaServer, type MfaServer, type MfaServerOptions } from 'mfa-kit/server';
+import { demoAuthenticate, demoSessionRoutes } from './demo-session.js';
+import { createSqliteDemoStore, type DemoStore } from './demo-store.js';
+import { walletRoutes } from './wallet-routes.js';
+
+export type DemoServerOptions = Omit<MfaServerOptions, 'authenticate'>;
+
+/**
+ * The reference server as an app would set it up: `createMfaServer` with the app's session
+ * lookup (`/demo/session`'s bearer tokens), and the app's guarded routes (the demo wallet)
+ * mounted on its Hono app before the first request.
+ */
+export async function createDemoServer(options: DemoServerOptions = {}): Promise<MfaServer> {
+  // The demo's tables share the kit's database; they exist once the store does, which
+  // `createMfaServer` opens. `authenticate` is only called per request, by then they do.
+  let demo: DemoStore | undefined;
+  const server = await createMfaServer({
+    ...options,
+    authenticate: (request) => demoAuthenticate(demo!)(request),
+  });
+  if (!(server.store instanceof SqliteMfaStore)) {
+    server.close();
+    throw new Error('mfa-kit demo: the demo wallet keeps its tables in the SQLite store.');
+  }
+  demo = createSqliteDemoStore(server.store.db);
+  server.app.route('/', demoSessionRoutes(server.context, demo));
+  server.app.route('/', walletRoutes(demo));
+  return server;
+}
