@@ -26,10 +26,10 @@ const ROOT = new URL('..', import.meta.url).pathname;
 export const SIZE_ENTRIES: Entry[] = [
   { name: 'floor: <dialog> + input-otp', contents: `export { Floor } from './bench/fixtures/dialog-otp-floor.tsx';`, platform: 'browser' },
   { name: 'for comparison: Radix Dialog + input-otp', contents: `export { Floor } from './bench/fixtures/radix-otp-floor.tsx';`, platform: 'browser' },
-  { name: 'prompt path { MfaProvider, usePromptMfaAuth }', contents: `export { MfaProvider, usePromptMfaAuth } from './src/react/index.ts';`, platform: 'browser' },
-  { name: 'mfa-kit/react (whole entry)', contents: `export * from './src/react/index.ts';`, platform: 'browser' },
-  { name: 'mfa-kit (core alone)', contents: `export * from './src/core/index.ts';`, platform: 'browser' },
-  { name: 'mfa-kit/server', contents: `export * from './src/server/index.ts';`, platform: 'node' },
+  { name: 'prompt path { MfaProvider, usePromptMfaAuth }', contents: `export { MfaProvider, usePromptMfaAuth } from './dist/react/index.js';`, platform: 'browser' },
+  { name: 'mfa-kit/react (whole entry)', contents: `export * from './dist/react/index.js';`, platform: 'browser' },
+  { name: 'mfa-kit (core alone)', contents: `export * from './dist/core/index.js';`, platform: 'browser' },
+  { name: 'mfa-kit/server', contents: `export * from './dist/server/index.js';`, platform: 'node' },
 ];
 
 export interface SizeFigure {
