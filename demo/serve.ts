@@ -43,7 +43,6 @@ const listening = serve({ fetch: server.fetch, port, hostname: 'localhost' }, ()
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => listening.close(() => {
-    server.close();
-    process.exit(0);
+    void server.close().finally(() => process.exit(0));
   }));
 }

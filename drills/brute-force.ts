@@ -24,7 +24,7 @@ export async function configuredLimits(): Promise<LockoutLimits> {
   try {
     return { maxFailures: server.context.config.maxFailures, lockSeconds: server.context.config.lockMs / 1000 };
   } finally {
-    server.close();
+    await server.close();
   }
 }
 

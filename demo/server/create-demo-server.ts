@@ -19,7 +19,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     authenticate: (request) => demoAuthenticate(demo!)(request),
   });
   if (!(server.store instanceof SqliteMfaStore)) {
-    server.close();
+    await server.close();
     throw new Error('mfa-kit demo: the demo wallet keeps its tables in the SQLite store.');
   }
   demo = createSqliteDemoStore(server.store.db);

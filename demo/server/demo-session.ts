@@ -15,10 +15,10 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * own session here (a cookie, a JWT from its identity provider…).
  */
 export function demoAuthenticate(store: DemoStore) {
-  return (request: Request): MfaPrincipal | null => {
+  return async (request: Request): Promise<MfaPrincipal | null> => {
     const match = /^Bearer ([A-Za-z0-9_-]{1,128})$/.exec(request.headers.get('authorization') ?? '');
     if (!match?.[1]) return null;
-    return store.findSession(hashToken(match[1])) ?? null;
+    return (await store.findSession(hashToken(match[1]))) ?? null;
   };
 }
 
@@ -32,12 +32,12 @@ export function demoSessionRoutes(ctx: MfaServerContext, store: DemoStore): Hono
     const raw = (await readJsonBody(c)).name;
     const name = typeof raw === 'string' ? raw.trim() : '';
     if (!name || name.length > MAX_NAME_LENGTH) throw new MfaHttpError('invalid_request', '`name` must be a non-empty string.');
-    const { userId } = store.findOrCreateUser(name, () => ({
+    const { userId } = await store.findOrCreateUser(name, () => ({
       userId: randomUUID(),
       walletKeySealed: ctx.secrets.seal(generatePrivateKey()),
     }));
     const sessionToken = randomBytes(32).toString('base64url');
-    store.insertSession(hashToken(sessionToken), userId, randomUUID(), ctx.now());
+    await store.insertSession(hashToken(sessionToken), userId, randomUUID(), ctx.now());
     const body: DemoSessionResponse = { sessionToken, userId };
     return c.json(body, 201);
   });

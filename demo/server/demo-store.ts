@@ -2,11 +2,11 @@ import type { SqliteDatabase } from 'mfa-kit/server';
 
 /** The demo's own tables: who signed in with which name, their sessions, and a wallet each. */
 export interface DemoStore {
-  findOrCreateUser(name: string, create: () => { userId: string; walletKeySealed: string }): { userId: string };
-  insertSession(tokenHash: string, userId: string, sessionId: string, now: number): void;
-  findSession(tokenHash: string): { userId: string; sessionId: string; accountName: string } | undefined;
-  getWallet(userId: string): { walletKeySealed: string; delegated: boolean } | undefined;
-  setDelegation(userId: string, delegated: boolean): void;
+  findOrCreateUser(name: string, create: () => { userId: string; walletKeySealed: string }): Promise<{ userId: string }>;
+  insertSession(tokenHash: string, userId: string, sessionId: string, now: number): Promise<void>;
+  findSession(tokenHash: string): Promise<{ userId: string; sessionId: string; accountName: string } | undefined>;
+  getWallet(userId: string): Promise<{ walletKeySealed: string; delegated: boolean } | undefined>;
+  setDelegation(userId: string, delegated: boolean): Promise<void>;
 }
 
 type Row = Record<string, unknown>;
@@ -41,7 +41,7 @@ export function createSqliteDemoStore(db: SqliteDatabase): DemoStore {
   const setDelegation = db.prepare('UPDATE demo_users SET delegated = ? WHERE user_id = ?');
 
   return {
-    findOrCreateUser(name, create) {
+    async findOrCreateUser(name, create) {
       const found = findUser.get(name) as Row | undefined;
       if (found) return { userId: found.user_id as string };
       const fresh = create();
@@ -49,18 +49,18 @@ export function createSqliteDemoStore(db: SqliteDatabase): DemoStore {
       // INSERT OR IGNORE: a concurrent first session for the same name may have won; read the winner.
       return { userId: (findUser.get(name) as Row).user_id as string };
     },
-    insertSession(tokenHash, userId, sessionId, now) {
+    async insertSession(tokenHash, userId, sessionId, now) {
       insertSession.run(tokenHash, userId, sessionId, now);
     },
-    findSession(tokenHash) {
+    async findSession(tokenHash) {
       const row = findSession.get(tokenHash) as Row | undefined;
       return row && { userId: row.user_id as string, sessionId: row.session_id as string, accountName: row.name as string };
     },
-    getWallet(userId) {
+    async getWallet(userId) {
       const row = getWallet.get(userId) as Row | undefined;
       return row && { walletKeySealed: row.wallet_key_sealed as string, delegated: row.delegated === 1 };
     },
-    setDelegation(userId, delegated) {
+    async setDelegation(userId, delegated) {
       setDelegation.run(delegated ? 1 : 0, userId);
     },
   };

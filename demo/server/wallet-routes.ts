@@ -24,7 +24,7 @@ const MAX_MESSAGE_LENGTH = 4096;
 
 async function walletOf(c: Context<MfaEnv>, store: DemoStore) {
   const { userId } = await getPrincipal(c);
-  const wallet = store.getWallet(userId);
+  const wallet = await store.getWallet(userId);
   if (!wallet) throw new MfaHttpError('not_found', 'This user has no demo wallet.');
   const privateKey = c.var.mfa.secrets.open(wallet.walletKeySealed) as `0x${string}`;
   return { account: privateKeyToAccount(privateKey), privateKey, delegated: wallet.delegated };
@@ -84,7 +84,7 @@ export function walletRoutes(store: DemoStore): Hono<MfaEnv> {
       const enabled = (await readJsonBody(c)).enabled as boolean;
       // Delegating is a refresh; revoking delegated access is a reshare.
       await assertElevatedAccess(c, enabled ? MFAAction.WalletWaasRefresh : MFAAction.WalletWaasReshare);
-      store.setDelegation(c.var.mfaPrincipal.userId, enabled);
+      await store.setDelegation(c.var.mfaPrincipal.userId, enabled);
       const body: WalletDelegationResponse = { delegated: enabled };
       return c.json(body);
     },

@@ -44,7 +44,7 @@ export interface MfaServer {
   /** Resolved configuration, keys and clock (for advanced use and tests). */
   context: MfaServerContext;
   /** Closes the store. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 function openSqliteStore(path: string): SqliteMfaStore {
@@ -124,8 +124,10 @@ export async function createMfaServer(options: MfaServerOptions = {}): Promise<M
 
   // Housekeeping: expired challenges, tokens and jtis are dead weight (an expired token is
   // refused by its `exp` before its jti is ever looked at).
-  store.purgeExpired(context.now());
-  const purge = setInterval(() => store.purgeExpired(context.now()), PURGE_INTERVAL_MS);
+  await store.purgeExpired(context.now());
+  const purge = setInterval(() => {
+    store.purgeExpired(context.now()).catch((error: unknown) => log(`mfa-kit: purging expired records failed: ${String(error)}`));
+  }, PURGE_INTERVAL_MS);
   purge.unref();
 
   return {
@@ -133,9 +135,9 @@ export async function createMfaServer(options: MfaServerOptions = {}): Promise<M
     fetch: async (request) => app.fetch(request),
     store,
     context,
-    close: () => {
+    close: async () => {
       clearInterval(purge);
-      store.close();
+      await store.close();
     },
   };
 }

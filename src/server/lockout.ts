@@ -6,15 +6,15 @@ import { MfaHttpError } from './http/mfa-http-error.js';
  * is checked, in one conditional UPDATE that also refuses while locked; a success clears the
  * count. So 100 concurrent guesses get at most `maxFailures` tries, never 100.
  */
-export function reserveCodeAttempt(ctx: MfaServerContext, userId: string): { failures: number } {
+export async function reserveCodeAttempt(ctx: MfaServerContext, userId: string): Promise<{ failures: number }> {
   const now = ctx.now();
-  const reservation = ctx.store.reserveAttempt(userId, now, ctx.config.maxFailures, ctx.config.lockMs);
+  const reservation = await ctx.store.reserveAttempt(userId, now, ctx.config.maxFailures, ctx.config.lockMs);
   if (!reservation.allowed) throw rateLimited(Math.max(1, Math.ceil(((reservation.lockedUntil ?? now) - now) / 1000)));
   return { failures: reservation.failures };
 }
 
-export function codeAttemptSucceeded(ctx: MfaServerContext, userId: string): void {
-  ctx.store.resetAttempts(userId);
+export async function codeAttemptSucceeded(ctx: MfaServerContext, userId: string): Promise<void> {
+  await ctx.store.resetAttempts(userId);
 }
 
 /** The error of a failed attempt (wrong, replayed or unknown code), with the tries left. */

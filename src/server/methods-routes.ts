@@ -10,16 +10,21 @@ import { toPasskey, toTotpDevice } from './wire.js';
 export function methodsRoutes(): Hono<MfaEnv> {
   const app = new Hono<MfaEnv>();
 
-  app.get(ROUTES.methods, (c) => {
+  app.get(ROUTES.methods, async (c) => {
     const { store } = c.var.mfa;
     const { userId } = c.var.mfaPrincipal;
     // Only verified devices are methods: an enrollment never confirmed counts for nothing.
-    const totpDevices = store.listTotpDevices(userId).filter((d) => d.verifiedAt !== null).map(toTotpDevice);
-    const passkeys = store.listPasskeys(userId).map(toPasskey);
+    const [devices, passkeyRecords, recoveryCodes] = await Promise.all([
+      store.listTotpDevices(userId),
+      store.listPasskeys(userId),
+      store.getRecoveryCodeState(userId),
+    ]);
+    const totpDevices = devices.filter((d) => d.verifiedAt !== null).map(toTotpDevice);
+    const passkeys = passkeyRecords.map(toPasskey);
     const body: MfaMethodsResponse = {
       totpDevices,
       passkeys,
-      recoveryCodes: store.getRecoveryCodeState(userId),
+      recoveryCodes,
       userHasVerifiedMfaMethods: totpDevices.length + passkeys.length > 0,
     };
     return c.json(body);
@@ -27,7 +32,7 @@ export function methodsRoutes(): Hono<MfaEnv> {
 
   app.post(ROUTES.actionsRequired, async (c) => {
     const mfaAction = readMfaAction((await readJsonBody(c)).mfaAction);
-    const body: ActionRequiredResponse = { required: isMfaRequired(c.var.mfa, c.var.mfaPrincipal.userId, mfaAction) };
+    const body: ActionRequiredResponse = { required: await isMfaRequired(c.var.mfa, c.var.mfaPrincipal.userId, mfaAction) };
     return c.json(body);
   });
 

@@ -35,14 +35,15 @@ export function resolvePolicy(options: MfaServerOptions): ResolvedMfaConfig['pol
 }
 
 /** When each of the user's methods became one: a TOTP device when verified, a passkey when registered. */
-function verifiedMethodTimes(store: MfaStore, userId: string): number[] {
-  const totp = store.listTotpDevices(userId).flatMap((d) => (d.verifiedAt === null ? [] : [d.verifiedAt]));
-  return [...totp, ...store.listPasskeys(userId).map((p) => p.createdAt)];
+async function verifiedMethodTimes(store: MfaStore, userId: string): Promise<number[]> {
+  const [devices, passkeys] = await Promise.all([store.listTotpDevices(userId), store.listPasskeys(userId)]);
+  const totp = devices.flatMap((d) => (d.verifiedAt === null ? [] : [d.verifiedAt]));
+  return [...totp, ...passkeys.map((p) => p.createdAt)];
 }
 
 /** A TOTP device or passkey that has been verified. Recovery codes alone are not a method. */
-export function userHasVerifiedMethods(store: MfaStore, userId: string): boolean {
-  return verifiedMethodTimes(store, userId).length > 0;
+export async function userHasVerifiedMethods(store: MfaStore, userId: string): Promise<boolean> {
+  return (await verifiedMethodTimes(store, userId)).length > 0;
 }
 
 /**
@@ -54,8 +55,8 @@ export function userHasVerifiedMethods(store: MfaStore, userId: string): boolean
  * registration challenge before the user's first enrollment and finish it afterwards, adding a
  * factor — and minting a token of any scope — with no step-up.
  */
-export function isStaleEnrollment(store: MfaStore, userId: string, startedAt: number): boolean {
-  const times = verifiedMethodTimes(store, userId);
+export async function isStaleEnrollment(store: MfaStore, userId: string, startedAt: number): Promise<boolean> {
+  const times = await verifiedMethodTimes(store, userId);
   return times.length > 0 && Math.min(...times) > startedAt;
 }
 
@@ -68,7 +69,7 @@ export function staleEnrollment(): MfaHttpError {
  * `credential:*` need MFA exactly when the user has a method (so a first enrollment is always
  * possible, even under `requireEnrollment`); `wallet:delegate` follows the wallet default.
  */
-export function isMfaRequired(ctx: MfaServerContext, userId: string, target: MFAAction | TokenScopeValue): boolean {
+export async function isMfaRequired(ctx: MfaServerContext, userId: string, target: MFAAction | TokenScopeValue): Promise<boolean> {
   const action = (ALL_ACTIONS as readonly string[]).includes(target)
     ? (target as MFAAction)
     : target === TokenScope.Walletdelegate

@@ -39,9 +39,7 @@ export async function serveMfaServer(server: MfaServer, { port = DEFAULT_PORT, h
     close: () =>
       new Promise<void>((resolve, reject) => {
         listening.close((error) => {
-          server.close();
-          if (error) reject(error);
-          else resolve();
+          server.close().then(() => (error ? reject(error) : resolve()), reject);
         });
         listening.closeAllConnections();
       }),

@@ -58,7 +58,7 @@ export async function enforceElevatedAccess(
   principal: MfaPrincipal,
   check: ElevatedAccessCheck,
 ): Promise<void> {
-  if (!isMfaRequired(ctx, principal.userId, check.action ?? check.scope)) return;
+  if (!(await isMfaRequired(ctx, principal.userId, check.action ?? check.scope))) return;
   const elevated = c.req.header(ELEVATED_ACCESS_TOKEN_HEADER);
   if (elevated) {
     const action = check.action
@@ -74,7 +74,7 @@ export async function enforceElevatedAccess(
         action,
         currentDate: new Date(ctx.now()),
       });
-      if (claims.single_use !== false && !ctx.store.useJti(claims.jti, claims.exp * 1000, ctx.now())) {
+      if (claims.single_use !== false && !(await ctx.store.useJti(claims.jti, claims.exp * 1000, ctx.now()))) {
         throw stepUpRequired(check.scope, 'The elevated access token was already used.');
       }
       return;
@@ -88,7 +88,7 @@ export async function enforceElevatedAccess(
   }
   const legacy = c.req.header(MFA_TOKEN_HEADER);
   if (legacy && ctx.config.allowLegacyMfaToken && check.allowMfaToken !== false) {
-    if (redeemMfaToken(ctx, principal, legacy)) return;
+    if (await redeemMfaToken(ctx, principal, legacy)) return;
     throw stepUpRequired(check.scope, 'The MFA token is invalid, expired or already used.');
   }
   throw stepUpRequired(check.scope, `This request needs elevated access (${check.scope}).`);

@@ -28,7 +28,7 @@ export function idempotent(): MiddlewareHandler<MfaEnv> {
     const proof = await payloadDigest({ elevated: c.req.header(ELEVATED_ACCESS_TOKEN_HEADER) ?? null, mfa: c.req.header(MFA_TOKEN_HEADER) ?? null });
     const scope = `${principal.userId}\n${principal.sessionId}\n${c.req.method} ${c.req.path}\n${proof}`;
     const bodyDigest = await payloadDigest(await readJsonBody(c));
-    const existing = ctx.store.claimIdempotencyKey(scope, key, bodyDigest, ctx.now());
+    const existing = await ctx.store.claimIdempotencyKey(scope, key, bodyDigest, ctx.now());
     if (existing) {
       if (existing.bodyDigest !== bodyDigest) throw new MfaHttpError('conflict', 'This Idempotency-Key was used with a different request body.');
       if (existing.status === null || existing.responseSealed === null) {
@@ -43,9 +43,9 @@ export function idempotent(): MiddlewareHandler<MfaEnv> {
       await next();
     } finally {
       if (c.res.status >= 200 && c.res.status < 300) {
-        ctx.store.completeIdempotencyKey(scope, key, c.res.status, ctx.secrets.seal(await c.res.clone().text()));
+        await ctx.store.completeIdempotencyKey(scope, key, c.res.status, ctx.secrets.seal(await c.res.clone().text()));
       } else {
-        ctx.store.releaseIdempotencyKey(scope, key);
+        await ctx.store.releaseIdempotencyKey(scope, key);
       }
     }
   };

@@ -14,10 +14,10 @@ const CHALLENGE_BYTES = 32;
  * §10) the challenge is SHA-256(nonce ‖ digest), so the authenticator's signature covers the
  * digest of the request being approved.
  */
-export function createChallenge(ctx: MfaServerContext, userId: string, purpose: ChallengePurpose, action?: ActionBinding): Uint8Array<ArrayBuffer> {
+export async function createChallenge(ctx: MfaServerContext, userId: string, purpose: ChallengePurpose, action?: ActionBinding): Promise<Uint8Array<ArrayBuffer>> {
   const nonce = randomBytes(CHALLENGE_BYTES);
   const bytes = action ? actionChallenge(nonce, action.payloadDigest) : nonce;
-  ctx.store.insertChallenge({
+  await ctx.store.insertChallenge({
     challenge: Buffer.from(bytes).toString('base64url'),
     userId,
     purpose,
@@ -54,8 +54,8 @@ export function challengeOf(response: Record<string, unknown>): string {
  * Consumes the challenge (one DELETE … RETURNING: single use, live, this user, this purpose),
  * before any verification, so a challenge never gets a second try.
  */
-export function consumeChallenge(ctx: MfaServerContext, userId: string, purpose: ChallengePurpose, challenge: string): ChallengeRecord {
-  const record = ctx.store.consumeChallenge(userId, purpose, challenge, ctx.now());
+export async function consumeChallenge(ctx: MfaServerContext, userId: string, purpose: ChallengePurpose, challenge: string): Promise<ChallengeRecord> {
+  const record = await ctx.store.consumeChallenge(userId, purpose, challenge, ctx.now());
   if (!record) throw new MfaHttpError('passkey_verification_failed', 'The challenge is unknown, expired or already used.');
   if (record.nonce !== null && record.payloadDigest !== null) {
     const expected = actionChallenge(Buffer.from(record.nonce, 'base64url'), record.payloadDigest).toString('base64url');

@@ -38,16 +38,17 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     await readJsonBody(c);
     await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentiallink });
     const accountName = principal.accountName ?? principal.userId;
+    const existing = await ctx.store.listPasskeys(principal.userId);
     const options = await generateRegistrationOptions({
       rpName: ctx.config.rpName,
       rpID: ctx.config.rpId,
       userName: accountName,
       userDisplayName: accountName,
       userID: new TextEncoder().encode(principal.userId),
-      challenge: createChallenge(ctx, principal.userId, 'registration'),
+      challenge: await createChallenge(ctx, principal.userId, 'registration'),
       timeout: CHALLENGE_TTL_MS,
       attestationType: 'none',
-      excludeCredentials: ctx.store.listPasskeys(principal.userId).map((p) => ({ id: p.credentialId, transports: p.transports })),
+      excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports })),
       authenticatorSelection: { residentKey: 'preferred', userVerification: 'required' },
       supportedAlgorithmIDs: SUPPORTED_ALGORITHM_IDS,
     });
@@ -61,8 +62,8 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const response = readRegistrationResponse(body);
     const name = readName(body, false);
     const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
-    const challenge = consumeChallenge(ctx, principal.userId, 'registration', challengeOf(body.response as Record<string, unknown>));
-    if (isStaleEnrollment(ctx.store, principal.userId, challengeIssuedAt(challenge))) throw staleEnrollment();
+    const challenge = await consumeChallenge(ctx, principal.userId, 'registration', challengeOf(body.response as Record<string, unknown>));
+    if (await isStaleEnrollment(ctx.store, principal.userId, challengeIssuedAt(challenge))) throw staleEnrollment();
     let verification;
     try {
       verification = await verifyRegistrationResponse({
@@ -86,12 +87,12 @@ export function passkeyRoutes(): Hono<MfaEnv> {
       publicKey: credential.publicKey,
       counter: credential.counter,
       transports: response.response.transports ?? [],
-      name: name ?? `Passkey ${ctx.store.listPasskeys(principal.userId).length + 1}`,
+      name: name ?? `Passkey ${(await ctx.store.listPasskeys(principal.userId)).length + 1}`,
       createdAt: now,
       lastUsedAt: now,
     };
-    if (!ctx.store.insertPasskey(record)) throw new MfaHttpError('conflict', 'This passkey is already registered.');
-    const recoveryCodes = issueFirstRecoveryCodes(ctx, principal.userId);
+    if (!(await ctx.store.insertPasskey(record))) throw new MfaHttpError('conflict', 'This passkey is already registered.');
+    const recoveryCodes = await issueFirstRecoveryCodes(ctx, principal.userId);
     const result: PasskeyRegistrationVerifyResponse = {
       passkey: toPasskey(record),
       ...(recoveryCodes ? { recoveryCodes } : {}),
@@ -103,7 +104,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
   app.patch('/passkeys/:id', async (c) => {
     const ctx = c.var.mfa;
     const name = readName(await readJsonBody(c), true)!;
-    const renamed = ctx.store.renamePasskey(c.var.mfaPrincipal.userId, c.req.param('id'), name);
+    const renamed = await ctx.store.renamePasskey(c.var.mfaPrincipal.userId, c.req.param('id'), name);
     if (!renamed) throw notFound('No such passkey.');
     return c.json(toPasskey(renamed));
   });
@@ -112,10 +113,10 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     const id = c.req.param('id');
-    if (!ctx.store.listPasskeys(principal.userId).some((p) => p.id === id)) throw notFound('No such passkey.');
+    if (!(await ctx.store.listPasskeys(principal.userId)).some((p) => p.id === id)) throw notFound('No such passkey.');
     await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink });
-    ctx.store.deletePasskey(principal.userId, id);
-    if (!userHasVerifiedMethods(ctx.store, principal.userId)) ctx.store.deleteRecoveryCodes(principal.userId);
+    await ctx.store.deletePasskey(principal.userId, id);
+    if (!(await userHasVerifiedMethods(ctx.store, principal.userId))) await ctx.store.deleteRecoveryCodes(principal.userId);
     return c.body(null, 204);
   });
 
@@ -123,11 +124,11 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     const action = readActionBinding((await readJsonBody(c)).action);
-    const passkeys = ctx.store.listPasskeys(principal.userId);
+    const passkeys = await ctx.store.listPasskeys(principal.userId);
     if (passkeys.length === 0) throw notFound('No passkey is registered.');
     const options = await generateAuthenticationOptions({
       rpID: ctx.config.rpId,
-      challenge: createChallenge(ctx, principal.userId, 'authentication', action),
+      challenge: await createChallenge(ctx, principal.userId, 'authentication', action),
       allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),
       userVerification: 'required',
       timeout: CHALLENGE_TTL_MS,
@@ -141,7 +142,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const body = await readJsonBody(c);
     const response = readAuthenticationResponse(body);
     const requested = readTokenRequest(body);
-    const challenge = consumeChallenge(ctx, principal.userId, 'authentication', challengeOf(body.response as Record<string, unknown>));
+    const challenge = await consumeChallenge(ctx, principal.userId, 'authentication', challengeOf(body.response as Record<string, unknown>));
     // DESIGN.md §10: the approval is what the challenge committed to, never what the body claims.
     const bound =
       challenge.payloadDigest !== null && isMfaAction(challenge.mfaAction)
@@ -151,7 +152,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
       throw new MfaHttpError('elevated_access_mismatch', 'This assertion approves a different request.');
     }
     const tokens = normalizeTokenRequest(ctx, { ...requested, action: bound });
-    const passkey = ctx.store.getPasskeyByCredentialId(principal.userId, response.id);
+    const passkey = await ctx.store.getPasskeyByCredentialId(principal.userId, response.id);
     if (!passkey) throw verificationFailed();
     let verification;
     try {
@@ -167,7 +168,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
       throw verificationFailed();
     }
     // W3C WebAuthn §7.2 step 22: a counter that did not move forward may be a cloned key.
-    if (!verification.verified || !ctx.store.updatePasskeyCounter(principal.userId, passkey.id, verification.authenticationInfo.newCounter, ctx.now())) {
+    if (!verification.verified || !(await ctx.store.updatePasskeyCounter(principal.userId, passkey.id, verification.authenticationInfo.newCounter, ctx.now()))) {
       throw verificationFailed();
     }
     return c.json(await issueVerifyResponse(ctx, principal, 'passkey', tokens));

@@ -18,19 +18,19 @@ export function recoveryCodeRoutes(): Hono<MfaEnv> {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     await readJsonBody(c);
-    if (!userHasVerifiedMethods(ctx.store, principal.userId)) {
+    if (!(await userHasVerifiedMethods(ctx.store, principal.userId))) {
       throw new MfaHttpError('conflict', 'Recovery codes come with a first verified method; enroll one first.');
     }
     await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialupdate });
     const { codes, hashes } = generateRecoveryCodeSet(principal.userId);
-    ctx.store.replaceRecoveryCodes(principal.userId, hashes, ctx.now());
+    await ctx.store.replaceRecoveryCodes(principal.userId, hashes, ctx.now());
     const body: RecoveryCodesResponse = { codes };
     return c.json(body, 201);
   });
 
   app.post(ROUTES.recoveryCodesAcknowledge, async (c) => {
     await readJsonBody(c);
-    c.var.mfa.store.acknowledgeRecoveryCodes(c.var.mfaPrincipal.userId);
+    await c.var.mfa.store.acknowledgeRecoveryCodes(c.var.mfaPrincipal.userId);
     return c.body(null, 204);
   });
 
@@ -40,13 +40,13 @@ export function recoveryCodeRoutes(): Hono<MfaEnv> {
     const body = await readJsonBody(c);
     const code = readCode(body);
     const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
-    const attempt = reserveCodeAttempt(ctx, principal.userId);
+    const attempt = await reserveCodeAttempt(ctx, principal.userId);
     const normalized = normalizeRecoveryCode(code);
     // One conditional UPDATE (`used_at IS NULL`): a code redeems exactly once.
-    if (!normalized || !ctx.store.consumeRecoveryCode(principal.userId, hashRecoveryCode(principal.userId, normalized), ctx.now())) {
+    if (!normalized || !(await ctx.store.consumeRecoveryCode(principal.userId, hashRecoveryCode(principal.userId, normalized), ctx.now()))) {
       throw invalidCode(ctx, attempt, 'The recovery code is not valid or was already used.');
     }
-    codeAttemptSucceeded(ctx, principal.userId);
+    await codeAttemptSucceeded(ctx, principal.userId);
     return c.json(await issueVerifyResponse(ctx, principal, 'recovery_code', tokens));
   });
 

@@ -38,7 +38,7 @@ export function generateRecoveryCodeSet(userId: string): { codes: string[]; hash
 }
 
 /** Issues the first set when a user's first method is verified; undefined when they already have one. */
-export function issueFirstRecoveryCodes(ctx: MfaServerContext, userId: string): string[] | undefined {
+export async function issueFirstRecoveryCodes(ctx: MfaServerContext, userId: string): Promise<string[] | undefined> {
   const { codes, hashes } = generateRecoveryCodeSet(userId);
-  return ctx.store.issueRecoveryCodesIfNone(userId, hashes, ctx.now()) ? codes : undefined;
+  return (await ctx.store.issueRecoveryCodesIfNone(userId, hashes, ctx.now())) ? codes : undefined;
 }

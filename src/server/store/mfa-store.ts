@@ -1,8 +1,10 @@
 /**
- * The storage seam (DESIGN.md §9). Every method that *consumes* something (a TOTP step, a
- * challenge, a recovery code, a token, a jti) is one conditional statement in the SQLite
+ * The storage seam. Every method that *consumes* something (a TOTP step, a
+ * challenge, a recovery code, a token, a jti) is one conditional statement in each
  * implementation, never a read followed by a write, so concurrent redemptions of one secret
- * succeed exactly once. Times are epoch milliseconds.
+ * succeed exactly once, across processes too when they share a database. Times are epoch
+ * milliseconds. Methods are async so that a networked database (PostgreSQL) fits behind the
+ * same seam; the embedded SQLite store answers with already-settled promises.
  */
 
 export interface TotpDeviceRecord {
@@ -71,69 +73,69 @@ export interface IdempotencyRecord {
 
 export interface MfaStore {
   // TOTP devices
-  insertTotpDevice(device: TotpDeviceRecord): void;
+  insertTotpDevice(device: TotpDeviceRecord): Promise<void>;
   /** Removes the user's devices that were never verified (one pending enrollment at a time). */
-  deleteUnverifiedTotpDevices(userId: string): void;
-  getTotpDevice(userId: string, id: string): TotpDeviceRecord | undefined;
-  listTotpDevices(userId: string): TotpDeviceRecord[];
+  deleteUnverifiedTotpDevices(userId: string): Promise<void>;
+  getTotpDevice(userId: string, id: string): Promise<TotpDeviceRecord | undefined>;
+  listTotpDevices(userId: string): Promise<TotpDeviceRecord[]>;
   /**
    * RFC 6238 §5.2 replay rule: accepts `step` only if it is later than the last accepted one,
    * and marks the device verified. One conditional UPDATE; true when this call won.
    */
-  acceptTotpStep(userId: string, id: string, step: number, now: number): boolean;
+  acceptTotpStep(userId: string, id: string, step: number, now: number): Promise<boolean>;
   /** Makes `id` the default when the user has no default device yet. */
-  setDefaultTotpDeviceIfNone(userId: string, id: string): void;
+  setDefaultTotpDeviceIfNone(userId: string, id: string): Promise<void>;
   /** Makes `id` (a verified device) the only default; false when there is no such device. */
-  setDefaultTotpDevice(userId: string, id: string): boolean;
+  setDefaultTotpDevice(userId: string, id: string): Promise<boolean>;
   /** Deletes a device; promotes the oldest verified device when the default goes. */
-  deleteTotpDevice(userId: string, id: string): boolean;
+  deleteTotpDevice(userId: string, id: string): Promise<boolean>;
 
   // Passkeys
-  insertPasskey(passkey: PasskeyRecord): boolean;
-  getPasskeyByCredentialId(userId: string, credentialId: string): PasskeyRecord | undefined;
-  listPasskeys(userId: string): PasskeyRecord[];
+  insertPasskey(passkey: PasskeyRecord): Promise<boolean>;
+  getPasskeyByCredentialId(userId: string, credentialId: string): Promise<PasskeyRecord | undefined>;
+  listPasskeys(userId: string): Promise<PasskeyRecord[]>;
   /** Stores the new signature counter only if it moved forward (or both are 0). */
-  updatePasskeyCounter(userId: string, id: string, newCounter: number, now: number): boolean;
-  renamePasskey(userId: string, id: string, name: string): PasskeyRecord | undefined;
-  deletePasskey(userId: string, id: string): boolean;
+  updatePasskeyCounter(userId: string, id: string, newCounter: number, now: number): Promise<boolean>;
+  renamePasskey(userId: string, id: string, name: string): Promise<PasskeyRecord | undefined>;
+  deletePasskey(userId: string, id: string): Promise<boolean>;
 
   // WebAuthn challenges
-  insertChallenge(challenge: ChallengeRecord): void;
+  insertChallenge(challenge: ChallengeRecord): Promise<void>;
   /** Deletes and returns a live challenge bound to this user and purpose: single use. */
-  consumeChallenge(userId: string, purpose: ChallengePurpose, challenge: string, now: number): ChallengeRecord | undefined;
+  consumeChallenge(userId: string, purpose: ChallengePurpose, challenge: string, now: number): Promise<ChallengeRecord | undefined>;
 
   // Recovery codes
   /** Issues a first set only if the user has none (true when this call issued it). */
-  issueRecoveryCodesIfNone(userId: string, codeHashes: string[], now: number): boolean;
-  replaceRecoveryCodes(userId: string, codeHashes: string[], now: number): void;
-  consumeRecoveryCode(userId: string, codeHash: string, now: number): boolean;
-  deleteRecoveryCodes(userId: string): void;
-  getRecoveryCodeState(userId: string): RecoveryCodeState;
-  acknowledgeRecoveryCodes(userId: string): void;
+  issueRecoveryCodesIfNone(userId: string, codeHashes: string[], now: number): Promise<boolean>;
+  replaceRecoveryCodes(userId: string, codeHashes: string[], now: number): Promise<void>;
+  consumeRecoveryCode(userId: string, codeHash: string, now: number): Promise<boolean>;
+  deleteRecoveryCodes(userId: string): Promise<void>;
+  getRecoveryCodeState(userId: string): Promise<RecoveryCodeState>;
+  acknowledgeRecoveryCodes(userId: string): Promise<void>;
 
   // Lockout (DESIGN.md §8)
   /**
    * Counts an attempt as a failure up front (a success clears it), so concurrent guesses
    * can never exceed the limit; locks for `lockMs` when the count reaches `maxFailures`.
    */
-  reserveAttempt(userId: string, now: number, maxFailures: number, lockMs: number): AttemptReservation;
-  resetAttempts(userId: string): void;
+  reserveAttempt(userId: string, now: number, maxFailures: number, lockMs: number): Promise<AttemptReservation>;
+  resetAttempts(userId: string): Promise<void>;
 
   // Tokens
-  insertMfaToken(token: MfaTokenRecord): void;
+  insertMfaToken(token: MfaTokenRecord): Promise<void>;
   /** Redeems a legacy token bound to this user and session; single-use ones only once. */
-  consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number): boolean;
+  consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number): Promise<boolean>;
   /** Records a single-use elevated token's jti; false when it was already used. */
-  useJti(jti: string, expiresAt: number, now: number): boolean;
+  useJti(jti: string, expiresAt: number, now: number): Promise<boolean>;
 
   // Idempotency-Key (issue 6)
   /** Claims the key for a first run; returns the existing record when it was already claimed. */
-  claimIdempotencyKey(scope: string, key: string, bodyDigest: string, now: number): IdempotencyRecord | undefined;
-  completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string): void;
-  releaseIdempotencyKey(scope: string, key: string): void;
+  claimIdempotencyKey(scope: string, key: string, bodyDigest: string, now: number): Promise<IdempotencyRecord | undefined>;
+  completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string): Promise<void>;
+  releaseIdempotencyKey(scope: string, key: string): Promise<void>;
 
   /** Deletes what can no longer matter: expired challenges, tokens and jtis; idempotency records older than a day. */
-  purgeExpired(now: number): void;
+  purgeExpired(now: number): Promise<void>;
 
-  close(): void;
+  close(): Promise<void>;
 }

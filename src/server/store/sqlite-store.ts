@@ -95,29 +95,29 @@ export class SqliteMfaStore implements MfaStore {
   }
 
 
-  insertTotpDevice(d: TotpDeviceRecord): void {
+  async insertTotpDevice(d: TotpDeviceRecord): Promise<void> {
     this.stmt.insertTotp.run({ ...d, isDefault: d.isDefault ? 1 : 0 });
   }
-  deleteUnverifiedTotpDevices(userId: string): void {
+  async deleteUnverifiedTotpDevices(userId: string): Promise<void> {
     this.stmt.deleteUnverifiedTotp.run(userId);
   }
-  getTotpDevice(userId: string, id: string): TotpDeviceRecord | undefined {
+  async getTotpDevice(userId: string, id: string): Promise<TotpDeviceRecord | undefined> {
     const row = this.stmt.getTotp.get(userId, id) as Row | undefined;
     return row && toTotpDevice(row);
   }
-  listTotpDevices(userId: string): TotpDeviceRecord[] {
+  async listTotpDevices(userId: string): Promise<TotpDeviceRecord[]> {
     return (this.stmt.listTotp.all(userId) as Row[]).map(toTotpDevice);
   }
-  acceptTotpStep(userId: string, id: string, step: number, now: number): boolean {
+  async acceptTotpStep(userId: string, id: string, step: number, now: number): Promise<boolean> {
     return this.stmt.acceptStep.run({ userId, id, step, now }).changes === 1;
   }
-  setDefaultTotpDeviceIfNone(userId: string, id: string): void {
+  async setDefaultTotpDeviceIfNone(userId: string, id: string): Promise<void> {
     this.stmt.setDefaultIfNone.run({ userId, id });
   }
-  setDefaultTotpDevice(userId: string, id: string): boolean {
+  async setDefaultTotpDevice(userId: string, id: string): Promise<boolean> {
     return this.stmt.setDefault.run({ userId, id }).changes > 0;
   }
-  deleteTotpDevice(userId: string, id: string): boolean {
+  async deleteTotpDevice(userId: string, id: string): Promise<boolean> {
     return this.db.transaction(() => {
       const deleted = this.stmt.deleteTotp.run(userId, id).changes === 1;
       if (deleted) this.stmt.promoteDefault.run({ userId });
@@ -125,32 +125,32 @@ export class SqliteMfaStore implements MfaStore {
     })();
   }
 
-  insertPasskey(k: PasskeyRecord): boolean {
+  async insertPasskey(k: PasskeyRecord): Promise<boolean> {
     const row = { ...k, publicKey: Buffer.from(k.publicKey), transports: JSON.stringify(k.transports) };
     return this.stmt.insertPasskey.run(row).changes === 1;
   }
-  getPasskeyByCredentialId(userId: string, credentialId: string): PasskeyRecord | undefined {
+  async getPasskeyByCredentialId(userId: string, credentialId: string): Promise<PasskeyRecord | undefined> {
     const row = this.stmt.getPasskeyByCredential.get(userId, credentialId) as Row | undefined;
     return row && toPasskey(row);
   }
-  listPasskeys(userId: string): PasskeyRecord[] {
+  async listPasskeys(userId: string): Promise<PasskeyRecord[]> {
     return (this.stmt.listPasskeys.all(userId) as Row[]).map(toPasskey);
   }
-  updatePasskeyCounter(userId: string, id: string, counter: number, now: number): boolean {
+  async updatePasskeyCounter(userId: string, id: string, counter: number, now: number): Promise<boolean> {
     return this.stmt.updateCounter.run({ userId, id, counter, now }).changes === 1;
   }
-  renamePasskey(userId: string, id: string, name: string): PasskeyRecord | undefined {
+  async renamePasskey(userId: string, id: string, name: string): Promise<PasskeyRecord | undefined> {
     const row = this.stmt.renamePasskey.get(name, userId, id) as Row | undefined;
     return row && toPasskey(row);
   }
-  deletePasskey(userId: string, id: string): boolean {
+  async deletePasskey(userId: string, id: string): Promise<boolean> {
     return this.stmt.deletePasskey.run(userId, id).changes === 1;
   }
 
-  insertChallenge(c: ChallengeRecord): void {
+  async insertChallenge(c: ChallengeRecord): Promise<void> {
     this.stmt.insertChallenge.run(c);
   }
-  consumeChallenge(userId: string, purpose: ChallengePurpose, challenge: string, now: number): ChallengeRecord | undefined {
+  async consumeChallenge(userId: string, purpose: ChallengePurpose, challenge: string, now: number): Promise<ChallengeRecord | undefined> {
     const row = this.stmt.consumeChallenge.get({ userId, purpose, challenge, now }) as Row | undefined;
     if (!row) return undefined;
     return {
@@ -164,7 +164,7 @@ export class SqliteMfaStore implements MfaStore {
     };
   }
 
-  issueRecoveryCodesIfNone(userId: string, codeHashes: string[], now: number): boolean {
+  async issueRecoveryCodesIfNone(userId: string, codeHashes: string[], now: number): Promise<boolean> {
     return this.db.transaction(() => {
       this.stmt.ensureUser.run(userId);
       if (this.stmt.claimRecoveryIssue.run(userId).changes !== 1) return false;
@@ -173,7 +173,7 @@ export class SqliteMfaStore implements MfaStore {
       return true;
     })();
   }
-  replaceRecoveryCodes(userId: string, codeHashes: string[], now: number): void {
+  async replaceRecoveryCodes(userId: string, codeHashes: string[], now: number): Promise<void> {
     this.db.transaction(() => {
       this.stmt.ensureUser.run(userId);
       this.stmt.markRecoveryIssued.run(userId);
@@ -181,46 +181,46 @@ export class SqliteMfaStore implements MfaStore {
       for (const hash of codeHashes) this.stmt.insertRecovery.run(userId, hash, now);
     })();
   }
-  consumeRecoveryCode(userId: string, codeHash: string, now: number): boolean {
+  async consumeRecoveryCode(userId: string, codeHash: string, now: number): Promise<boolean> {
     return this.stmt.consumeRecovery.run(now, userId, codeHash).changes === 1;
   }
-  deleteRecoveryCodes(userId: string): void {
+  async deleteRecoveryCodes(userId: string): Promise<void> {
     this.db.transaction(() => {
       this.stmt.deleteRecovery.run(userId);
       this.stmt.resetRecoveryIssued.run(userId);
     })();
   }
-  getRecoveryCodeState(userId: string): RecoveryCodeState {
+  async getRecoveryCodeState(userId: string): Promise<RecoveryCodeState> {
     const { n } = this.stmt.recoveryRemaining.get(userId) as { n: number };
     const user = this.stmt.getUser.get(userId) as Row | undefined;
     return { remaining: n, acknowledged: user?.recovery_acknowledged === 1 };
   }
-  acknowledgeRecoveryCodes(userId: string): void {
+  async acknowledgeRecoveryCodes(userId: string): Promise<void> {
     this.stmt.acknowledge.run(userId);
   }
 
-  reserveAttempt(userId: string, now: number, max: number, lockMs: number): AttemptReservation {
+  async reserveAttempt(userId: string, now: number, max: number, lockMs: number): Promise<AttemptReservation> {
     this.stmt.ensureUser.run(userId);
     const row = this.stmt.reserveAttempt.get({ userId, now, max, lockMs }) as Row | undefined;
     if (row) return { allowed: true, failures: row.failures as number, lockedUntil: (row.locked_until as number | null) ?? null };
     const user = this.stmt.getUser.get(userId) as Row;
     return { allowed: false, failures: user.failures as number, lockedUntil: user.locked_until as number };
   }
-  resetAttempts(userId: string): void {
+  async resetAttempts(userId: string): Promise<void> {
     this.stmt.resetAttempts.run(userId);
   }
 
-  insertMfaToken(t: MfaTokenRecord): void {
+  async insertMfaToken(t: MfaTokenRecord): Promise<void> {
     this.stmt.insertMfaToken.run({ ...t, singleUse: t.singleUse ? 1 : 0 });
   }
-  consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number): boolean {
+  async consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number): Promise<boolean> {
     return this.stmt.consumeMfaToken.run({ tokenHash, userId, sessionId, now }).changes === 1;
   }
-  useJti(jti: string, expiresAt: number, now: number): boolean {
+  async useJti(jti: string, expiresAt: number, now: number): Promise<boolean> {
     return this.stmt.useJti.run(jti, expiresAt, now).changes === 1;
   }
 
-  claimIdempotencyKey(scope: string, key: string, bodyDigest: string, now: number): IdempotencyRecord | undefined {
+  async claimIdempotencyKey(scope: string, key: string, bodyDigest: string, now: number): Promise<IdempotencyRecord | undefined> {
     if (this.stmt.claimIdem.run(scope, key, bodyDigest, now).changes === 1) return undefined;
     const row = this.stmt.getIdem.get(scope, key) as Row | undefined;
     // Released between our INSERT and this read: report it as still in progress.
@@ -231,21 +231,21 @@ export class SqliteMfaStore implements MfaStore {
       responseSealed: (row.response_sealed as string | null) ?? null,
     };
   }
-  completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string): void {
+  async completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string): Promise<void> {
     this.stmt.completeIdem.run(status, responseSealed, scope, key);
   }
-  releaseIdempotencyKey(scope: string, key: string): void {
+  async releaseIdempotencyKey(scope: string, key: string): Promise<void> {
     this.stmt.releaseIdem.run(scope, key);
   }
 
-  purgeExpired(now: number): void {
+  async purgeExpired(now: number): Promise<void> {
     this.stmt.purgeChallenges.run(now);
     this.stmt.purgeJtis.run(now);
     this.stmt.purgeMfaTokens.run(now);
     this.stmt.purgeIdem.run(now - 24 * 60 * 60 * 1000);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

@@ -46,7 +46,7 @@ export async function issueVerifyResponse(
     });
   }
   if (request.createMfaToken) {
-    response.mfaToken = issueMfaToken(ctx, principal, request.createMfaToken.singleUse);
+    response.mfaToken = await issueMfaToken(ctx, principal, request.createMfaToken.singleUse);
   }
   return response;
 }

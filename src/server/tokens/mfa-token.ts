@@ -12,15 +12,15 @@ const MFA_TOKEN_BYTES = 32;
  * Issues a deprecated legacy MFA token: opaque, bound to user and session, kept only as its
  * SHA-256 (a database leak yields no usable token).
  */
-export function issueMfaToken(ctx: MfaServerContext, principal: MfaPrincipal, singleUse: boolean): MfaTokenGrant {
+export async function issueMfaToken(ctx: MfaServerContext, principal: MfaPrincipal, singleUse: boolean): Promise<MfaTokenGrant> {
   const token = randomToken(MFA_TOKEN_BYTES);
   const expiresAt = ctx.now() + MFA_TOKEN_TTL_MS;
-  ctx.store.insertMfaToken({ tokenHash: sha256(token), userId: principal.userId, sessionId: principal.sessionId, singleUse, expiresAt });
+  await ctx.store.insertMfaToken({ tokenHash: sha256(token), userId: principal.userId, sessionId: principal.sessionId, singleUse, expiresAt });
   return { token, expiresAt: new Date(expiresAt).toISOString(), singleUse };
 }
 
 /** Redeems a legacy token for this user and session: one conditional UPDATE. */
-export function redeemMfaToken(ctx: MfaServerContext, principal: MfaPrincipal, token: string): boolean {
+export async function redeemMfaToken(ctx: MfaServerContext, principal: MfaPrincipal, token: string): Promise<boolean> {
   if (token.length > 128) return false;
   return ctx.store.consumeMfaToken(sha256(token), principal.userId, principal.sessionId, ctx.now());
 }

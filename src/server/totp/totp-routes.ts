@@ -26,14 +26,14 @@ import { generateTotpSecret, matchTotpStep, totpUri } from './totp-code.js';
  * by the store's single conditional UPDATE (only a step later than the last accepted one), so
  * of 100 concurrent requests carrying one code exactly one wins.
  */
-function verifyDeviceCode(ctx: MfaServerContext, principal: MfaPrincipal, device: TotpDeviceRecord, code: string): void {
-  const attempt = reserveCodeAttempt(ctx, principal.userId);
+async function verifyDeviceCode(ctx: MfaServerContext, principal: MfaPrincipal, device: TotpDeviceRecord, code: string): Promise<void> {
+  const attempt = await reserveCodeAttempt(ctx, principal.userId);
   const now = ctx.now();
   const step = matchTotpStep(ctx.secrets.open(device.secretSealed), code, now);
-  if (step === null || !ctx.store.acceptTotpStep(principal.userId, device.id, step, now)) {
+  if (step === null || !(await ctx.store.acceptTotpStep(principal.userId, device.id, step, now))) {
     throw invalidCode(ctx, attempt);
   }
-  codeAttemptSucceeded(ctx, principal.userId);
+  await codeAttemptSucceeded(ctx, principal.userId);
 }
 
 function deviceParam(c: Context): string {
@@ -49,10 +49,10 @@ export function totpRoutes(): Hono<MfaEnv> {
     await readJsonBody(c);
     // DESIGN.md §6: a second method needs `credential:link` (the policy passes a first one).
     await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentiallink });
-    ctx.store.deleteUnverifiedTotpDevices(principal.userId);
+    await ctx.store.deleteUnverifiedTotpDevices(principal.userId);
     const secret = generateTotpSecret();
     const id = newId();
-    ctx.store.insertTotpDevice({
+    await ctx.store.insertTotpDevice({
       id,
       userId: principal.userId,
       secretSealed: ctx.secrets.seal(secret),
@@ -72,16 +72,16 @@ export function totpRoutes(): Hono<MfaEnv> {
     const body = await readJsonBody(c);
     const code = readCode(body);
     const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
-    const device = ctx.store.getTotpDevice(principal.userId, deviceParam(c));
+    const device = await ctx.store.getTotpDevice(principal.userId, deviceParam(c));
     if (!device) throw notFound('No such TOTP device.');
-    if (device.verifiedAt === null && isStaleEnrollment(ctx.store, principal.userId, device.createdAt)) {
-      ctx.store.deleteTotpDevice(principal.userId, device.id);
+    if (device.verifiedAt === null && (await isStaleEnrollment(ctx.store, principal.userId, device.createdAt))) {
+      await ctx.store.deleteTotpDevice(principal.userId, device.id);
       throw staleEnrollment();
     }
-    verifyDeviceCode(ctx, principal, device, code);
-    ctx.store.setDefaultTotpDeviceIfNone(principal.userId, device.id);
-    const recoveryCodes = issueFirstRecoveryCodes(ctx, principal.userId);
-    const verified = ctx.store.getTotpDevice(principal.userId, device.id) ?? device;
+    await verifyDeviceCode(ctx, principal, device, code);
+    await ctx.store.setDefaultTotpDeviceIfNone(principal.userId, device.id);
+    const recoveryCodes = await issueFirstRecoveryCodes(ctx, principal.userId);
+    const verified = (await ctx.store.getTotpDevice(principal.userId, device.id)) ?? device;
     const response: VerifyTotpDeviceResponse = {
       device: toTotpDevice(verified),
       ...(recoveryCodes ? { recoveryCodes } : {}),
@@ -90,9 +90,9 @@ export function totpRoutes(): Hono<MfaEnv> {
     return c.json(response);
   });
 
-  app.post(`${ROUTES.totpDevices}/:id/default`, (c) => {
+  app.post(`${ROUTES.totpDevices}/:id/default`, async (c) => {
     const ctx = c.var.mfa;
-    if (!ctx.store.setDefaultTotpDevice(c.var.mfaPrincipal.userId, deviceParam(c))) throw notFound('No such verified TOTP device.');
+    if (!(await ctx.store.setDefaultTotpDevice(c.var.mfaPrincipal.userId, deviceParam(c)))) throw notFound('No such verified TOTP device.');
     return c.body(null, 204);
   });
 
@@ -100,11 +100,11 @@ export function totpRoutes(): Hono<MfaEnv> {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     const id = deviceParam(c);
-    if (!ctx.store.getTotpDevice(principal.userId, id)) throw notFound('No such TOTP device.');
+    if (!(await ctx.store.getTotpDevice(principal.userId, id))) throw notFound('No such TOTP device.');
     await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink });
-    ctx.store.deleteTotpDevice(principal.userId, id);
+    await ctx.store.deleteTotpDevice(principal.userId, id);
     // Recovery codes stand behind the user's methods; with none left they go too.
-    if (!userHasVerifiedMethods(ctx.store, principal.userId)) ctx.store.deleteRecoveryCodes(principal.userId);
+    if (!(await userHasVerifiedMethods(ctx.store, principal.userId))) await ctx.store.deleteRecoveryCodes(principal.userId);
     return c.body(null, 204);
   });
 
@@ -115,12 +115,12 @@ export function totpRoutes(): Hono<MfaEnv> {
     const code = readCode(body);
     const deviceId = readOptionalString(body, 'deviceId');
     const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
-    const verifiedDevices = ctx.store.listTotpDevices(principal.userId).filter((d) => d.verifiedAt !== null);
+    const verifiedDevices = (await ctx.store.listTotpDevices(principal.userId)).filter((d) => d.verifiedAt !== null);
     const device = deviceId
       ? verifiedDevices.find((d) => d.id === deviceId)
       : (verifiedDevices.find((d) => d.isDefault) ?? verifiedDevices[0]);
     if (!device) throw notFound('No verified TOTP device.');
-    verifyDeviceCode(ctx, principal, device, code);
+    await verifyDeviceCode(ctx, principal, device, code);
     const response: VerifyResponse = await issueVerifyResponse(ctx, principal, 'totp', tokens);
     return c.json(response);
   });
