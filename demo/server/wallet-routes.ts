@@ -3,32 +3,25 @@ import {
   MFAAction,
   MfaHttpError,
   assertElevatedAccess,
-  getPrincipal,
   idempotent,
   readJsonBody,
   requireElevatedAccess,
   requireSession,
   type MfaEnv,
 } from 'mfa-kit/server';
-import { privateKeyToAccount } from 'viem/accounts';
 import type {
   WalletDelegationResponse,
   WalletExportResponse,
-  WalletResponse,
   WalletSignMessageResponse,
+  WalletStatusResponse,
 } from '../shared/wallet-wire.js';
 import type { DemoStore } from './demo-store.js';
+import { registerLifecycleRoutes, registerPregenerateRoute } from './wallet/lifecycle-routes.js';
+import { registerSignRoutes } from './wallet/sign-routes.js';
+import { walletOf } from './wallet/wallet-account.js';
 
 /** EIP-191 messages are free text; this bound keeps a signing request well under the body limit. */
 const MAX_MESSAGE_LENGTH = 4096;
-
-async function walletOf(c: Context<MfaEnv>, store: DemoStore) {
-  const { userId } = await getPrincipal(c);
-  const wallet = await store.getWallet(userId);
-  if (!wallet) throw new MfaHttpError('not_found', 'This user has no demo wallet.');
-  const privateKey = c.var.mfa.secrets.open(wallet.walletKeySealed) as `0x${string}`;
-  return { account: privateKeyToAccount(privateKey), privateKey, delegated: wallet.delegated };
-}
 
 /** Checks a route's input before anything else, so a malformed request never spends a token. */
 function validBody(check: (body: Record<string, unknown>) => string | undefined) {
@@ -50,8 +43,8 @@ export function walletRoutes(store: DemoStore): Hono<MfaEnv> {
   app.use('/wallet/*', requireSession);
 
   app.get('/wallet', async (c) => {
-    const { account } = await walletOf(c, store);
-    const body: WalletResponse = { address: account.address };
+    const { account, delegated, reshareRequired, claimed } = await walletOf(c, store, { allowUnclaimed: true });
+    const body: WalletStatusResponse = { address: account.address, delegated, reshareRequired, claimed };
     return c.json(body);
   });
 
@@ -84,11 +77,15 @@ export function walletRoutes(store: DemoStore): Hono<MfaEnv> {
       const enabled = (await readJsonBody(c)).enabled as boolean;
       // Delegating is a refresh; revoking delegated access is a reshare.
       await assertElevatedAccess(c, enabled ? MFAAction.WalletWaasRefresh : MFAAction.WalletWaasReshare);
-      await store.setDelegation(c.var.mfaPrincipal.userId, enabled);
+      const { userId } = await walletOf(c, store);
+      await store.setDelegation(userId, enabled);
       const body: WalletDelegationResponse = { delegated: enabled };
       return c.json(body);
     },
   );
 
+  registerSignRoutes(app, store);
+  registerLifecycleRoutes(app, store);
+  registerPregenerateRoute(app, store);
   return app;
 }
