@@ -4,6 +4,8 @@
 // its dialog, input-otp, the WebAuthn client, the core, the strings, and the chunks loaded on
 // demand (the QR encoder of TOTP enrollment), which esbuild inlines here as if every page
 // paid for them.
+// The action summaries (keccak-256 for EIP-55, exact wei formatting, four renderers and their
+// words) cost about 3.8 kB of it: what-you-see-is-what-you-sign is on by default.
 module.exports = [
   {
     name: 'prompt path { MfaProvider, usePromptMfaAuth } from mfa-kit/react (dist)',
@@ -11,6 +13,6 @@ module.exports = [
     import: '{ MfaProvider, usePromptMfaAuth }',
     ignore: ['react', 'react-dom', 'react/jsx-runtime'],
     gzip: true,
-    limit: '25 kB',
+    limit: '28.5 kB',
   },
 ];

@@ -99,6 +99,10 @@ export {
   MfaButton,
 } from './modal/mfa-modal-parts.js';
 export { MfaCodeInput } from './modal/code-input.js';
+export { MfaActionSummary } from './summaries/action-summary.js';
+export { MfaSummaryAddress } from './summaries/summary-address.js';
+export { MfaVisibleText } from './summaries/mfa-visible-text.js';
+export type { RenderActionSummary } from './mfa-kit-context.js';
 export { MfaSettings } from './settings/mfa-settings.js';
 export { MfaTotpEnrollment, type MfaTotpEnrollmentProps } from './enrollment/mfa-totp-enrollment.js';
 export { MfaRecoveryCodes } from './enrollment/recovery-codes.js';

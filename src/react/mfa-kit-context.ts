@@ -3,7 +3,8 @@
  * (with its API client and token store) plus the UI settings. Components never fetch: they call the
  * controller, and hooks call the API client.
  */
-import type { MfaMethod } from '../protocol/index.js';
+import type { ReactNode } from 'react';
+import type { MFAAction, MfaMethod } from '../protocol/index.js';
 import type { PromptMfaAuthParams } from '../core/normalize-prompt-request.js';
 import type { PromptController } from '../core/prompt-controller.js';
 import { createMfaContext } from './create-mfa-context.js';
@@ -18,7 +19,12 @@ export interface MfaKitContextValue {
   theme: MfaTheme;
   /** The methods the app enables, in the app's order. */
   methods: readonly MfaMethod[];
+  /** The app's own summary of an action-bound prompt; `undefined` falls back to the kit's. */
+  renderActionSummary?: RenderActionSummary | undefined;
 }
+
+/** Renders what an action-bound prompt approves from its payload: `undefined` = use the kit's renderer, `null` = show nothing. */
+export type RenderActionSummary = (action: { mfaAction: MFAAction; payload: unknown }) => ReactNode | undefined;
 
 export const [MfaKitProvider, useMfaKit] = createMfaContext<MfaKitContextValue>('MfaKit');
 

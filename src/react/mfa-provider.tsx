@@ -13,7 +13,7 @@ import { createPromptController, type PromptController } from '../core/prompt-co
 import type { WebAuthnSeam } from '../core/webauthn-seam.js';
 import type { MfaPromptRequest } from '../core/prompt-state.js';
 import { ALL_METHODS, type MfaMethod } from '../protocol/index.js';
-import { MfaKitProvider, type MfaKitContextValue, type MfaTheme } from './mfa-kit-context.js';
+import { MfaKitProvider, type MfaKitContextValue, type MfaTheme, type RenderActionSummary } from './mfa-kit-context.js';
 import { MfaModal } from './modal/mfa-modal.js';
 import { en } from './strings/en.js';
 import { mergeStrings } from './strings/format.js';
@@ -47,6 +47,13 @@ export interface MfaProviderProps {
    * sets the modal's `lang` and plural rules. @default English
    */
   strings?: MfaStringsOverride;
+  /**
+   * Your own summary of what an action-bound prompt approves, rendered from its `payload`
+   * (the very value whose digest the approval binds). Return `undefined` to use the kit's:
+   * messages, EIP-1559 transactions, EIP-712 typed data and EIP-7702 authorizations, any
+   * other payload field by field. @default the kit's renderers
+   */
+  renderActionSummary?: RenderActionSummary;
   /** After each successful verification in the modal. */
   onMfaCompletionSuccess?: (event: { method: MfaMethod; request: MfaPromptRequest }) => void;
   /** After each failed verification (`final: false`) and when a prompt is rejected (`final: true`). */
@@ -71,6 +78,7 @@ export function MfaProvider({
   methods,
   theme = 'system',
   strings: overrides,
+  renderActionSummary,
   onMfaCompletionSuccess,
   onMfaCompletionFailure,
   modal = true,
@@ -111,9 +119,9 @@ export function MfaProvider({
 
   const strings = useMemo(() => mergeStrings(en, overrides), [overrides]);
   const value = useMemo<MfaKitContextValue>(
-    () => ({ controller, strings, theme, methods: enabled }),
+    () => ({ controller, strings, theme, methods: enabled, renderActionSummary }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [controller, strings, theme, methodsKey],
+    [controller, strings, theme, methodsKey, renderActionSummary],
   );
 
   return (

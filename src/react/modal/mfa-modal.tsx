@@ -9,7 +9,7 @@ import type { MfaPromptState } from '../../core/prompt-state.js';
 import { MfaEnrollmentStep } from '../enrollment/enrollment-step.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { useMfaPromptState } from '../use-mfa-prompt-state.js';
-import { fill } from '../strings/format.js';
+import { MfaActionSummary } from '../summaries/action-summary.js';
 import { MfaChooseMethodStep } from './choose-method-step.js';
 import {
   MfaButton,
@@ -65,7 +65,7 @@ export function MfaModal() {
       onDismiss={controller.cancel}
     >
       <MfaModalTitle>{promptTitle(state.request, strings)}</MfaModalTitle>
-      {state.request.action?.summary ? <p className="mfa-summary">{fill(strings.approving, { summary: state.request.action.summary })}</p> : null}
+      <MfaActionSummary action={state.request.action} />
       <MfaModalDescription>{stepDescription(state, strings)}</MfaModalDescription>
       <MfaModalBody>
         <MfaStepView state={state} />

@@ -19,6 +19,37 @@ export interface MfaStrings {
   };
   /** Shown under the title when `request.action.summary` exists. `{summary}` */
   approving: string;
+  /** The summary of an action-bound prompt, rendered from the payload it binds. */
+  summary: {
+    /** Accessible name of the summary box. */
+    label: string;
+    message: string;
+    /** `{code}` is a code point such as U+202E. */
+    hiddenCharacter: string;
+    hiddenCharactersWarning: string;
+    to: string;
+    amount: string;
+    network: string;
+    /** An unnamed chain. `{id}` */
+    chainId: string;
+    function: string;
+    /** `{selector}` the 4-byte selector, `{bytes}` the calldata length. */
+    calldata: string;
+    maxFee: string;
+    /** `{gwei}` the fee cap per gas. */
+    maxFeePerGas: string;
+    app: string;
+    contract: string;
+    type: string;
+    delegateTo: string;
+    allChains: string;
+    allChainsWarning: string;
+    nonce: string;
+    showFullAddress: string;
+    showShortAddress: string;
+    reshare: string;
+    claim: string;
+  };
   close: string;
   loading: string;
   chooseMethod: {
