@@ -33,6 +33,7 @@ export { promptMfaAuth, getElevatedAccessToken, getMfaToken } from './mounted-pr
 export type { PromptMfaAuthParams } from './normalize-prompt-request.js';
 export { isMfaRequiredForAction } from './is-mfa-required.js';
 export { withStepUp, type ChallengedRequest, type WithStepUpOptions } from './step-up-fetch.js';
+export type { StepUpCheckResult, StepUpCredential } from './check-step-up-auth.js';
 export { fetchWithElevatedAccess, type FetchWithElevatedAccessOptions } from './fetch-with-elevated-access.js';
 
 // The parts, for a prompt UI that is not React: a client, a token store and the controller

@@ -46,6 +46,12 @@ export interface TokenStore {
   findCovering(scopes: readonly (TokenScope | string)[], options?: FindCoveringOptions): string | undefined;
   /** Whether an unexpired token carries `scope` (nothing is consumed). */
   hasElevatedAccess(scope: TokenScope | string): boolean;
+  /**
+   * true when a stored unexpired token would pass a guard that checks `scope` alone: one not
+   * bound to an action (a scope-only check refuses a bound token). A single-use token already
+   * handed to a prompt's caller counts: the caller's request is about to carry it.
+   */
+  coversScope(scope: TokenScope | string): boolean;
   /** Forget a single-use token that was just spent outside the store (e.g. by `withStepUp`). */
   markUsed(token: string): void;
   /**
@@ -136,6 +142,10 @@ export function createTokenStore(options: CreateTokenStoreOptions = {}): TokenSt
     },
 
     hasElevatedAccess,
+
+    coversScope(scope) {
+      return live().some((entry) => entry.scopes.includes(scope) && entry.action === undefined);
+    },
 
     markUsed(token) {
       elevated = elevated.filter((entry) => !(entry.token === token && entry.singleUse));

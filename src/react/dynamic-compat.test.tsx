@@ -95,6 +95,23 @@ function AddTotpDevice() {
   );
 }
 
+function CheckThenPromptStepUp() {
+  const { checkStepUpAuth, promptStepUpAuth } = useStepUpAuthentication();
+  const [seen, setSeen] = useState('');
+  const exportPrivateKey = async () => {
+    const { isRequired, credentials, defaultCredentialId } = await checkStepUpAuth({ scope: TokenScope.Walletexport });
+    if (isRequired) await promptStepUpAuth({ requestedScopes: [TokenScope.Walletexport] });
+    const after = await checkStepUpAuth({ scope: TokenScope.Walletexport });
+    setSeen(`required ${isRequired}, ${credentials.map((c) => c.format).join('+')}, default ${defaultCredentialId}; then ${after.isRequired}`);
+  };
+  return (
+    <>
+      <button onClick={exportPrivateKey}>Export private key</button>
+      <output>{seen}</output>
+    </>
+  );
+}
+
 const device = { id: 'dev-1', createdAt: '2026-11-01T10:00:00.000Z', isDefault: true };
 const methods = { totpDevices: [device], passkeys: [], recoveryCodes: { remaining: 10, acknowledged: true }, userHasVerifiedMfaMethods: true };
 
@@ -130,6 +147,40 @@ describe("given code written against Dynamic's documented React SDK API", () => 
     expect(verifyTotp.mock.calls[0]?.[0]).toHaveProperty('createMfaToken');
     expect(warn.mock.calls.filter(([message]) => String(message).includes('deprecated'))).toHaveLength(1);
     warn.mockRestore();
+  });
+
+  it('should check with checkStepUpAuth, prompt with promptStepUpAuth, then find the scope covered without asking the server', async () => {
+    const isActionRequired = vi.fn(async () => true);
+    const passkey = { id: 'pk-1', name: 'Laptop', createdAt: '2026-11-20T10:00:00.000Z', lastUsedAt: null };
+    const verifyTotp = vi.fn(async (_body: object) => ({
+      method: 'totp' as const,
+      elevatedAccessToken: { token: 'jwt-export', scopes: [TokenScope.Walletexport], expiresAt: FAR_FUTURE, singleUse: true },
+    }));
+    const api = stubApi({ isActionRequired, verifyTotp, getMethods: async () => ({ ...methods, passkeys: [passkey] }) });
+    render(<MfaProvider client={api} successDelayMs={0}><CheckThenPromptStepUp /></MfaProvider>);
+    await userEvent.click(screen.getByRole('button', { name: 'Export private key' }));
+    const input = await screen.findByLabelText('Authentication code');
+    await waitFor(() => expect(input).toHaveFocus());
+    await userEvent.keyboard('123456');
+    expect(await screen.findByText('required true, totp+passkey, default dev-1; then false')).toBeInTheDocument();
+    expect(isActionRequired).toHaveBeenCalledTimes(1);
+    expect(isActionRequired).toHaveBeenCalledWith('wallet.waas.export');
+  });
+
+  it('checkStepUpAuth fails closed: a server that cannot answer means step-up is required', async () => {
+    function Check() {
+      const { checkStepUpAuth } = useStepUpAuthentication();
+      const [seen, setSeen] = useState('');
+      return (
+        <>
+          <button onClick={async () => setSeen(JSON.stringify(await checkStepUpAuth({ scope: TokenScope.Walletsign })))}>Check</button>
+          <output>{seen}</output>
+        </>
+      );
+    }
+    render(<MfaProvider client={stubApi({ isActionRequired: async () => Promise.reject(new Error('offline')), getMethods: async () => methods })}><Check /></MfaProvider>);
+    await userEvent.click(screen.getByRole('button', { name: 'Check' }));
+    expect(await screen.findByText('{"isRequired":true,"credentials":[]}')).toBeInTheDocument();
   });
 
   it('should add and verify a TOTP device with useMfa', async () => {

@@ -48,6 +48,8 @@ export type {
   PromptMfaAuthParams,
   ChallengedRequest,
   WithStepUpOptions,
+  StepUpCheckResult,
+  StepUpCredential,
   FetchWithElevatedAccessOptions,
   CreateMfaClientOptions,
   MfaApi,

@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useMemo, useState } from 'react';
+import { checkStepUpAuth } from '../../core/check-step-up-auth.js';
 import type { PromptMfaAuthParams } from '../../core/normalize-prompt-request.js';
 import { isMfaError, MfaError } from '../../core/errors.js';
 import type { TokenScope, VerifyResponse } from '../../protocol/index.js';
@@ -52,6 +53,10 @@ export function useStepUpAuthentication() {
         track(() => verified(() => api.verifyRecoveryCode({ code, requestedScopes }))),
       /** The modal, as `promptMfaAuth`. */
       promptMfa: (params?: PromptMfaAuthParams) => controller.prompt(params),
+      /** Dynamic's recommended name for the prompt: the modal, as `promptMfaAuth`. */
+      promptStepUpAuth: (params?: PromptMfaAuthParams) => controller.prompt(params),
+      /** Dynamic's recommended check: no request when a stored token covers `scope`; fails closed. */
+      checkStepUpAuth: ({ scope }: { scope: TokenScope }) => checkStepUpAuth(controller, { scope }),
       /** true unless a stored, unexpired elevated token already carries `scope`. */
       isStepUpRequired: async ({ scope }: { scope: TokenScope }) => !controller.tokens.hasElevatedAccess(scope),
       resetState: () => setState({ isLoading: false, error: null }),
