@@ -1,5 +1,6 @@
 import { MfaProvider, MfaSettings } from 'mfa-kit/react';
 import { useState } from 'react';
+import { Pregenerate } from './pregenerate';
 import { SignIn, type Session } from './sign-in';
 import { Wallet } from './wallet';
 
@@ -13,6 +14,7 @@ export function App() {
       <main>
         <Header />
         <SignIn onSignedIn={setSession} />
+        <Pregenerate />
       </main>
     );
   }

@@ -3,12 +3,15 @@
  * then calls its guarded route; a cancelled prompt means the route is never called.
  */
 import { MFAAction, TokenScope } from 'mfa-kit';
-import { useStepUpFetch } from 'mfa-kit/react';
+import { useIsMfaRequiredForAction, usePromptMfaAuth, useStepUpFetch } from 'mfa-kit/react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { recoverMessageAddress } from 'viem';
+import { createWallet } from './create-wallet';
 import type { Session } from './sign-in';
+import { StructuredSigning } from './structured-signing';
 import { describeFailure, useGuardedAction } from './use-guarded-action';
 import { createWalletApi } from './wallet-api';
+import { WalletLifecycle } from './wallet-lifecycle';
 
 /** A challenged signature is approved for its own message (DESIGN.md §10). */
 const bindSignature = ({ url, body }: { url: string; body: unknown }) =>
@@ -23,11 +26,20 @@ export function Wallet({ session }: { session: Session }) {
   const guardedAction = useGuardedAction();
   const stepUpFetch = useStepUpFetch({ action: bindSignature });
   const walletApi = useMemo(() => createWalletApi(stepUpFetch, session.sessionToken), [stepUpFetch, session.sessionToken]);
+  const isMfaRequiredForAction = useIsMfaRequiredForAction();
+  const promptMfaAuth = usePromptMfaAuth();
+  // The README's pattern as one object: each method prompts when needed and the kit's fetch
+  // helper attaches the token. The checkboxes below switch to the hand-written variants.
+  const wallet = useMemo(
+    () => createWallet({ session: session.sessionToken, isMfaRequiredForAction, promptMfaAuth, fetch: stepUpFetch }),
+    [session.sessionToken, isMfaRequiredForAction, promptMfaAuth, stepUpFetch],
+  );
   const [address, setAddress] = useState<string | null>(null);
   const [message, setMessage] = useState('hello');
   const [legacy, setLegacy] = useState(false);
   const [letServerAsk, setLetServerAsk] = useState(false);
   const [delegated, setDelegated] = useState(false);
+  const plain = !legacy && !letServerAsk;
   // One outcome per action: actions run side by side, and their prompts share one modal.
   const [outcomes, setOutcomes] = useState<Partial<Record<ActionName, Outcome>>>({});
   const setOutcome = (name: ActionName, outcome: Outcome) => setOutcomes((all) => ({ ...all, [name]: outcome }));
@@ -54,21 +66,28 @@ export function Wallet({ session }: { session: Session }) {
 
   const exportKey = () =>
     run('export', async () => {
-      const proof = await guardedAction({ mfaAction: MFAAction.WalletWaasExport, scope: TokenScope.Walletexport, legacy, letServerAsk });
-      const { privateKey } = await walletApi.exportKey(proof);
+      const { privateKey } = plain
+        ? await wallet.exportPrivateKey()
+        : await walletApi.exportKey(
+            await guardedAction({ mfaAction: MFAAction.WalletWaasExport, scope: TokenScope.Walletexport, legacy, letServerAsk }),
+          );
       return { kind: 'ok', title: 'Private key exported', body: <code data-testid="private-key">{privateKey}</code> };
     });
 
   const signMessage = () =>
     run('sign', async () => {
-      const proof = await guardedAction({
-        mfaAction: MFAAction.WalletWaasSign,
-        scope: TokenScope.Walletsign,
-        legacy,
-        letServerAsk,
-        approval: { payload: { message }, summary: `Sign the message “${message}”` },
-      });
-      const { signature } = await walletApi.signMessage(message, proof);
+      const { signature } = plain
+        ? await wallet.signMessage(message)
+        : await walletApi.signMessage(
+            message,
+            await guardedAction({
+              mfaAction: MFAAction.WalletWaasSign,
+              scope: TokenScope.Walletsign,
+              legacy,
+              letServerAsk,
+              approval: { payload: { message }, summary: `Sign the message “${message}”` },
+            }),
+          );
       const recovered = await recoverMessageAddress({ message, signature: signature as `0x${string}` });
       const matches = recovered.toLowerCase() === address?.toLowerCase();
       return {
@@ -101,6 +120,7 @@ export function Wallet({ session }: { session: Session }) {
       <p>
         Address: <code data-testid="address">{address ?? 'loading…'}</code>
       </p>
+      <WalletLifecycle wallet={wallet} />
       <label className="row">
         <input type="checkbox" checked={legacy} onChange={(e) => setLegacy(e.target.checked)} />
         <span>
@@ -130,6 +150,8 @@ export function Wallet({ session }: { session: Session }) {
           </button>
         </div>
       </WalletAction>
+
+      <StructuredSigning wallet={wallet} address={address} />
 
       <WalletAction name="delegation" outcome={outcomes.delegation}>
         <div className="row">
