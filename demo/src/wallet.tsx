@@ -14,10 +14,11 @@ import { createWalletApi } from './wallet-api';
 import { WalletLifecycle } from './wallet-lifecycle';
 
 /** A challenged signature is approved for its own message (DESIGN.md §10). */
-const bindSignature = ({ url, body }: { url: string; body: unknown }) =>
-  url.endsWith('/wallet/sign-message')
-    ? { mfaAction: MFAAction.WalletWaasSign, payload: body, summary: `Sign the message “${(body as { message: string }).message}”` }
-    : undefined;
+const bindSignature = ({ url, body }: { url: string; body: unknown }) => {
+  if (!/\/wallet\/sign-[a-z-]+$/.test(url)) return undefined;
+  const message = url.endsWith('/wallet/sign-message') ? (body as { message: string }).message : undefined;
+  return { mfaAction: MFAAction.WalletWaasSign, payload: body, ...(message !== undefined ? { summary: `Sign the message “${message}”` } : {}) };
+};
 
 type Outcome = { kind: 'busy' } | { kind: 'ok'; title: string; body: ReactNode } | { kind: 'error'; message: string };
 type ActionName = 'export' | 'sign' | 'delegation';

@@ -120,6 +120,13 @@ describe('the action summary in the modal', () => {
     expect(summaryBox()).toHaveTextContent('spendto0x5aAe…eAed Show the full addressamount5');
   });
 
+  it('shows a transaction with a field its view leaves out field by field, so nothing rides along unseen', () => {
+    const transaction = { chainId: 1, to: RECIPIENT, value: '0', authorizationList: [{ address: USDC }] };
+    prompt(sign({ transaction }));
+    expect(summaryBox()).toHaveAttribute('data-summary', 'fields');
+    expect(summaryBox()).toHaveTextContent('authorizationList');
+  });
+
   it('shows no box for an action with an empty payload that has no story (export)', () => {
     prompt({ mfaAction: MFAAction.WalletWaasExport, payload: {} });
     expect(screen.queryByRole('group', { name: 'What you are approving' })).not.toBeInTheDocument();

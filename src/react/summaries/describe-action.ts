@@ -49,6 +49,16 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const isChainId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const HEX_BYTES = /^0x(?:[0-9a-fA-F]{2})*$/;
 
+/**
+ * The fields each view accounts for. A payload with any other field (an access list, an
+ * EIP-7702 authorization list inside a transaction…) is shown field by field instead, so a
+ * field the view would leave out can never ride along unseen.
+ */
+const TRANSACTION_FIELDS = new Set(['chainId', 'to', 'value', 'nonce', 'gas', 'maxFeePerGas', 'maxPriorityFeePerGas', 'data']);
+const AUTHORIZATION_FIELDS = new Set(['chainId', 'contractAddress', 'nonce']);
+const TYPED_DATA_FIELDS = new Set(['domain', 'types', 'primaryType', 'message']);
+const only = (value: Json, known: Set<string>) => Object.keys(value).every((key) => known.has(key));
+
 export function describeAction(mfaAction: MFAAction, payload: unknown): ActionSummaryModel | undefined {
   if (isObject(payload)) {
     const keys = Object.keys(payload);
@@ -70,7 +80,7 @@ export function describeAction(mfaAction: MFAAction, payload: unknown): ActionSu
 }
 
 function describeTransaction(tx: unknown): TransactionSummary | undefined {
-  if (!isObject(tx) || !isAddress(tx.to) || !isChainId(tx.chainId) || tx.chainId === 0) return undefined;
+  if (!isObject(tx) || !only(tx, TRANSACTION_FIELDS) || !isAddress(tx.to) || !isChainId(tx.chainId) || tx.chainId === 0) return undefined;
   const value = toBigInt(tx.value ?? '0');
   if (value === undefined) return undefined;
   if (tx.data !== undefined && (typeof tx.data !== 'string' || !HEX_BYTES.test(tx.data))) return undefined;
@@ -90,14 +100,14 @@ function describeTransaction(tx: unknown): TransactionSummary | undefined {
 }
 
 function describeAuthorization(auth: unknown): ActionSummaryModel | undefined {
-  if (!isObject(auth) || !isAddress(auth.contractAddress) || !isChainId(auth.chainId) || !isChainId(auth.nonce)) return undefined;
+  if (!isObject(auth) || !only(auth, AUTHORIZATION_FIELDS) || !isAddress(auth.contractAddress) || !isChainId(auth.chainId) || !isChainId(auth.nonce)) return undefined;
   return { kind: 'authorization', contractAddress: auth.contractAddress, chainId: auth.chainId, nonce: auth.nonce };
 }
 
 type Types = Record<string, Array<{ name: string; type: string }>>;
 
 function describeTypedData(typedData: unknown): ActionSummaryModel | undefined {
-  if (!isObject(typedData) || !isObject(typedData.types) || !isObject(typedData.message)) return undefined;
+  if (!isObject(typedData) || !only(typedData, TYPED_DATA_FIELDS) || !isObject(typedData.types) || !isObject(typedData.message)) return undefined;
   const { primaryType } = typedData;
   const types = typedData.types as Types;
   if (typeof primaryType !== 'string' || !Array.isArray(types[primaryType])) return undefined;
