@@ -70,10 +70,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * In an open prompt for a user with no factor: choose the authenticator app, read the setup
  * key from the page, type the first code, save the recovery codes and continue.
  */
-export async function enrollTotpFromPrompt(
-  page: Page,
-  options: { screenshotAs?: string; stepOffset?: number } = {},
-): Promise<{ secret: string; recoveryCodes: string[] }> {
+export async function enrollTotpFromPrompt(page: Page, options: { screenshotAs?: string } = {}): Promise<{ secret: string; recoveryCodes: string[] }> {
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('Add a second step to confirm sensitive actions.')).toBeVisible();
   await dialog.getByRole('button', { name: /Authenticator app/ }).click();
@@ -83,8 +80,7 @@ export async function enrollTotpFromPrompt(
   await expect(dialog.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
   if (options.screenshotAs) await screenshot(page, options.screenshotAs);
   await dialog.getByLabel('Authentication code').focus();
-  // A step earlier than now (still in the ±1 window) leaves two later steps for the codes that follow.
-  await page.keyboard.type(totpCode(secret, options.stepOffset ?? 0));
+  await page.keyboard.type(totpCode(secret));
   return { secret, recoveryCodes: await saveRecoveryCodes(page) };
 }
 

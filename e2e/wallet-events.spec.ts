@@ -57,26 +57,22 @@ async function expectSigned(page: Page, kind: Kind) {
   else await expect(outcome).toHaveText(kind.verified);
 }
 
-/** A user with TOTP enrolled at the step before now, so two later codes are left in the window. */
-async function signInWithTotp(page: Page, prefix: string): Promise<string> {
-  await signIn(page, uniqueName(prefix));
-  await page.getByRole('button', { name: 'Export private key' }).click();
-  const { secret } = await enrollTotpFromPrompt(page, { stepOffset: -1 });
-  await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
-  return secret;
-}
-
 test('each kind of signature is approved with TOTP as the modal shows it, and verifies', async ({ page }) => {
-  // A TOTP device accepts each 30 s step once: two users give four codes without waiting.
-  for (const [index, pair] of [KINDS.slice(0, 2), KINDS.slice(2)].entries()) {
-    const secret = await signInWithTotp(page, `sign-totp-${index}`);
-    for (const [offset, kind] of pair.entries()) {
-      await startSigning(page, kind);
-      if (offset === 0 && index === 0) await screenshot(page, 'transaction-summary');
-      await expect(page.getByRole('dialog').getByLabel('Authentication code')).toBeFocused();
-      await page.keyboard.type(totpCode(secret, offset));
-      await expectSigned(page, kind);
-    }
+  // A TOTP device accepts each 30 s step once, and only the current and the next step are
+  // safe to type (a past step can fall out of the window before the server reads it). So
+  // each of two users approves one kind with the first code of the TOTP it enrolls in the
+  // prompt, and the next kind with the next step's code: four codes, no waiting.
+  for (const [index, [first, second]] of [KINDS.slice(0, 2), KINDS.slice(2)].entries()) {
+    await signIn(page, uniqueName(`sign-totp-${index}`));
+    await startSigning(page, first!);
+    if (index === 0) await screenshot(page, 'transaction-summary');
+    const { secret } = await enrollTotpFromPrompt(page);
+    await expectSigned(page, first!);
+
+    await startSigning(page, second!);
+    await expect(page.getByRole('dialog').getByLabel('Authentication code')).toBeFocused();
+    await page.keyboard.type(totpCode(secret, 1));
+    await expectSigned(page, second!);
     await page.getByRole('button', { name: 'Sign out' }).click();
   }
 });
@@ -123,7 +119,7 @@ test('after delegating, the next sign-in reshares the key, saying why', async ({
   const name = uniqueName('reshare');
   await signIn(page, name);
   await page.getByRole('button', { name: 'Delegate access' }).click();
-  const { secret } = await enrollTotpFromPrompt(page, { stepOffset: -1 });
+  const { secret } = await enrollTotpFromPrompt(page);
   await expect(page.getByTestId('outcome-delegation')).toContainText('Access delegated');
   await page.getByRole('button', { name: 'Sign out' }).click();
 
@@ -132,7 +128,7 @@ test('after delegating, the next sign-in reshares the key, saying why', async ({
   await expect(summaryOf(page)).toHaveText('Your wallet’s access changed. Confirm to update its key shares.');
   await screenshot(page, 'reshare-at-sign-in');
   await expect(dialog.getByLabel('Authentication code')).toBeFocused();
-  await page.keyboard.type(totpCode(secret));
+  await page.keyboard.type(totpCode(secret, 1));
   await expect(page.getByTestId('wallet-lifecycle')).toHaveText('Key shares updated.');
 
   // Done once: the sign-in after that asks nothing.
