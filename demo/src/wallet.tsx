@@ -13,7 +13,7 @@ import { describeFailure, useGuardedAction } from './use-guarded-action';
 import { createWalletApi } from './wallet-api';
 import { WalletLifecycle } from './wallet-lifecycle';
 
-/** A challenged signature is approved for its own message (DESIGN.md §10). */
+/** A challenged signature is approved for its own request body, so the modal shows what is signed. */
 const bindSignature = ({ url, body }: { url: string; body: unknown }) => {
   if (!/\/wallet\/sign-[a-z-]+$/.test(url)) return undefined;
   const message = url.endsWith('/wallet/sign-message') ? (body as { message: string }).message : undefined;

@@ -1,6 +1,6 @@
 /**
  * A wallet's life outside signing: pregenerated for a user before their first sign-in and
- * claimed by them (a refresh, DESIGN's `wallet:refresh`), and reshared at the sign-in after
+ * claimed by them (a refresh, `wallet:refresh`), and reshared at the sign-in after
  * delegated access was approved or revoked (`wallet:reshare`).
  */
 import { randomUUID } from 'node:crypto';
