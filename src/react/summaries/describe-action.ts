@@ -1,7 +1,7 @@
 /**
  * What the modal shows for an action-bound prompt, read from the very payload whose digest
- * the approval binds. Recognised by the shape of the guarded body (the demo wallet's, and
- * the wire of the demo wallet's routes): `{ message }`, `{ transaction }`, `{ typedData }`, `{ authorization }`;
+ * the approval binds. Recognised by the shape of the guarded body, as the reference wallet
+ * routes take it: `{ message }`, `{ transaction }`, `{ typedData }`, `{ authorization }`; and
  * an empty body for a reshare or a claim. Any other payload is shown field by field, never
  * hidden: an approval is never for something the user was not shown.
  */
