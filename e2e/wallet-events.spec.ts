@@ -110,6 +110,7 @@ test('a wallet pregenerated for a name is found at its first sign-in and claimed
   const lifecycle = page.getByTestId('wallet-lifecycle');
   await expect(lifecycle).toHaveAttribute('data-state', 'unclaimed');
   await page.getByRole('button', { name: 'Claim your wallet' }).click();
+  await expect(page.getByRole('dialog', { name: 'Confirm to claim your wallet' })).toBeVisible();
   await expect(summaryOf(page)).toHaveText('Claim the wallet that was created for you.');
   await enrollTotpFromPrompt(page);
   await expect(lifecycle).toHaveText('Wallet claimed: it is yours now.');

@@ -1,9 +1,11 @@
 /** The title says what is being protected, from the action or else the first scope. */
 import type { MfaPromptRequest, MfaPromptState } from '../../core/prompt-state.js';
-import { ACTION_SCOPE } from '../../protocol/index.js';
+import { ACTION_SCOPE, MFAAction } from '../../protocol/index.js';
 import type { MfaStrings } from '../strings/types.js';
 
 export function promptTitle(request: MfaPromptRequest, strings: MfaStrings): string {
+  // A refresh is also a delegation: only its empty payload says it is a claim.
+  if (describesClaim(request.action)) return strings.title.claim;
   const scope = request.action ? ACTION_SCOPE[request.action.mfaAction] : request.requestedScopes[0];
   return (scope && strings.title.scope[scope]) || strings.title.default;
 }
@@ -28,4 +30,9 @@ export function stepDescription(state: Exclude<MfaPromptState, { step: 'closed' 
     case 'error':
       return state.error.code === 'no_webauthn_support' ? strings.noUsableMethod : strings.loadError;
   }
+}
+
+function describesClaim(action: MfaPromptRequest['action']): boolean {
+  const payload = action?.payload;
+  return action?.mfaAction === MFAAction.WalletWaasRefresh && typeof payload === 'object' && payload !== null && !Array.isArray(payload) && Object.keys(payload).length === 0;
 }

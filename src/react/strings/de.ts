@@ -19,6 +19,7 @@ export const de: MfaStrings = {
       'credential:update': 'Bestätigen, um Ihre Wiederherstellungscodes zu ersetzen',
       'user:update': 'Bestätigen, um Ihr Konto zu ändern',
     },
+    claim: 'Bestätigen, um Ihre Wallet zu übernehmen',
   },
   approving: 'Sie genehmigen: {summary}',
   close: 'Schließen',

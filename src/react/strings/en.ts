@@ -16,6 +16,7 @@ export const en: MfaStrings = {
       'credential:update': 'Confirm to replace your recovery codes',
       'user:update': 'Confirm to update your account',
     },
+    claim: 'Confirm to claim your wallet',
   },
   approving: 'You are approving: {summary}',
   close: 'Close',

@@ -16,6 +16,8 @@ export interface MfaStrings {
     default: string;
     /** By the first requested scope (or the action's scope). */
     scope: Record<TokenScope, string>;
+    /** A refresh with an empty payload: claiming a wallet made before the first sign-in. */
+    claim: string;
   };
   /** Shown under the title when `request.action.summary` exists. `{summary}` */
   approving: string;

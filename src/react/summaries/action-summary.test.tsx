@@ -105,6 +105,14 @@ describe('the action summary in the modal', () => {
     });
   });
 
+  describe('given a claim', () => {
+    it('should title it as a claim, not a delegation (both are refreshes)', () => {
+      prompt({ mfaAction: MFAAction.WalletWaasRefresh, payload: {} });
+      expect(screen.getByRole('dialog', { name: 'Confirm to claim your wallet' })).toBeInTheDocument();
+      expect(summaryBox()).toHaveTextContent('Claim the wallet that was created for you.');
+    });
+  });
+
   describe('given an app renderer', () => {
     it('should show what it renders, and fall back to the kit when it returns undefined', () => {
       const { unmount } = prompt(sign({ order: 42 }), { renderActionSummary: ({ payload }: { payload: any }) => <p>Order #{payload.order}</p> });
