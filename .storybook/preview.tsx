@@ -1,6 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { useEffect } from 'react';
-import '../src/react/styles.css';
+import 'mfa-kit/react/styles.css';
 import { StoryGlobalsContext, toStoryGlobals } from '../stories/support/story-globals.js';
 import './preview.css';
 

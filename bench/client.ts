@@ -1,5 +1,5 @@
 /** A small HTTP client for the server child: JSON calls, demo sessions, enrollment, step-up. */
-import { createSoftwareAuthenticator, totpCode, type SoftwareAuthenticator } from '../src/testing/index.js';
+import { createSoftwareAuthenticator, totpCode, type SoftwareAuthenticator } from 'mfa-kit/testing';
 import { callServer, type CallOptions, type CallResult } from '../test/server-harness.js';
 import { BENCH_ORIGIN, BENCH_RP_ID } from './constants.js';
 

@@ -12,7 +12,7 @@
  * BENCH_SUSTAIN_SECONDS (default 60), BENCH_USERS (TOTP users, default 1000), BENCH_CONNECTIONS (default 10).
  */
 import { performance } from 'node:perf_hooks';
-import { totpCode } from '../src/testing/index.js';
+import { totpCode } from 'mfa-kit/testing';
 import { BenchClient, pool, type Session, type TotpUser } from './client.js';
 import { cannon, closedLoop, emptyResult, figures, merge, type Figures, type LoadResult, type RequestSpec } from './load.js';
 import { BENCH_T0_MS, removeDataDir, spawnServerChild, type ServerChild } from './spawn-server-child.js';

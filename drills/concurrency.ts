@@ -3,7 +3,7 @@
  * code, the same single-use elevated token, the same legacy MFA token sent N times at once.
  * Each must succeed exactly once; every other answer is a JSON refusal.
  */
-import { totpCode } from '../src/testing/index.js';
+import { totpCode } from 'mfa-kit/testing';
 import { BenchClient, type CallResult } from '../bench/client.js';
 import { BENCH_T0_MS, TOTP_STEP_MS } from '../bench/constants.js';
 import { removeDataDir, spawnServerChild } from '../bench/spawn-server-child.js';

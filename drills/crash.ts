@@ -8,7 +8,7 @@
  * issued but never used still works (the signing key survived).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { totpCode, type SoftwareAuthenticator } from '../src/testing/index.js';
+import { totpCode, type SoftwareAuthenticator } from 'mfa-kit/testing';
 import { BenchClient, pool, type Session, type TotpUser } from '../bench/client.js';
 import { BENCH_T0_MS, TOTP_STEP_MS } from '../bench/constants.js';
 import { removeDataDir, spawnServerChild } from '../bench/spawn-server-child.js';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { ALL_ACTIONS, ALL_SCOPES, ERROR_STATUS, isServerErrorCode } from '../src/protocol/index.js';
-import { totpCode } from '../src/testing/index.js';
+import { totpCode } from 'mfa-kit/testing';
 import { BenchClient, type Session } from '../bench/client.js';
 import { BENCH_ORIGIN, BENCH_T0_MS, TOTP_STEP_MS } from '../bench/constants.js';
 import { removeDataDir, spawnServerChild } from '../bench/spawn-server-child.js';

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, screen, waitFor, within } from 'storybook/test';
-import { MfaProvider, MfaSettings, type MfaApi } from '../src/react/index.js';
+import { MfaProvider, MfaSettings, type MfaApi } from 'mfa-kit/react';
 import { installFakeWebAuthn } from './support/fake-webauthn.js';
 import { expectStep } from './support/play.js';
 import { useStoryGlobals } from './support/story-globals.js';

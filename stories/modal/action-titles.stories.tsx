@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { MFAAction, TokenScope } from '../../src/react/index.js';
+import { MFAAction, TokenScope } from 'mfa-kit/react';
 import { openPrompt } from '../support/play.js';
 import { PromptStory } from '../support/prompt-story.js';
 import { createStubApi } from '../support/stub-api.js';

@@ -2,7 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, screen, waitFor, within } from 'storybook/test';
-import { MfaProvider, TokenScope, isMfaError, usePromptMfaAuth, type MfaApi } from '../../src/react/index.js';
+import { MfaProvider, TokenScope, isMfaError, usePromptMfaAuth, type MfaApi } from 'mfa-kit/react';
 import { expectStep } from '../support/play.js';
 import { useStoryGlobals } from '../support/story-globals.js';
 import { createStubApi } from '../support/stub-api.js';

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { TokenScope } from '../../src/react/index.js';
+import { TokenScope } from 'mfa-kit/react';
 import { openPrompt } from '../support/play.js';
 import { PromptStory, type PromptStoryProps } from '../support/prompt-story.js';
 import { createStubApi } from '../support/stub-api.js';

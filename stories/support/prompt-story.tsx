@@ -11,7 +11,7 @@ import {
   type MfaApi,
   type MfaMethod,
   type PromptMfaAuthParams,
-} from '../../src/react/index.js';
+} from 'mfa-kit/react';
 import { useStoryGlobals } from './story-globals.js';
 
 export interface PromptStoryProps {

@@ -1,7 +1,7 @@
 /** The toolbar's theme and locale (`.storybook/preview.tsx` provides them to every story). */
 import { createContext, useContext } from 'react';
-import { de } from '../../src/react/strings/de.js';
-import type { MfaStrings } from '../../src/react/strings/types.js';
+import type { MfaStrings } from 'mfa-kit/react';
+import { de } from 'mfa-kit/react/strings/de';
 
 export interface StoryGlobals {
   theme: 'light' | 'dark';

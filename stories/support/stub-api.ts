@@ -14,7 +14,7 @@ import {
   type Passkey,
   type TotpDevice,
   type VerifyResponse,
-} from '../../src/react/index.js';
+} from 'mfa-kit/react';
 
 const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
 

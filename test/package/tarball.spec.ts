@@ -85,7 +85,10 @@ test('mfa-kit/server loads no browser or React code, and its types need no drive
     for (const match of module.code.matchAll(/(?:from|import)\s*\(?\s*"(\.[^"]*)"/g)) {
       const parts = [...file.split('/').slice(0, -1), ...match[1]!.split('/')];
       const resolved: string[] = [];
-      for (const part of parts) part === '..' ? resolved.pop() : part !== '.' && resolved.push(part);
+      for (const part of parts) {
+        if (part === '..') resolved.pop();
+        else if (part !== '.') resolved.push(part);
+      }
       visit(resolved.join('/'));
     }
     for (const name of module.imports) bare.add(name);
