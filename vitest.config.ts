@@ -15,7 +15,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 // One config, one project per environment: the server and protocol run in Node, the
-// client core and the React kit in jsdom, and every story in real Chromium.
+// client core in Node too (no DOM), the React kit in jsdom, and every story in real Chromium.
 export default defineConfig({
   resolve: { alias: SOURCE_ALIASES },
   test: {
@@ -33,11 +33,21 @@ export default defineConfig({
         },
       },
       {
+        // The core is framework-free and must run without a DOM (a React Native app, a worker,
+        // a server-rendered page): its tests run in plain Node, so a stray `document` fails.
+        extends: true,
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['src/core/**/*.test.ts'],
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'client',
           environment: 'jsdom',
-          include: ['src/core/**/*.test.ts', 'src/react/**/*.test.{ts,tsx}'],
+          include: ['src/react/**/*.test.{ts,tsx}'],
           setupFiles: ['./test/setup-dom.ts'],
         },
       },
