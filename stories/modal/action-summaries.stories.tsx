@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { MFAAction } from '../../src/react/index.js';
+import { MFAAction } from 'mfa-kit/react';
 import { openPrompt } from '../support/play.js';
 import { PromptStory } from '../support/prompt-story.js';
 import { createStubApi } from '../support/stub-api.js';
