@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['src/protocol/**/*.test.ts', 'src/server/**/*.test.ts', 'src/testing/**/*.test.ts', 'drills/**/*.drill.test.ts'],
+          include: ['src/protocol/**/*.test.ts', 'src/server/**/*.test.ts', 'src/testing/**/*.test.ts', 'drills/**/*.drill.test.ts', 'demo/server/**/*.test.ts'],
           // better-sqlite3 is native: forks keep each test file's database in its own process.
           pool: 'forks',
           testTimeout: 20_000,
