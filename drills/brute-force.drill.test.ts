@@ -5,11 +5,13 @@ import { configuredLimits, lockoutArithmetic, measureEnforcedRate } from './brut
 describe('brute-force drill', () => {
   it('derives the lockout arithmetic from the configured limits', async () => {
     const limits = await configuredLimits();
-    expect(limits).toEqual({ maxFailures: 5, lockSeconds: 300 });
+    expect(limits).toEqual({ maxFailures: 5, lockSeconds: 300, maxLockSeconds: 86_400, permanentAfter: 100 });
     const a = lockoutArithmetic(limits);
-    expect(a.guessesPerDay).toBe(1440);
-    expect(a.expectedGuesses).toBeCloseTo(333_333.3, 0);
-    expect(a.expectedDays).toBeCloseTo(231.5, 1);
+    expect(a.totalGuesses).toBe(100);
+    expect(a.locks).toBe(19);
+    // 5·(1+2+…+256) minutes, then ten 24-hour locks.
+    expect(a.daysToPermanentLock).toBeCloseTo((5 * 511) / 1440 + 10, 3);
+    expect(a.pEver).toBeCloseTo(0.0003, 3);
   });
 
   it('evaluates no more guesses than the limits allow, however many are sent at once', async () => {

@@ -16,58 +16,88 @@ const SECONDS_PER_DAY = 86_400;
 export interface LockoutLimits {
   maxFailures: number;
   lockSeconds: number;
+  maxLockSeconds: number;
+  permanentAfter: number;
 }
 
 /** The limits a default server enforces (read from a real server's resolved configuration). */
 export async function configuredLimits(): Promise<LockoutLimits> {
   const server = await createDemoServer({ databasePath: ':memory:', logger: () => {} });
   try {
-    return { maxFailures: server.context.config.maxFailures, lockSeconds: server.context.config.lockMs / 1000 };
+    const { maxFailures, lockMs, maxLockMs, permanentAfter } = server.context.config.lockout;
+    return { maxFailures, lockSeconds: lockMs / 1000, maxLockSeconds: maxLockMs / 1000, permanentAfter };
   } finally {
     await server.close();
   }
 }
 
-export interface LockoutArithmetic {
-  guessesPerDay: number;
-  pPerGuess: number;
-  expectedGuesses: number;
-  expectedDays: number;
-  medianDays: number;
-  pWithin30Days: number;
-  pWithinYear: number;
+/** The lock after the n-th run of `maxFailures` failures (n from 1): doubling, capped. */
+function lockSecondsAfter(limits: LockoutLimits, n: number): number {
+  return Math.min(limits.lockSeconds * 2 ** (n - 1), limits.maxLockSeconds);
 }
 
-/** At most `maxFailures` guesses, then a lock of `lockSeconds`: that cycle repeats forever. */
-export function lockoutArithmetic({ maxFailures, lockSeconds }: LockoutLimits): LockoutArithmetic {
-  const guessesPerDay = (maxFailures * SECONDS_PER_DAY) / lockSeconds;
+/** Failures the server evaluates within `seconds` for a guesser who never stops. */
+export function failuresAllowedWithin(limits: LockoutLimits, seconds: number): number {
+  let failures = 0;
+  let elapsed = 0;
+  for (let n = 1; failures < limits.permanentAfter; n++) {
+    failures = Math.min(failures + limits.maxFailures, limits.permanentAfter);
+    if (failures >= limits.permanentAfter) break;
+    elapsed += lockSecondsAfter(limits, n);
+    if (elapsed > seconds) break;
+  }
+  return failures;
+}
+
+export interface LockoutArithmetic {
+  /** Guesses ever evaluated before codes stop being accepted. */
+  totalGuesses: number;
+  /** Timed locks before the permanent one, and the time they take. */
+  locks: number;
+  daysToPermanentLock: number;
+  guessesFirstDay: number;
+  pPerGuess: number;
+  /** Chance that any of the guesses ever allowed hits. */
+  pEver: number;
+  /** What a non-escalating lock (the same lock forever) would allow in a year, for comparison. */
+  pWithinYearWithoutEscalation: number;
+}
+
+/**
+ * Every `maxFailures` failures lock, each lock twice the last (capped); at `permanentAfter`
+ * codes are refused until a passkey or an operator resets the count, so the guesses are finite.
+ */
+export function lockoutArithmetic(limits: LockoutLimits): LockoutArithmetic {
   const pPerGuess = VALID_CODES_PER_WINDOW / CODE_SPACE;
-  // Each guess hits with probability p (the code changes every step, so guesses are
-  // independent): the number of guesses to the first hit is geometric with mean 1/p.
-  const expectedGuesses = 1 / pPerGuess;
-  const medianGuesses = Math.log(2) / -Math.log1p(-pPerGuess);
-  const pWithin = (days: number) => 1 - Math.exp(days * guessesPerDay * Math.log1p(-pPerGuess));
+  const locks = Math.ceil(limits.permanentAfter / limits.maxFailures) - 1;
+  let seconds = 0;
+  for (let n = 1; n <= locks; n++) seconds += lockSecondsAfter(limits, n);
+  // Each guess hits with probability p (the code changes every step, so guesses are independent).
+  const pAfter = (guesses: number) => 1 - Math.exp(guesses * Math.log1p(-pPerGuess));
+  const flatPerYear = (limits.maxFailures * SECONDS_PER_DAY * 365) / limits.lockSeconds;
   return {
-    guessesPerDay,
+    totalGuesses: limits.permanentAfter,
+    locks,
+    daysToPermanentLock: seconds / SECONDS_PER_DAY,
+    guessesFirstDay: failuresAllowedWithin(limits, SECONDS_PER_DAY),
     pPerGuess,
-    expectedGuesses,
-    expectedDays: expectedGuesses / guessesPerDay,
-    medianDays: medianGuesses / guessesPerDay,
-    pWithin30Days: pWithin(30),
-    pWithinYear: pWithin(365),
+    pEver: pAfter(limits.permanentAfter),
+    pWithinYearWithoutEscalation: pAfter(flatPerYear),
   };
 }
 
 export function printLockoutArithmetic(limits: LockoutLimits, a: LockoutArithmetic): void {
-  console.log(`\nBrute force: lockout ${limits.maxFailures} failures → locked ${limits.lockSeconds} s; 10^6 codes, ${VALID_CODES_PER_WINDOW} valid at a time (±1 step)`);
+  console.log(
+    `\nBrute force: every ${limits.maxFailures} failures lock, first ${limits.lockSeconds} s, doubling up to ${limits.maxLockSeconds} s; ` +
+      `codes refused from ${limits.permanentAfter} failures until a passkey or an operator reset; 10^6 codes, ${VALID_CODES_PER_WINDOW} valid at a time (±1 step)`,
+  );
   console.table([
-    { figure: 'enforced guessing rate', value: `${limits.maxFailures} per ${limits.lockSeconds} s = ${a.guessesPerDay.toFixed(0)} a day` },
+    { figure: 'guesses ever evaluated', value: `${a.totalGuesses} (then codes are refused)` },
+    { figure: 'guesses in the first day', value: String(a.guessesFirstDay) },
+    { figure: 'timed locks before the permanent one', value: `${a.locks}, ${a.daysToPermanentLock.toFixed(1)} days in all` },
     { figure: 'chance a guess hits', value: `${VALID_CODES_PER_WINDOW} / 10^6 = ${a.pPerGuess.toExponential(1)}` },
-    { figure: 'expected guesses to the first hit', value: a.expectedGuesses.toFixed(0) },
-    { figure: 'expected time to the first hit', value: `${a.expectedDays.toFixed(0)} days (${(a.expectedDays / 365).toFixed(2)} years)` },
-    { figure: 'median time to the first hit', value: `${a.medianDays.toFixed(0)} days` },
-    { figure: 'chance within 30 days', value: `${(a.pWithin30Days * 100).toFixed(1)} %` },
-    { figure: 'chance within a year', value: `${(a.pWithinYear * 100).toFixed(1)} %` },
+    { figure: 'chance any guess ever hits', value: `${(a.pEver * 100).toFixed(2)} %` },
+    { figure: 'same lock without escalation, within a year', value: `${(a.pWithinYearWithoutEscalation * 100).toFixed(1)} %` },
   ]);
   console.log('  (per user, with the session already stolen; recovery codes are ≥ 50 bits each, so 10 of them add < 10 × 2^-50 a guess)');
 }
@@ -100,12 +130,11 @@ export async function measureEnforcedRate(limits: LockoutLimits, simulatedSecond
       );
       for (const { status, body } of answers) {
         if (status === 401 && body?.error?.code === 'mfa_invalid_code') result.evaluated++;
-        else if (status === 429 && body?.error?.code === 'mfa_rate_limited') result.refused++;
+        else if ((status === 429 && body?.error?.code === 'mfa_rate_limited') || body?.error?.code === 'mfa_locked') result.refused++;
         else result.other[status] = (result.other[status] ?? 0) + 1;
       }
     }
-    // Lock cycles: the first maxFailures are free, then maxFailures after each lock ends.
-    result.allowed = limits.maxFailures * (1 + Math.floor(simulatedSeconds / limits.lockSeconds));
+    result.allowed = failuresAllowedWithin(limits, simulatedSeconds);
     return result;
   } finally {
     await child.stop();

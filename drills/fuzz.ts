@@ -64,6 +64,19 @@ export interface FuzzResult {
 
 const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
+/**
+ * Deeply nested JSON, inside an object body or as one: a 5,000-deep array is 10 KB, well
+ * under the body limit, and overflows any parser or canonicaliser that recurses per level.
+ */
+export const deepJson = fc
+  .record({ depth: fc.integer({ min: 30, max: 5000 }), kind: fc.constantFrom('array', 'object'), wrapped: fc.boolean(), field: fc.constantFrom('message', 'code', 'action', 'response', 'extra') })
+  .map(({ depth, kind, wrapped, field }) => {
+    const open = kind === 'array' ? '[' : '{"a":';
+    const close = kind === 'array' ? ']' : '}';
+    const inner = `${open.repeat(depth)}${kind === 'array' ? '' : '1'}${close.repeat(depth)}`;
+    return wrapped ? `{"${field}":${inner}}` : inner;
+  });
+
 function arbitraries(ids: string[]) {
   const scopeish = fc.oneof(fc.constantFrom(...ALL_SCOPES), fc.string({ maxLength: 20 }));
   const actionish = fc.oneof(fc.constantFrom(...ALL_ACTIONS), fc.string({ maxLength: 20 }));
@@ -116,6 +129,7 @@ function arbitraries(ids: string[]) {
       { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 200 }) },
       { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
       { weight: 6, arbitrary: shapedBody(challenge) },
+      { weight: 1, arbitrary: deepJson },
       { weight: 1, arbitrary: fc.constantFrom('{', '{"code":', 'null', '[]', '""', '{"a":1}{', '\u0000', '{"code":"123456"'.padEnd(20_000, ' ') + '}') },
     );
   const token = fc.oneof(

@@ -25,6 +25,8 @@ export interface PromptMfaAuthParams {
   createMfaToken?: boolean | { singleUse: boolean };
   /** DESIGN.md §10: bind the approval to one concrete request body, shown in plain words. */
   action?: { mfaAction: MFAAction; payload: unknown; summary?: string };
+  /** With `requestedScopes: [TokenScope.Credentialunlink]`: the id of the device or passkey to remove (the approval is bound to it). */
+  credentialId?: string;
   /** Aborting rejects this caller with MfaCancelledError. */
   signal?: AbortSignal;
 }
@@ -60,6 +62,7 @@ export function normalizePromptRequest(params: PromptMfaAuthParams = {}): MfaPro
     requestedScopes,
     ...(createMfaToken ? { createMfaToken } : {}),
     ...(action ? { action: { ...action } } : {}),
+    ...(params.credentialId ? { credentialId: params.credentialId } : {}),
   };
 }
 
@@ -78,5 +81,6 @@ export function promptKey(request: MfaPromptRequest, binding: ActionBinding | un
     scopes: request.requestedScopes,
     createMfaToken: request.createMfaToken ?? null,
     action: binding ? { ...binding, summary: request.action?.summary ?? null } : null,
+    credentialId: request.credentialId ?? null,
   });
 }

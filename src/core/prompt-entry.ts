@@ -50,5 +50,6 @@ export function tokenRequest(entry: PromptEntry): TokenRequest {
     ...(requestedScopes.length > 0 ? { requestedScopes } : {}),
     ...(createMfaToken ? { createMfaToken } : {}),
     ...(entry.binding ? { action: entry.binding } : {}),
+    ...(entry.request.credentialId ? { credentialId: entry.request.credentialId } : {}),
   };
 }

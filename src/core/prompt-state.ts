@@ -13,6 +13,8 @@ export interface MfaPromptRequest {
   createMfaToken?: { singleUse: boolean };
   /** DESIGN.md §10: what is being approved, shown in plain words. */
   action?: { mfaAction: MFAAction; payload: unknown; summary?: string };
+  /** With `credential:unlink`: the one factor the approval removes. */
+  credentialId?: string;
 }
 
 /** What the user can use right now: enrolled on the server and enabled by the app. */

@@ -10,9 +10,14 @@ export const ERROR_STATUS = {
   passkey_verification_failed: 401,
   elevated_access_required: 401,
   elevated_access_mismatch: 403,
+  /** Codes are refused until a passkey succeeds or an operator resets the count (NIST SP 800-63B §5.2.2). */
+  mfa_locked: 403,
   not_found: 404,
   conflict: 409,
+  /** Removing the user's only factor would turn MFA off; add the replacement first. */
+  last_factor: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   mfa_rate_limited: 429,
   internal_error: 500,
 } as const;

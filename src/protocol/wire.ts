@@ -77,6 +77,11 @@ export interface TokenRequest {
   /** Deprecated: ask for a legacy single-use MFA token instead of (or beside) scopes. */
   createMfaToken?: boolean | { singleUse: boolean };
   action?: ActionBinding;
+  /**
+   * With `requestedScopes: ['credential:unlink']`: the id of the one TOTP device or passkey the
+   * approval removes. An unlink approval is bound to it and single-use.
+   */
+  credentialId?: string;
 }
 
 export type CreateTotpDeviceRequest = Record<string, never>;

@@ -2,7 +2,7 @@ import type { SecretBox } from './crypto/secret-box.js';
 import type { MfaLogger } from './http/error-handler.js';
 import type { MfaActionPolicy, MfaPrincipal, MfaServerOptions } from './options.js';
 import type { MFAAction } from '../protocol/index.js';
-import type { MfaStore } from './store/mfa-store.js';
+import type { LockoutPolicy, MfaStore } from './store/mfa-store.js';
 import type { SigningKeys } from './tokens/signing-keys.js';
 
 export interface ResolvedMfaConfig {
@@ -12,9 +12,9 @@ export interface ResolvedMfaConfig {
   issuer: string;
   audience: string;
   policy: Record<MFAAction, Required<MfaActionPolicy>>;
-  maxFailures: number;
-  lockMs: number;
+  lockout: LockoutPolicy;
   allowLegacyMfaToken: boolean;
+  allowRemovingLastFactor: boolean;
 }
 
 /** Everything a route or guard needs, built once by `createMfaServer`. */

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -26,9 +26,12 @@ import { SqliteMfaStore } from './store/sqlite-store.js';
 import { loadSigningKeys } from './tokens/signing-keys.js';
 import { totpRoutes } from './totp/totp-routes.js';
 
-/** DESIGN.md §8: 5 consecutive failures lock for 5 minutes. */
+/** DESIGN.md §8: every 5 consecutive failures lock, first for 5 minutes, each lock twice the last. */
 const DEFAULT_MAX_FAILURES = 5;
 const DEFAULT_LOCK_SECONDS = 5 * 60;
+const DEFAULT_MAX_LOCK_SECONDS = 24 * 60 * 60;
+/** NIST SP 800-63B §5.2.2: no more than 100 consecutive failed attempts on one account. */
+const DEFAULT_PERMANENT_AFTER = 100;
 export const DEFAULT_DATA_DIR = 'mfa-data';
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -43,12 +46,29 @@ export interface MfaServer {
   store: MfaStore;
   /** Resolved configuration, keys and clock (for advanced use and tests). */
   context: MfaServerContext;
+  /**
+   * An operator's reset of a user's failed-code count and lock, e.g. after a user who reached
+   * the permanent lock proved who they are some other way.
+   */
+  resetLockout(userId: string): Promise<void>;
   /** Closes the store. */
   close(): Promise<void>;
 }
 
+/**
+ * The database holds sealed secrets, hashes and audit data: owner only. The folder is 0700
+ * and the file 0600 before SQLite opens it (SQLite gives its -wal and -shm files the mode of
+ * the database file); modes are enforced on every start, so an older install is repaired.
+ */
 function openSqliteStore(path: string): SqliteMfaStore {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (path === ':memory:') return new SqliteMfaStore(path);
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
   return new SqliteMfaStore(path);
 }
 
@@ -61,9 +81,14 @@ function resolveConfig(options: MfaServerOptions): ResolvedMfaConfig {
     issuer: options.issuer ?? 'mfa-kit',
     audience: options.audience ?? 'mfa-kit',
     policy: resolvePolicy(options),
-    maxFailures: options.lockout?.maxFailures ?? DEFAULT_MAX_FAILURES,
-    lockMs: (options.lockout?.lockSeconds ?? DEFAULT_LOCK_SECONDS) * 1000,
+    lockout: {
+      maxFailures: options.lockout?.maxFailures ?? DEFAULT_MAX_FAILURES,
+      lockMs: (options.lockout?.lockSeconds ?? DEFAULT_LOCK_SECONDS) * 1000,
+      maxLockMs: (options.lockout?.maxLockSeconds ?? DEFAULT_MAX_LOCK_SECONDS) * 1000,
+      permanentAfter: options.lockout?.permanentAfter ?? DEFAULT_PERMANENT_AFTER,
+    },
     allowLegacyMfaToken: options.allowLegacyMfaToken ?? true,
+    allowRemovingLastFactor: options.allowRemovingLastFactor ?? false,
   };
 }
 
@@ -135,6 +160,7 @@ export async function createMfaServer(options: MfaServerOptions = {}): Promise<M
     fetch: async (request) => app.fetch(request),
     store,
     context,
+    resetLockout: (userId) => store.resetAttempts(userId),
     close: async () => {
       clearInterval(purge);
       await store.close();

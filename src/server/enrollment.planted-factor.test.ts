@@ -70,9 +70,9 @@ describe('an enrollment started before the first method cannot be finished after
     });
     expect(verified.status).toBe(200);
     server.clock.advance(30_000);
-    const link = await server.elevate(s, first.body.secret, { requestedScopes: ['credential:link'] });
-    await server.registerPasskey(s, undefined, {}, link);
-    await server.enrollTotp(s, {}, link);
+    // One link approval covers one enrollment: each method added gets its own.
+    await server.registerPasskey(s, undefined, {}, await server.elevate(s, first.body.secret, { requestedScopes: ['credential:link'] }));
+    await server.enrollTotp(s, {}, await server.elevate(s, first.body.secret, { requestedScopes: ['credential:link'] }));
     const m = await methods();
     expect(m.totpDevices).toHaveLength(2);
     expect(m.passkeys).toHaveLength(1);

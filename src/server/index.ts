@@ -34,7 +34,7 @@ export {
   ElevatedAccessError,
   type VerifyElevatedAccessTokenOptions,
 } from './guards/verify-elevated-access-token.js';
-export type { ElevatedAccessClaims, ActionAuthorizationDetail, Amr } from './tokens/elevated-token.js';
+export type { ElevatedAccessClaims, ActionAuthorizationDetail, CredentialAuthorizationDetail, Amr } from './tokens/elevated-token.js';
 export { requireSession, getPrincipal } from './http/require-session.js';
 export { readJsonBody, type JsonObject } from './http/read-json-body.js';
 export { idempotent } from './http/idempotency.js';
@@ -49,6 +49,7 @@ export type {
   ChallengeRecord,
   MfaTokenRecord,
   AttemptReservation,
+  LockoutPolicy,
   RecoveryCodeState,
   IdempotencyRecord,
 } from './store/mfa-store.js';

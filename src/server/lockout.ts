@@ -8,9 +8,27 @@ import { MfaHttpError } from './http/mfa-http-error.js';
  */
 export async function reserveCodeAttempt(ctx: MfaServerContext, userId: string): Promise<{ failures: number }> {
   const now = ctx.now();
-  const reservation = await ctx.store.reserveAttempt(userId, now, ctx.config.maxFailures, ctx.config.lockMs);
-  if (!reservation.allowed) throw rateLimited(Math.max(1, Math.ceil(((reservation.lockedUntil ?? now) - now) / 1000)));
+  const reservation = await ctx.store.reserveAttempt(userId, now, ctx.config.lockout);
+  if (!reservation.allowed) {
+    if (reservation.failures >= ctx.config.lockout.permanentAfter) throw lockedUntilReset();
+    throw rateLimited(Math.max(1, Math.ceil(((reservation.lockedUntil ?? now) - now) / 1000)));
+  }
   return { failures: reservation.failures };
+}
+
+/** Tries left before the next lock (or the permanent one, if it comes first). */
+function attemptsRemaining(ctx: MfaServerContext, failures: number): number {
+  const { maxFailures, permanentAfter } = ctx.config.lockout;
+  const beforeLock = failures % maxFailures === 0 ? 0 : maxFailures - (failures % maxFailures);
+  return Math.max(0, Math.min(beforeLock, permanentAfter - failures));
+}
+
+function lockedUntilReset(): MfaHttpError {
+  return new MfaHttpError(
+    'mfa_locked',
+    'Too many failed codes: codes are no longer accepted on this account. Confirm with a passkey, or ask support to unlock it.',
+    { attemptsRemaining: 0 },
+  );
 }
 
 export async function codeAttemptSucceeded(ctx: MfaServerContext, userId: string): Promise<void> {
@@ -20,7 +38,7 @@ export async function codeAttemptSucceeded(ctx: MfaServerContext, userId: string
 /** The error of a failed attempt (wrong, replayed or unknown code), with the tries left. */
 export function invalidCode(ctx: MfaServerContext, attempt: { failures: number }, message = 'The code is not valid.'): MfaHttpError {
   return new MfaHttpError('mfa_invalid_code', message, {
-    attemptsRemaining: Math.max(0, ctx.config.maxFailures - attempt.failures),
+    attemptsRemaining: attemptsRemaining(ctx, attempt.failures),
   });
 }
 

@@ -46,8 +46,13 @@ export interface MfaServerOptions {
   policy?: Partial<Record<MFAAction, MfaActionPolicy>>;
   /** Require MFA for every action even before the user enrolled (`required: 'always'` for all). @default false */
   requireEnrollment?: boolean;
-  /** Consecutive failed codes (TOTP and recovery, per user) before a lock, and its length. @default { maxFailures: 5, lockSeconds: 300 } */
-  lockout?: { maxFailures?: number; lockSeconds?: number };
+  /**
+   * Failed codes (TOTP and recovery, per user, consecutive): every `maxFailures` lock, the
+   * first for `lockSeconds`, each later one twice as long up to `maxLockSeconds`; at
+   * `permanentAfter` codes are refused until a passkey succeeds or `resetLockout(userId)`.
+   * @default { maxFailures: 5, lockSeconds: 300, maxLockSeconds: 86400, permanentAfter: 100 }
+   */
+  lockout?: { maxFailures?: number; lockSeconds?: number; maxLockSeconds?: number; permanentAfter?: number };
   /**
    * Folder for the SQLite file and the keys made on first start.
    * @default './mfa-data' in the working directory (none when `databasePath` is ':memory:')
@@ -72,6 +77,11 @@ export interface MfaServerOptions {
   now?: () => number;
   /** Accept and issue the deprecated single-use MFA token (`X-Mfa-Token`). @default true */
   allowLegacyMfaToken?: boolean;
+  /**
+   * Let a user remove their only MFA factor (which turns MFA off for them). Off, replacing a
+   * factor means adding the new one first. @default false
+   */
+  allowRemovingLastFactor?: boolean;
   /** Origins allowed to call cross-origin (CORS). @default [] (same origin only) */
   corsOrigins?: string[];
   /** Where internal errors are reported; never given secrets. @default console.error */

@@ -93,6 +93,9 @@ export function tokenPolicyForScopes(config: ResolvedMfaConfig, scopes: readonly
       ? config.policy[action]
       : scope === TokenScope.Walletdelegate
         ? { singleUse: true, ttlSeconds: WALLET_TOKEN_TTL_SECONDS }
+        : scope === TokenScope.Credentiallink || scope === TokenScope.Credentialunlink
+          ? // One link approval covers one enrollment, one unlink approval one removal.
+            { singleUse: true, ttlSeconds: OTHER_TOKEN_TTL_SECONDS }
         : { singleUse: false, ttlSeconds: OTHER_TOKEN_TTL_SECONDS };
     singleUse ||= policy.singleUse;
     ttlSeconds = any ? Math.min(ttlSeconds, policy.ttlSeconds) : policy.ttlSeconds;

@@ -34,6 +34,8 @@ export function describeCodeStatus(
         ? { error: fill(strings.totp.locked, { time: formatCountdown(secondsLocked) }), retry: false, locked: true }
         : { info: strings.totp.unlocked, retry: false, locked: false };
     case 'failed':
+      // The permanent lock: no wait fixes it, so say what does (a passkey, or support).
+      if (status.error.code === 'mfa_locked') return { error: strings.totp.lockedUntilReset, retry: false, locked: true };
       return { error: strings.totp.networkError, retry: true, locked: false };
   }
 }

@@ -5,7 +5,7 @@ import { fill } from '../strings/format.js';
 import type { MfaSettingsStrings } from '../strings/types.js';
 
 /** One factor in the settings list: name, dates, and what can be done with it. */
-export function MfaFactorItem({ name, meta, strings: t, isDefault, onSetDefault, onRename, onRemove }: {
+export function MfaFactorItem({ name, meta, strings: t, isDefault, onSetDefault, onRename, onRemove, removeUnavailable }: {
   name: string;
   meta: string;
   strings: MfaSettingsStrings;
@@ -13,10 +13,13 @@ export function MfaFactorItem({ name, meta, strings: t, isDefault, onSetDefault,
   onSetDefault?: () => void;
   onRename?: (name: string) => void;
   onRemove: () => void;
+  /** Why Remove is unavailable (the server refuses to remove the only factor). */
+  removeUnavailable?: string | undefined;
 }) {
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(name);
   const inputId = useId();
+  const noteId = useId();
   return (
     <li className="mfa-factor">
       {renaming && onRename ? (
@@ -41,7 +44,15 @@ export function MfaFactorItem({ name, meta, strings: t, isDefault, onSetDefault,
       {onRename && !renaming ? (
         <MfaButton aria-label={`${t.rename} ${name}`} onClick={() => { setDraft(name); setRenaming(true); }}>{t.rename}</MfaButton>
       ) : null}
-      <MfaButton aria-label={fill(t.removeLabel, { name })} onClick={onRemove}>{t.remove}</MfaButton>
+      <MfaButton
+        aria-label={fill(t.removeLabel, { name })}
+        onClick={onRemove}
+        disabled={removeUnavailable !== undefined}
+        aria-describedby={removeUnavailable !== undefined ? noteId : undefined}
+      >
+        {t.remove}
+      </MfaButton>
+      {removeUnavailable !== undefined ? <span id={noteId} className="mfa-factor-note">{removeUnavailable}</span> : null}
       <span className="mfa-factor-meta">{meta}</span>
     </li>
   );

@@ -38,29 +38,42 @@ describe('MfaSettings', () => {
       expect(await axeViolations()).toEqual([]);
     });
 
-    describe('when they remove it', () => {
-      it('should say plainly what is lost, step up with credential:unlink, then delete with that token', async () => {
+    describe('when they try to remove it', () => {
+      it('should say why Remove is unavailable on the only method', async () => {
+        const deleteTotpDevice = vi.fn<MfaApi['deleteTotpDevice']>(async () => undefined);
+        renderSettings(stubApi({ getMethods: async () => onlyTotp, deleteTotpDevice }));
+        const remove = await screen.findByRole('button', { name: 'Remove Authenticator app' });
+        expect(remove).toBeDisabled();
+        expect(remove).toHaveAccessibleDescription(/only method, so it can’t be removed: add another one first/);
+        expect(await axeViolations()).toEqual([]);
+      });
+    });
+  });
+
+  describe('given a user with an authenticator app and a passkey', () => {
+    const twoFactors = { ...onlyTotp, passkeys: [{ id: 'pk-1', name: 'MacBook', createdAt: '2026-11-02T10:00:00.000Z', lastUsedAt: null }] };
+    describe('when they remove the app', () => {
+      it('should step up with credential:unlink bound to that device, then delete with that token', async () => {
         const user = userEvent.setup();
         const deleteTotpDevice = vi.fn<MfaApi['deleteTotpDevice']>(async () => undefined);
         const verifyTotp = vi.fn<MfaApi['verifyTotp']>(async () => unlinkGrant);
-        renderSettings(stubApi({ getMethods: async () => onlyTotp, verifyTotp, deleteTotpDevice }));
+        renderSettings(stubApi({ getMethods: async () => twoFactors, verifyTotp, deleteTotpDevice }));
 
         await user.click(await screen.findByRole('button', { name: 'Remove Authenticator app' }));
         const confirm = screen.getByRole('alertdialog', { name: 'Remove this method?' });
-        expect(confirm).toHaveAccessibleDescription(/This is your only second step/);
         expect(deleteTotpDevice).not.toHaveBeenCalled();
 
         await user.click(within(confirm).getByRole('button', { name: 'Remove' }));
         expect(await screen.findByRole('dialog', { name: 'Confirm to remove a sign-in method' })).toBeInTheDocument();
         await user.type(await screen.findByRole('textbox', { name: 'Authentication code' }), '123456');
-        expect(verifyTotp).toHaveBeenCalledWith(expect.objectContaining({ requestedScopes: ['credential:unlink'] }), expect.anything());
+        expect(verifyTotp).toHaveBeenCalledWith(expect.objectContaining({ requestedScopes: ['credential:unlink'], credentialId: 'dev-1' }), expect.anything());
         await waitFor(() => expect(deleteTotpDevice).toHaveBeenCalledWith('dev-1', { elevatedAccessToken: 'unlink-1' }), { timeout: 3000 });
       });
 
       it('should delete nothing when the step-up is cancelled', async () => {
         const user = userEvent.setup();
         const deleteTotpDevice = vi.fn<MfaApi['deleteTotpDevice']>(async () => undefined);
-        renderSettings(stubApi({ getMethods: async () => onlyTotp, deleteTotpDevice }));
+        renderSettings(stubApi({ getMethods: async () => twoFactors, deleteTotpDevice }));
         await user.click(await screen.findByRole('button', { name: 'Remove Authenticator app' }));
         await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove' }));
         await screen.findByRole('textbox', { name: 'Authentication code' });

@@ -32,13 +32,15 @@ export function MfaSettings() {
   const [actionError, setActionError] = useState(false);
 
   const factorCount = methods ? methods.totpDevices.length + methods.passkeys.length : 0;
+  // The server refuses to remove the only factor (unless it allows it); say so instead of failing.
+  const lastFactorNote = factorCount <= 1 ? t.lastFactorNote : undefined;
   const date = (iso: string) => new Intl.DateTimeFormat(strings.locale, { dateStyle: 'medium' }).format(new Date(iso));
 
   /** Steps up for `scope` (skipped when `needed` is false), runs `act`, then reloads. */
-  async function guarded(scope: TokenScope, act: () => Promise<unknown>, needed = true) {
+  async function guarded(scope: TokenScope, act: () => Promise<unknown>, needed = true, credentialId?: string) {
     setActionError(false);
     try {
-      if (needed) await controller.prompt({ requestedScopes: [scope] });
+      if (needed) await controller.prompt({ requestedScopes: [scope], ...(credentialId ? { credentialId } : {}) });
       await act();
       await reload();
     } catch (cause) {
@@ -57,6 +59,9 @@ export function MfaSettings() {
       removal.kind === 'totp'
         ? controller.api.deleteTotpDevice(removal.device.id, token('credential:unlink'))
         : controller.api.deletePasskey(removal.passkey.id, token('credential:unlink')),
+      true,
+      // The server binds an unlink approval to the one factor it removes.
+      removal.kind === 'totp' ? removal.device.id : removal.passkey.id,
     );
   }
 
@@ -87,6 +92,7 @@ export function MfaSettings() {
             isDefault={device.isDefault}
             onSetDefault={() => void guarded('credential:update', () => controller.api.setDefaultTotpDevice(device.id), false)}
             onRemove={() => setRemoving({ kind: 'totp', device })}
+            removeUnavailable={lastFactorNote}
           />
         ))}
         {methods && methods.totpDevices.length === 0 ? <li className="mfa-text">{t.none}</li> : null}
@@ -102,6 +108,7 @@ export function MfaSettings() {
             strings={t}
             onRename={(name) => void guarded('credential:update', () => controller.api.renamePasskey(passkey.id, name), false)}
             onRemove={() => setRemoving({ kind: 'passkey', passkey })}
+            removeUnavailable={lastFactorNote}
           />
         ))}
         {methods && methods.passkeys.length === 0 ? <li className="mfa-text">{t.none}</li> : null}

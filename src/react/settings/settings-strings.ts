@@ -22,6 +22,7 @@ export const enSettings: MfaSettingsStrings = {
   confirmRemove: 'You won’t be able to use it to confirm actions any more.',
   confirmRemoveLast:
     'This is your only second step. Without it, your wallet’s sensitive actions are protected by your password alone, and your recovery codes stop working.',
+  lastFactorNote: 'This is your only method, so it can’t be removed: add another one first, then remove this one.',
   addTotp: 'Add an authenticator app',
   addPasskey: 'Add a passkey',
   recoveryCodes: 'Recovery codes',

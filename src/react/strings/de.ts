@@ -67,6 +67,7 @@ export const de: MfaStrings = {
     invalid: 'Dieser Code hat nicht funktioniert.',
     attemptsLeft: { one: 'Noch 1 Versuch.', other: 'Noch {count} Versuche.' },
     locked: 'Zu viele Versuche. Erneut möglich in {time}.',
+    lockedUntilReset: 'Zu viele falsche Codes: Codes funktionieren für dieses Konto nicht mehr. Bestätigen Sie mit einem Passkey oder wenden Sie sich an den Support.',
     unlocked: 'Sie können es jetzt erneut versuchen.',
     networkError: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
   },
@@ -136,6 +137,7 @@ export const de: MfaStrings = {
     removeLabel: '{name} entfernen',
     confirmRemoveTitle: 'Diese Methode entfernen?',
     confirmRemove: 'Sie können sie dann nicht mehr zum Bestätigen von Aktionen verwenden.',
+    lastFactorNote: 'Das ist Ihre einzige Methode und kann nicht entfernt werden: Fügen Sie zuerst eine weitere hinzu.',
     confirmRemoveLast:
       'Dies ist Ihr einziger zweiter Schritt. Ohne ihn schützt nur noch Ihr Passwort die sensiblen Aktionen Ihrer Wallet, und Ihre Wiederherstellungscodes funktionieren nicht mehr.',
     addTotp: 'Authenticator-App hinzufügen',

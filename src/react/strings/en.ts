@@ -64,6 +64,7 @@ export const en: MfaStrings = {
     invalid: 'That code didn’t work.',
     attemptsLeft: { one: '1 attempt left.', other: '{count} attempts left.' },
     locked: 'Too many attempts. Try again in {time}.',
+    lockedUntilReset: 'Too many wrong codes: codes no longer work on this account. Confirm with a passkey instead, or contact support to unlock it.',
     unlocked: 'You can try again now.',
     networkError: 'We couldn’t reach the server. Check your connection.',
   },

@@ -73,6 +73,8 @@ export interface MfaStrings {
     attemptsLeft: MfaPlural;
     /** `{time}` is m:ss. */
     locked: string;
+    /** 403 mfa_locked: codes refused until a passkey or an operator reset. */
+    lockedUntilReset: string;
     unlocked: string;
     networkError: string;
   };
@@ -151,6 +153,8 @@ export interface MfaSettingsStrings {
   confirmRemove: string;
   /** Removing the only factor: say plainly what the user loses. */
   confirmRemoveLast: string;
+  /** Beside Remove on the only factor, which the server refuses to remove. */
+  lastFactorNote: string;
   addTotp: string;
   addPasskey: string;
   recoveryCodes: string;

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -8,9 +8,12 @@ import { join } from 'node:path';
  */
 export function loadOrCreateKeyFile(dataDir: string, name: string, create: () => string): string {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const path = join(dataDir, name);
   try {
-    return readFileSync(path, 'utf8');
+    const value = readFileSync(path, 'utf8');
+    chmodSync(path, 0o600);
+    return value;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

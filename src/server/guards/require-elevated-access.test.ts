@@ -62,7 +62,8 @@ describe('verifyElevatedAccessToken (resource server elsewhere, JWKS by URL)', (
     });
     const jwks = `${server.url}/.well-known/jwks.json`;
     const currentDate = new Date(server.clock.now());
-    const claims = await verifyElevatedAccessToken(token, { scope: 'wallet:sign', jwks, currentDate, userId: s.userId });
+    const bound = { mfaAction: 'wallet.waas.sign', payloadDigest: 'A'.repeat(43) } as const;
+    const claims = await verifyElevatedAccessToken(token, { scope: 'wallet:sign', jwks, currentDate, userId: s.userId, action: bound });
     expect(claims.sub).toBe(s.userId);
     await expect(verifyElevatedAccessToken(token, { scope: 'wallet:export', jwks, currentDate })).rejects.toBeInstanceOf(ElevatedAccessError);
     await expect(verifyElevatedAccessToken(token, { scope: 'wallet:sign', jwks, currentDate, userId: 'someone-else' })).rejects.toMatchObject({

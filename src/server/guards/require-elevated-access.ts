@@ -15,11 +15,17 @@ import { MfaHttpError } from '../http/mfa-http-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { getMfaContext, getPrincipal } from '../http/require-session.js';
 import type { MfaPrincipal } from '../options.js';
-import { isMfaRequired } from '../policy.js';
+import { isMfaRequired, tokenPolicyForScopes } from '../policy.js';
 import { redeemMfaToken } from '../tokens/mfa-token.js';
 import { ElevatedAccessError, verifyElevatedJwt } from './verify-elevated-access-token.js';
 
 export interface RequireElevatedAccessOptions {
+  /**
+   * With a scope as the first argument: the action whose payload an action-bound token must
+   * match. Without one, a scope-only guard refuses every bound token (it cannot check what
+   * the token approves). @default none
+   */
+  action?: MFAAction;
   /**
    * The payload an action-bound token must match (DESIGN.md §10).
    * @default the request's JSON body
@@ -36,6 +42,8 @@ export interface RequireElevatedAccessOptions {
 export interface ElevatedAccessCheck {
   scope: TokenScope;
   action?: MFAAction | undefined;
+  /** The factor a `credential:unlink` check removes (the approval must name it). */
+  credentialId?: string | undefined;
   getPayload?: ((c: Context) => unknown) | undefined;
   allowMfaToken?: boolean | undefined;
 }
@@ -72,9 +80,11 @@ export async function enforceElevatedAccess(
         userId: principal.userId,
         sessionId: principal.sessionId,
         action,
+        credentialId: check.credentialId,
         currentDate: new Date(ctx.now()),
       });
-      if (claims.single_use !== false && !(await ctx.store.useJti(claims.jti, claims.exp * 1000, ctx.now()))) {
+      const singleUse = claims.single_use !== false || check.credentialId !== undefined;
+      if (singleUse && !(await ctx.store.useJti(claims.jti, claims.exp * 1000, ctx.now()))) {
         throw stepUpRequired(check.scope, 'The elevated access token was already used.');
       }
       return;
@@ -87,8 +97,12 @@ export async function enforceElevatedAccess(
     }
   }
   const legacy = c.req.header(MFA_TOKEN_HEADER);
-  if (legacy && ctx.config.allowLegacyMfaToken && check.allowMfaToken !== false) {
-    if (await redeemMfaToken(ctx, principal, legacy)) return;
+  // DESIGN.md §7: a legacy token is unbound and unscoped, so it never approves a credential change.
+  const legacyAllowed = ctx.config.allowLegacyMfaToken && check.allowMfaToken !== false && !check.scope.startsWith('credential:');
+  if (legacy && legacyAllowed) {
+    // The server's policy for what is guarded, not the client's request, decides single use.
+    const policy = check.action ? ctx.config.policy[check.action] : tokenPolicyForScopes(ctx.config, [check.scope]);
+    if (await redeemMfaToken(ctx, principal, legacy, policy.singleUse)) return;
     throw stepUpRequired(check.scope, 'The MFA token is invalid, expired or already used.');
   }
   throw stepUpRequired(check.scope, `This request needs elevated access (${check.scope}).`);
@@ -103,7 +117,12 @@ async function digestOf(c: Context, getPayload: ElevatedAccessCheck['getPayload'
 function toCheck(scopeOrAction: TokenScope | MFAAction, options: RequireElevatedAccessOptions): ElevatedAccessCheck {
   let check: ElevatedAccessCheck;
   if (isMfaAction(scopeOrAction)) check = { scope: ACTION_SCOPE[scopeOrAction], action: scopeOrAction };
-  else if (isTokenScope(scopeOrAction)) check = { scope: scopeOrAction };
+  else if (isTokenScope(scopeOrAction)) {
+    if (options.action !== undefined && ACTION_SCOPE[options.action] !== scopeOrAction) {
+      throw new Error(`mfa-kit: requireElevatedAccess: the action "${String(options.action)}" does not go with the scope "${scopeOrAction}"`);
+    }
+    check = { scope: scopeOrAction, action: options.action };
+  }
   else throw new Error(`mfa-kit: requireElevatedAccess: unknown scope or action "${String(scopeOrAction)}"`);
   check.getPayload = options.getPayload;
   check.allowMfaToken = options.allowMfaToken;

@@ -8,7 +8,8 @@ import {
 } from 'jose';
 import type { MFAAction, ServerErrorCode, TokenScope } from '../../protocol/index.js';
 import type { ElevatedAccessClaims } from '../tokens/elevated-token.js';
-import { SIGNING_ALG } from '../tokens/signing-keys.js';
+import { hasLowS } from '../tokens/low-s.js';
+import { ELEVATED_TOKEN_TYP, SIGNING_ALG } from '../tokens/signing-keys.js';
 
 /** Why a token was refused: `elevated_access_required` (invalid, expired, wrong scope) or `elevated_access_mismatch`. */
 export class ElevatedAccessError extends Error {
@@ -32,6 +33,8 @@ export interface VerifyElevatedJwtOptions {
   sessionId?: string | undefined;
   /** DESIGN.md §10: the action and the digest of the request being performed. */
   action?: { mfaAction: MFAAction; payloadDigest: string } | undefined;
+  /** The factor a `credential:unlink` check removes: only an approval naming it passes. */
+  credentialId?: string | undefined;
   currentDate?: Date | undefined;
 }
 
@@ -48,12 +51,15 @@ export async function verifyElevatedJwt(
 ): Promise<ElevatedAccessClaims> {
   let claims: ElevatedAccessClaims;
   try {
+    if (!hasLowS(token)) throw new Error('high S');
     const verified = await jwtVerify(token, key as CryptoKey, {
       algorithms: [SIGNING_ALG],
       issuer: options.issuer,
       audience: options.audience,
       currentDate: options.currentDate,
       requiredClaims: ['sub', 'sid', 'scope', 'exp', 'iat', 'jti'],
+      // RFC 8725 §3.11: the type says what the token is for; ours are all typ JWT.
+      typ: ELEVATED_TOKEN_TYP,
     });
     // DESIGN.md §7: our tokens always name their key. Without a `kid`, jose would try the only
     // key of a one-key JWKS; refusing it keeps key selection explicit (and rotation safe).
@@ -74,13 +80,33 @@ export async function verifyElevatedJwt(
   if (!claims.scope.split(' ').includes(options.scope)) {
     throw new ElevatedAccessError('elevated_access_required', `The elevated access token lacks the scope ${options.scope}.`);
   }
-  const bound = Array.isArray(claims.authorization_details)
-    ? claims.authorization_details.filter((detail) => detail?.type === options.action?.mfaAction)
-    : [];
-  if (options.action && bound.length > 0 && !bound.some((detail) => detail.payload_digest === options.action?.payloadDigest)) {
-    throw new ElevatedAccessError('elevated_access_mismatch', 'The elevated access token approves a different request.');
-  }
+  checkBinding(claims, options);
   return claims;
+}
+
+/**
+ * DESIGN.md §7: a token that carries `authorization_details` approves one request and fails
+ * closed everywhere else. It passes only a check that names what it is bound to: the action
+ * and the digest of the guarded payload, or the factor an unlink removes. An unlink check
+ * accepts nothing but an approval naming that factor.
+ */
+function checkBinding(claims: ElevatedAccessClaims, options: VerifyElevatedJwtOptions): void {
+  const raw: unknown = claims.authorization_details;
+  const details = (Array.isArray(raw) ? raw : raw === undefined ? [] : [null]) as Array<Record<string, unknown> | null>;
+  const mismatch = () => new ElevatedAccessError('elevated_access_mismatch', 'The elevated access token approves a different request.');
+  if (options.credentialId !== undefined) {
+    if (details.length === 0) {
+      throw new ElevatedAccessError('elevated_access_required', 'Removing a factor needs an approval that names it (`credentialId`).');
+    }
+    if (!details.every((d) => d?.type === 'credential:unlink' && d.credential_id === options.credentialId)) throw mismatch();
+    return;
+  }
+  if (details.length === 0) return;
+  const { action } = options;
+  if (!action) {
+    throw new ElevatedAccessError('elevated_access_required', 'The elevated access token is bound to one request, and this check does not name it.');
+  }
+  if (!details.every((d) => d?.type === action.mfaAction && d.payload_digest === action.payloadDigest)) throw mismatch();
 }
 
 export interface VerifyElevatedAccessTokenOptions {
@@ -94,6 +120,8 @@ export interface VerifyElevatedAccessTokenOptions {
   userId?: string;
   sessionId?: string;
   action?: { mfaAction: MFAAction; payloadDigest: string };
+  /** For a check that removes one factor: only an unlink approval naming it passes. */
+  credentialId?: string;
   currentDate?: Date;
 }
 
@@ -128,6 +156,7 @@ export async function verifyElevatedAccessToken(token: string, options: VerifyEl
     userId: options.userId,
     sessionId: options.sessionId,
     action: options.action,
+    credentialId: options.credentialId,
     currentDate: options.currentDate,
   });
 }

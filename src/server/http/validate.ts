@@ -63,6 +63,8 @@ export interface ParsedTokenRequest {
   requestedScopes: TokenScope[];
   createMfaToken: false | { singleUse: boolean };
   action: ActionBinding | undefined;
+  /** The one factor a `credential:unlink` approval removes. */
+  credentialId?: string | undefined;
 }
 
 /** The token fields every verify route accepts (`TokenRequest`). */
@@ -79,5 +81,6 @@ export function readTokenRequest(body: JsonObject): ParsedTokenRequest {
   } else if (legacy !== undefined && legacy !== false) {
     throw invalidRequest('`createMfaToken` must be a boolean or `{ singleUse }`.');
   }
-  return { requestedScopes, createMfaToken, action: readActionBinding(raw.action) };
+  const credentialId = readOptionalString(body, 'credentialId');
+  return { requestedScopes, createMfaToken, action: readActionBinding(raw.action), ...(credentialId ? { credentialId } : {}) };
 }

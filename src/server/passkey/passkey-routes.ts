@@ -19,8 +19,10 @@ import { readJsonBody } from '../http/read-json-body.js';
 import { readActionBinding, readName, readTokenRequest } from '../http/validate.js';
 import { isStaleEnrollment, staleEnrollment, userHasVerifiedMethods } from '../policy.js';
 import { issueFirstRecoveryCodes } from '../recovery-codes/recovery-code.js';
-import { issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
+import { enrollmentTokenRequest, issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
 import { toPasskey } from '../wire.js';
+import { codeAttemptSucceeded } from '../lockout.js';
+import { dropRecoveryCodesWithoutFactors, lastFactorRefused, refuseRemovingLastFactor } from '../factor-removal.js';
 import { CHALLENGE_TTL_MS, challengeIssuedAt, challengeOf, consumeChallenge, createChallenge } from './passkey-challenge.js';
 import { readAuthenticationResponse, readRegistrationResponse } from './read-webauthn-response.js';
 
@@ -80,6 +82,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     if (!verification.verified) throw verificationFailed();
     const { credential } = verification.registrationInfo;
     const now = ctx.now();
+    const firstFactor = !(await userHasVerifiedMethods(ctx.store, principal.userId));
     const record = {
       id: newId(),
       userId: principal.userId,
@@ -96,7 +99,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const result: PasskeyRegistrationVerifyResponse = {
       passkey: toPasskey(record),
       ...(recoveryCodes ? { recoveryCodes } : {}),
-      ...(await issueVerifyResponse(ctx, principal, 'passkey', tokens)),
+      ...(await issueVerifyResponse(ctx, principal, 'passkey', enrollmentTokenRequest(tokens, firstFactor))),
     };
     return c.json(result, 201);
   });
@@ -114,9 +117,10 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const principal = c.var.mfaPrincipal;
     const id = c.req.param('id');
     if (!(await ctx.store.listPasskeys(principal.userId)).some((p) => p.id === id)) throw notFound('No such passkey.');
-    await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink });
-    await ctx.store.deletePasskey(principal.userId, id);
-    if (!(await userHasVerifiedMethods(ctx.store, principal.userId))) await ctx.store.deleteRecoveryCodes(principal.userId);
+    const keepLastFactor = await refuseRemovingLastFactor(ctx, principal.userId, true);
+    await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink, credentialId: id });
+    if (!(await ctx.store.deletePasskey(principal.userId, id, keepLastFactor))) throw lastFactorRefused();
+    await dropRecoveryCodesWithoutFactors(ctx, principal.userId);
     return c.body(null, 204);
   });
 
@@ -171,6 +175,8 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     if (!verification.verified || !(await ctx.store.updatePasskeyCounter(principal.userId, passkey.id, verification.authenticationInfo.newCounter, ctx.now()))) {
       throw verificationFailed();
     }
+    // A passkey proves the user: it lifts a code lockout, the permanent one included.
+    await codeAttemptSucceeded(ctx, principal.userId);
     return c.json(await issueVerifyResponse(ctx, principal, 'passkey', tokens));
   });
 

@@ -59,6 +59,18 @@ export interface AttemptReservation {
   lockedUntil: number | null;
 }
 
+/** DESIGN.md §8: how failed code attempts lock a user out. */
+export interface LockoutPolicy {
+  /** Every this-many consecutive failures lock the user. */
+  maxFailures: number;
+  /** The first lock; each later one is twice the one before… */
+  lockMs: number;
+  /** …up to this. */
+  maxLockMs: number;
+  /** At this many consecutive failures, codes are refused until a passkey or an operator resets the count. */
+  permanentAfter: number;
+}
+
 export interface RecoveryCodeState {
   remaining: number;
   acknowledged: boolean;
@@ -69,6 +81,8 @@ export interface IdempotencyRecord {
   /** null while the first request is still running. */
   status: number | null;
   responseSealed: string | null;
+  /** When the step-up proof that earned the answer expires; null when it was earned with none. */
+  proofExpiresAt: number | null;
 }
 
 export interface MfaStore {
@@ -87,8 +101,12 @@ export interface MfaStore {
   setDefaultTotpDeviceIfNone(userId: string, id: string): Promise<void>;
   /** Makes `id` (a verified device) the only default; false when there is no such device. */
   setDefaultTotpDevice(userId: string, id: string): Promise<boolean>;
-  /** Deletes a device; promotes the oldest verified device when the default goes. */
-  deleteTotpDevice(userId: string, id: string): Promise<boolean>;
+  /**
+   * Deletes a device; promotes the oldest verified device when the default goes. With
+   * `keepLastFactor`, deletes a verified device only while the user keeps another factor
+   * (verified device or passkey), atomically, so two removals at once never leave none.
+   */
+  deleteTotpDevice(userId: string, id: string, keepLastFactor?: boolean): Promise<boolean>;
 
   // Passkeys
   insertPasskey(passkey: PasskeyRecord): Promise<boolean>;
@@ -97,7 +115,8 @@ export interface MfaStore {
   /** Stores the new signature counter only if it moved forward (or both are 0). */
   updatePasskeyCounter(userId: string, id: string, newCounter: number, now: number): Promise<boolean>;
   renamePasskey(userId: string, id: string, name: string): Promise<PasskeyRecord | undefined>;
-  deletePasskey(userId: string, id: string): Promise<boolean>;
+  /** Deletes a passkey; `keepLastFactor` as for `deleteTotpDevice`. */
+  deletePasskey(userId: string, id: string, keepLastFactor?: boolean): Promise<boolean>;
 
   // WebAuthn challenges
   insertChallenge(challenge: ChallengeRecord): Promise<void>;
@@ -116,22 +135,28 @@ export interface MfaStore {
   // Lockout (DESIGN.md §8)
   /**
    * Counts an attempt as a failure up front (a success clears it), so concurrent guesses
-   * can never exceed the limit; locks for `lockMs` when the count reaches `maxFailures`.
+   * can never exceed the limit. Failures accumulate across locks: each multiple of
+   * `maxFailures` locks for `lockMs · 2^(n−1)` (n-th lock, at most `maxLockMs`); from
+   * `permanentAfter` failures on nothing is allowed until `resetAttempts`. One conditional UPDATE.
    */
-  reserveAttempt(userId: string, now: number, maxFailures: number, lockMs: number): Promise<AttemptReservation>;
+  reserveAttempt(userId: string, now: number, policy: LockoutPolicy): Promise<AttemptReservation>;
+  /** Clears the failure count and any lock (a success, or an operator's reset). */
   resetAttempts(userId: string): Promise<void>;
 
   // Tokens
   insertMfaToken(token: MfaTokenRecord): Promise<void>;
-  /** Redeems a legacy token bound to this user and session; single-use ones only once. */
-  consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number): Promise<boolean>;
+  /**
+   * Redeems a legacy token bound to this user and session; single-use ones only once. With
+   * `consume`, the redemption spends the token even when it was issued multi-use.
+   */
+  consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number, consume: boolean): Promise<boolean>;
   /** Records a single-use elevated token's jti; false when it was already used. */
   useJti(jti: string, expiresAt: number, now: number): Promise<boolean>;
 
   // Idempotency-Key (issue 6)
   /** Claims the key for a first run; returns the existing record when it was already claimed. */
   claimIdempotencyKey(scope: string, key: string, bodyDigest: string, now: number): Promise<IdempotencyRecord | undefined>;
-  completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string): Promise<void>;
+  completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string, proofExpiresAt: number | null): Promise<void>;
   releaseIdempotencyKey(scope: string, key: string): Promise<void>;
 
   /** Deletes what can no longer matter: expired challenges, tokens and jtis; idempotency records older than a day. */

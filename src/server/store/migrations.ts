@@ -82,6 +82,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (scope, key)
   );
   `,
+  // The expiry of the step-up proof that earned a stored answer (null: earned with none), so
+  // a replay can be refused once that proof is no longer good.
+  `
+  ALTER TABLE idempotency_keys ADD COLUMN proof_expires_at INTEGER;
+  `,
 ];
 
 export function migrate(db: SqliteDatabase): void {

@@ -3,6 +3,7 @@ import type {
   ChallengePurpose,
   ChallengeRecord,
   IdempotencyRecord,
+  LockoutPolicy,
   MfaStore,
   MfaTokenRecord,
   PasskeyRecord,
@@ -28,6 +29,9 @@ function prepareStatements(db: SqliteDatabase) {
     setDefault: p(`UPDATE totp_devices SET is_default = (id = @id) WHERE user_id = @userId
       AND EXISTS (SELECT 1 FROM totp_devices WHERE user_id = @userId AND id = @id AND verified_at IS NOT NULL)`),
     deleteTotp: p('DELETE FROM totp_devices WHERE user_id = ? AND id = ?'),
+    countFactors: p(`SELECT (SELECT COUNT(*) FROM totp_devices WHERE user_id = @userId AND verified_at IS NOT NULL)
+      + (SELECT COUNT(*) FROM passkeys WHERE user_id = @userId) AS n`),
+    isVerifiedTotp: p('SELECT 1 FROM totp_devices WHERE user_id = ? AND id = ? AND verified_at IS NOT NULL'),
     promoteDefault: p(`UPDATE totp_devices SET is_default = 1 WHERE id = (SELECT id FROM totp_devices WHERE user_id = @userId
       AND verified_at IS NOT NULL ORDER BY created_at, id LIMIT 1)
       AND NOT EXISTS (SELECT 1 FROM totp_devices WHERE user_id = @userId AND is_default = 1)`),
@@ -57,21 +61,25 @@ function prepareStatements(db: SqliteDatabase) {
     recoveryRemaining: p('SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = ? AND used_at IS NULL'),
     getUser: p('SELECT * FROM mfa_users WHERE user_id = ?'),
     acknowledge: p('UPDATE mfa_users SET recovery_acknowledged = 1 WHERE user_id = ?'),
+    // Failures accumulate across lock windows: every `max`-th failure locks, each lock twice
+    // the last (capped), and at `permanent` failures nothing is reserved any more.
     reserveAttempt: p(`UPDATE mfa_users SET
-        failures = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failures + 1 END,
-        locked_until = CASE WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failures + 1 END) >= @max
-          THEN @now + @lockMs ELSE NULL END
-      WHERE user_id = @userId AND (locked_until IS NULL OR locked_until <= @now)
+        failures = failures + 1,
+        locked_until = CASE
+          WHEN failures + 1 < @permanent AND (failures + 1) % @max = 0
+          THEN @now + MIN(@lockMs * (1 << MIN((failures + 1) / @max - 1, 30)), @maxLockMs)
+          ELSE NULL END
+      WHERE user_id = @userId AND (locked_until IS NULL OR locked_until <= @now) AND failures < @permanent
       RETURNING failures, locked_until`),
     resetAttempts: p('UPDATE mfa_users SET failures = 0, locked_until = NULL WHERE user_id = ?'),
     insertMfaToken: p(`INSERT INTO mfa_tokens (token_hash, user_id, session_id, single_use, expires_at)
       VALUES (@tokenHash, @userId, @sessionId, @singleUse, @expiresAt)`),
-    consumeMfaToken: p(`UPDATE mfa_tokens SET consumed_at = CASE WHEN single_use = 1 THEN @now ELSE consumed_at END
+    consumeMfaToken: p(`UPDATE mfa_tokens SET consumed_at = CASE WHEN single_use = 1 OR @consume = 1 THEN @now ELSE consumed_at END
       WHERE token_hash = @tokenHash AND user_id = @userId AND session_id = @sessionId AND expires_at > @now AND consumed_at IS NULL`),
     useJti: p('INSERT OR IGNORE INTO used_jtis (jti, expires_at, used_at) VALUES (?, ?, ?)'),
     claimIdem: p(`INSERT OR IGNORE INTO idempotency_keys (scope, key, body_digest, created_at) VALUES (?, ?, ?, ?)`),
-    getIdem: p('SELECT body_digest, status, response_sealed FROM idempotency_keys WHERE scope = ? AND key = ?'),
-    completeIdem: p('UPDATE idempotency_keys SET status = ?, response_sealed = ? WHERE scope = ? AND key = ?'),
+    getIdem: p('SELECT body_digest, status, response_sealed, proof_expires_at FROM idempotency_keys WHERE scope = ? AND key = ?'),
+    completeIdem: p('UPDATE idempotency_keys SET status = ?, response_sealed = ?, proof_expires_at = ? WHERE scope = ? AND key = ?'),
     releaseIdem: p('DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL'),
   };
 }
@@ -117,8 +125,12 @@ export class SqliteMfaStore implements MfaStore {
   async setDefaultTotpDevice(userId: string, id: string): Promise<boolean> {
     return this.stmt.setDefault.run({ userId, id }).changes > 0;
   }
-  async deleteTotpDevice(userId: string, id: string): Promise<boolean> {
+  private factorCount(userId: string): number {
+    return (this.stmt.countFactors.get({ userId }) as { n: number }).n;
+  }
+  async deleteTotpDevice(userId: string, id: string, keepLastFactor = false): Promise<boolean> {
     return this.db.transaction(() => {
+      if (keepLastFactor && this.stmt.isVerifiedTotp.get(userId, id) && this.factorCount(userId) <= 1) return false;
       const deleted = this.stmt.deleteTotp.run(userId, id).changes === 1;
       if (deleted) this.stmt.promoteDefault.run({ userId });
       return deleted;
@@ -143,8 +155,11 @@ export class SqliteMfaStore implements MfaStore {
     const row = this.stmt.renamePasskey.get(name, userId, id) as Row | undefined;
     return row && toPasskey(row);
   }
-  async deletePasskey(userId: string, id: string): Promise<boolean> {
-    return this.stmt.deletePasskey.run(userId, id).changes === 1;
+  async deletePasskey(userId: string, id: string, keepLastFactor = false): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (keepLastFactor && this.factorCount(userId) <= 1) return false;
+      return this.stmt.deletePasskey.run(userId, id).changes === 1;
+    })();
   }
 
   async insertChallenge(c: ChallengeRecord): Promise<void> {
@@ -199,12 +214,13 @@ export class SqliteMfaStore implements MfaStore {
     this.stmt.acknowledge.run(userId);
   }
 
-  async reserveAttempt(userId: string, now: number, max: number, lockMs: number): Promise<AttemptReservation> {
+  async reserveAttempt(userId: string, now: number, policy: LockoutPolicy): Promise<AttemptReservation> {
     this.stmt.ensureUser.run(userId);
-    const row = this.stmt.reserveAttempt.get({ userId, now, max, lockMs }) as Row | undefined;
+    const { maxFailures: max, lockMs, maxLockMs, permanentAfter: permanent } = policy;
+    const row = this.stmt.reserveAttempt.get({ userId, now, max, lockMs, maxLockMs, permanent }) as Row | undefined;
     if (row) return { allowed: true, failures: row.failures as number, lockedUntil: (row.locked_until as number | null) ?? null };
     const user = this.stmt.getUser.get(userId) as Row;
-    return { allowed: false, failures: user.failures as number, lockedUntil: user.locked_until as number };
+    return { allowed: false, failures: user.failures as number, lockedUntil: (user.locked_until as number | null) ?? null };
   }
   async resetAttempts(userId: string): Promise<void> {
     this.stmt.resetAttempts.run(userId);
@@ -213,8 +229,8 @@ export class SqliteMfaStore implements MfaStore {
   async insertMfaToken(t: MfaTokenRecord): Promise<void> {
     this.stmt.insertMfaToken.run({ ...t, singleUse: t.singleUse ? 1 : 0 });
   }
-  async consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number): Promise<boolean> {
-    return this.stmt.consumeMfaToken.run({ tokenHash, userId, sessionId, now }).changes === 1;
+  async consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number, consume: boolean): Promise<boolean> {
+    return this.stmt.consumeMfaToken.run({ tokenHash, userId, sessionId, now, consume: consume ? 1 : 0 }).changes === 1;
   }
   async useJti(jti: string, expiresAt: number, now: number): Promise<boolean> {
     return this.stmt.useJti.run(jti, expiresAt, now).changes === 1;
@@ -224,15 +240,16 @@ export class SqliteMfaStore implements MfaStore {
     if (this.stmt.claimIdem.run(scope, key, bodyDigest, now).changes === 1) return undefined;
     const row = this.stmt.getIdem.get(scope, key) as Row | undefined;
     // Released between our INSERT and this read: report it as still in progress.
-    if (!row) return { bodyDigest, status: null, responseSealed: null };
+    if (!row) return { bodyDigest, status: null, responseSealed: null, proofExpiresAt: null };
     return {
       bodyDigest: row.body_digest as string,
       status: (row.status as number | null) ?? null,
       responseSealed: (row.response_sealed as string | null) ?? null,
+      proofExpiresAt: (row.proof_expires_at as number | null) ?? null,
     };
   }
-  async completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string): Promise<void> {
-    this.stmt.completeIdem.run(status, responseSealed, scope, key);
+  async completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string, proofExpiresAt: number | null): Promise<void> {
+    this.stmt.completeIdem.run(status, responseSealed, proofExpiresAt, scope, key);
   }
   async releaseIdempotencyKey(scope: string, key: string): Promise<void> {
     this.stmt.releaseIdem.run(scope, key);

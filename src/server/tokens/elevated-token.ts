@@ -4,7 +4,8 @@ import type { MfaServerContext } from '../context.js';
 import { randomToken } from '../crypto/random.js';
 import type { MfaPrincipal } from '../options.js';
 import { tokenPolicyForScopes } from '../policy.js';
-import { SIGNING_ALG } from './signing-keys.js';
+import { normalizeLowS } from './low-s.js';
+import { ELEVATED_TOKEN_TYP, SIGNING_ALG } from './signing-keys.js';
 
 /** RFC 8176 authentication method references. */
 export type Amr = 'otp' | 'hwk' | 'user';
@@ -13,6 +14,11 @@ export type Amr = 'otp' | 'hwk' | 'user';
 export interface ActionAuthorizationDetail {
   type: MFAAction;
   payload_digest: string;
+}
+/** RFC 9396 authorization details of an unlink approval: the one factor it removes. */
+export interface CredentialAuthorizationDetail {
+  type: 'credential:unlink';
+  credential_id: string;
 }
 
 /** The claims of an elevated access token (DESIGN.md §7). */
@@ -31,7 +37,7 @@ export interface ElevatedAccessClaims {
   jti: string;
   /** Consumed by its first use at a guard. */
   single_use: boolean;
-  authorization_details?: ActionAuthorizationDetail[];
+  authorization_details?: Array<ActionAuthorizationDetail | CredentialAuthorizationDetail>;
 }
 
 export interface IssueElevatedTokenInput {
@@ -39,11 +45,21 @@ export interface IssueElevatedTokenInput {
   scopes: TokenScope[];
   amr: Amr[];
   action?: ActionBinding | undefined;
+  /** Binds a `credential:unlink` approval to this factor. */
+  credentialId?: string | undefined;
 }
 
 /** Signs an ES256 elevated token carrying exactly `scopes`, with the `kid` of the JWKS key. */
 export async function issueElevatedToken(ctx: MfaServerContext, input: IssueElevatedTokenInput): Promise<ElevatedAccessTokenGrant> {
-  const { singleUse, ttlSeconds } = tokenPolicyForScopes(ctx.config, input.scopes);
+  const policy = tokenPolicyForScopes(ctx.config, input.scopes);
+  const { ttlSeconds } = policy;
+  // A bound approval is for one request: spending it once is the point.
+  const singleUse = policy.singleUse || input.credentialId !== undefined;
+  const details: ElevatedAccessClaims['authorization_details'] = input.action
+    ? [{ type: input.action.mfaAction, payload_digest: input.action.payloadDigest }]
+    : input.credentialId !== undefined
+      ? [{ type: 'credential:unlink', credential_id: input.credentialId }]
+      : undefined;
   const nowSeconds = Math.floor(ctx.now() / 1000);
   const exp = nowSeconds + ttlSeconds;
   const claims: Omit<ElevatedAccessClaims, 'iss' | 'aud' | 'sub' | 'iat' | 'exp' | 'jti'> = {
@@ -52,12 +68,10 @@ export async function issueElevatedToken(ctx: MfaServerContext, input: IssueElev
     amr: input.amr,
     auth_time: nowSeconds,
     single_use: singleUse,
-    ...(input.action
-      ? { authorization_details: [{ type: input.action.mfaAction, payload_digest: input.action.payloadDigest }] }
-      : {}),
+    ...(details ? { authorization_details: details } : {}),
   };
-  const token = await new SignJWT({ ...claims })
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: ctx.keys.kid, typ: 'JWT' })
+  const signed = await new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: ctx.keys.kid, typ: ELEVATED_TOKEN_TYP })
     .setIssuer(ctx.config.issuer)
     .setAudience(ctx.config.audience)
     .setSubject(input.principal.userId)
@@ -65,5 +79,6 @@ export async function issueElevatedToken(ctx: MfaServerContext, input: IssueElev
     .setExpirationTime(exp)
     .setJti(randomToken(16))
     .sign(ctx.keys.privateKey);
+  const token = normalizeLowS(signed);
   return { token, scopes: input.scopes, expiresAt: new Date(exp * 1000).toISOString(), singleUse };
 }

@@ -1,4 +1,4 @@
-import { ACTION_SCOPE, unboundBesideAction, type MfaMethod, type VerifyResponse } from '../../protocol/index.js';
+import { ACTION_SCOPE, TokenScope, unboundBesideAction, type MfaMethod, type VerifyResponse } from '../../protocol/index.js';
 import type { MfaServerContext } from '../context.js';
 import { invalidRequest } from '../http/mfa-http-error.js';
 import type { ParsedTokenRequest } from '../http/validate.js';
@@ -23,10 +23,28 @@ export function normalizeTokenRequest(ctx: MfaServerContext, request: ParsedToke
   if (request.createMfaToken && !ctx.config.allowLegacyMfaToken) {
     throw invalidRequest('Legacy MFA tokens are disabled on this server; request scopes instead.');
   }
+  const unlink = request.requestedScopes.includes(TokenScope.Credentialunlink);
+  if (unlink || request.credentialId !== undefined) {
+    // An unlink approval removes one named factor and does nothing else: a multi-use,
+    // unbound one could strip every factor and leave the account with no MFA at all.
+    if (!unlink || !request.credentialId || request.requestedScopes.length !== 1 || request.createMfaToken || request.action) {
+      throw invalidRequest('`credential:unlink` is requested alone, with the `credentialId` of the one factor it removes.');
+    }
+    return request;
+  }
   if (!request.action) return request;
   const unbound = unboundBesideAction(request.action.mfaAction, request.requestedScopes, Boolean(request.createMfaToken));
   if (unbound) throw invalidRequest(unbound);
   return { ...request, requestedScopes: [ACTION_SCOPE[request.action.mfaAction]] };
+}
+
+/**
+ * What an enrollment's answer may carry. Enroll-then-continue is for the user's first factor:
+ * a factor added under a `credential:link` approval mints nothing else in the same answer, or
+ * one link approval would turn into an export or an unlink approval.
+ */
+export function enrollmentTokenRequest(request: ParsedTokenRequest, firstFactor: boolean): ParsedTokenRequest {
+  return firstFactor ? request : { requestedScopes: [], createMfaToken: false, action: undefined };
 }
 
 /** The `VerifyResponse` of a successful verification: the tokens the request asked for. */
@@ -43,6 +61,7 @@ export async function issueVerifyResponse(
       scopes: request.requestedScopes,
       amr: AMR_BY_METHOD[method],
       action: request.action,
+      credentialId: request.credentialId,
     });
   }
   if (request.createMfaToken) {

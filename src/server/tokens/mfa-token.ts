@@ -19,8 +19,11 @@ export async function issueMfaToken(ctx: MfaServerContext, principal: MfaPrincip
   return { token, expiresAt: new Date(expiresAt).toISOString(), singleUse };
 }
 
-/** Redeems a legacy token for this user and session: one conditional UPDATE. */
-export async function redeemMfaToken(ctx: MfaServerContext, principal: MfaPrincipal, token: string): Promise<boolean> {
+/**
+ * Redeems a legacy token for this user and session: one conditional UPDATE. `consume` (the
+ * guarded action's policy is single-use) spends even a token issued as multi-use.
+ */
+export async function redeemMfaToken(ctx: MfaServerContext, principal: MfaPrincipal, token: string, consume: boolean): Promise<boolean> {
   if (token.length > 128) return false;
-  return ctx.store.consumeMfaToken(sha256(token), principal.userId, principal.sessionId, ctx.now());
+  return ctx.store.consumeMfaToken(sha256(token), principal.userId, principal.sessionId, ctx.now(), consume);
 }

@@ -2,6 +2,8 @@ import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, 
 import { loadOrCreateKeyFile } from '../crypto/key-file.js';
 
 export const SIGNING_ALG = 'ES256';
+/** The `typ` header every elevated token carries, and every verifier requires. */
+export const ELEVATED_TOKEN_TYP = 'JWT';
 const SIGNING_KEY_FILE = 'signing-key.jwk.json';
 
 export interface SigningKeys {

@@ -2,6 +2,7 @@
 // or a recovery code replayed in parallel to win a race — or a refused request burns a token
 // so the user must step up again for nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requireElevatedAccess } from '../guards/require-elevated-access.js';
 import { concurrently, startTestServer, type TestServer } from '../../../test/server-harness.js';
 
 let server: TestServer;
@@ -69,15 +70,16 @@ describe('a refused guarded request does not burn the token', () => {
     expect((await server.call('POST', '/wallet/export', { session: s1, mfaToken: token })).status).toBe(200);
   });
 
-  it('a multi-use legacy token works until it expires (10 minutes)', async () => {
+  it('a multi-use legacy token works until it expires (10 minutes) where the policy is multi-use', async () => {
+    server.running.server.app.post('/profile/email', requireElevatedAccess('user.update'), (c) => c.json({ ok: true }));
     const s = await server.session('frank');
     const { secret } = await server.enrollTotp(s);
     const verify = await server.call('POST', '/mfa/totp/verify', { session: s, body: { code: server.code(secret), createMfaToken: { singleUse: false } } });
     const token = verify.body.mfaToken.token as string;
-    expect((await server.call('POST', '/wallet/export', { session: s, mfaToken: token })).status).toBe(200);
-    expect((await server.call('POST', '/wallet/export', { session: s, mfaToken: token })).status).toBe(200);
+    expect((await server.call('POST', '/profile/email', { session: s, body: {}, mfaToken: token })).status).toBe(200);
+    expect((await server.call('POST', '/profile/email', { session: s, body: {}, mfaToken: token })).status).toBe(200);
     server.clock.advance(10 * 60_000);
-    expect((await server.call('POST', '/wallet/export', { session: s, mfaToken: token })).status).toBe(401);
+    expect((await server.call('POST', '/profile/email', { session: s, body: {}, mfaToken: token })).status).toBe(401);
   });
 
   it('allowLegacyMfaToken: false refuses to issue or accept legacy tokens', async () => {

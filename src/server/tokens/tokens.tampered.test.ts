@@ -3,6 +3,7 @@
 // another scope, user or session.
 import { SignJWT, UnsecuredJWT, decodeJwt, generateKeyPair } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { normalizeLowS } from './low-s.js';
 import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
 
 let server: TestServer;
@@ -70,7 +71,7 @@ describe('tampered and misused elevated tokens are refused', () => {
     expectRefused(await exportWith(noKid));
     // Control: the same claims under our kid pass (and the header was the only difference).
     const { kid } = server.running.server.context.keys;
-    const ours = await new SignJWT({ ...real }).setProtectedHeader({ alg: 'ES256', kid }).sign(privateKey);
+    const ours = normalizeLowS(await new SignJWT({ ...real }).setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' }).sign(privateKey));
     expect((await exportWith(ours)).status).toBe(200);
   });
 

@@ -17,8 +17,9 @@ import type { MfaPrincipal } from '../options.js';
 import { isStaleEnrollment, staleEnrollment, userHasVerifiedMethods } from '../policy.js';
 import { issueFirstRecoveryCodes } from '../recovery-codes/recovery-code.js';
 import type { TotpDeviceRecord } from '../store/mfa-store.js';
-import { issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
+import { enrollmentTokenRequest, issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
 import { toTotpDevice } from '../wire.js';
+import { dropRecoveryCodesWithoutFactors, lastFactorRefused, refuseRemovingLastFactor } from '../factor-removal.js';
 import { generateTotpSecret, matchTotpStep, totpUri } from './totp-code.js';
 
 /**
@@ -78,6 +79,7 @@ export function totpRoutes(): Hono<MfaEnv> {
       await ctx.store.deleteTotpDevice(principal.userId, device.id);
       throw staleEnrollment();
     }
+    const firstFactor = !(await userHasVerifiedMethods(ctx.store, principal.userId));
     await verifyDeviceCode(ctx, principal, device, code);
     await ctx.store.setDefaultTotpDeviceIfNone(principal.userId, device.id);
     const recoveryCodes = await issueFirstRecoveryCodes(ctx, principal.userId);
@@ -85,7 +87,7 @@ export function totpRoutes(): Hono<MfaEnv> {
     const response: VerifyTotpDeviceResponse = {
       device: toTotpDevice(verified),
       ...(recoveryCodes ? { recoveryCodes } : {}),
-      ...(await issueVerifyResponse(ctx, principal, 'totp', tokens)),
+      ...(await issueVerifyResponse(ctx, principal, 'totp', enrollmentTokenRequest(tokens, firstFactor))),
     };
     return c.json(response);
   });
@@ -100,11 +102,12 @@ export function totpRoutes(): Hono<MfaEnv> {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     const id = deviceParam(c);
-    if (!(await ctx.store.getTotpDevice(principal.userId, id))) throw notFound('No such TOTP device.');
-    await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink });
-    await ctx.store.deleteTotpDevice(principal.userId, id);
-    // Recovery codes stand behind the user's methods; with none left they go too.
-    if (!(await userHasVerifiedMethods(ctx.store, principal.userId))) await ctx.store.deleteRecoveryCodes(principal.userId);
+    const device = await ctx.store.getTotpDevice(principal.userId, id);
+    if (!device) throw notFound('No such TOTP device.');
+    const keepLastFactor = await refuseRemovingLastFactor(ctx, principal.userId, device.verifiedAt !== null);
+    await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink, credentialId: id });
+    if (!(await ctx.store.deleteTotpDevice(principal.userId, id, keepLastFactor))) throw lastFactorRefused();
+    await dropRecoveryCodesWithoutFactors(ctx, principal.userId);
     return c.body(null, 204);
   });
 
