@@ -15,6 +15,7 @@ import { tokenRequest, type FlowContext, type PromptCaller, type PromptEntry } f
 import type { MfaPromptRequest, MfaPromptState, MfaPromptStore } from './prompt-state.js';
 import { createSnapshotStore } from './snapshot-store.js';
 import { codeStatusOf, withCodeStatus, withError } from './step-status.js';
+import { createMethodsCache } from './methods-cache.js';
 import { createTokenStore, type TokenStore } from './token-store.js';
 import { simpleWebAuthnSeam, type WebAuthnSeam } from './webauthn-seam.js';
 
@@ -43,6 +44,10 @@ export interface PromptController extends MfaPromptStore {
   readonly tokens: TokenStore;
   /** The method the user verified with last in this controller, if any. */
   getLastUsedMethod(): VerifyMethod | undefined;
+  /** Loads the user's methods now, so the next prompt opens without a round trip. */
+  preloadMethods(): void;
+  /** Forgets the loaded methods (the session changed). */
+  forgetMethods(): void;
   /** Rejects every pending prompt (default code `mfa_provider_not_mounted`) and closes. Stays usable. */
   closeAll(error?: MfaError): void;
 }
@@ -60,7 +65,9 @@ const DEPRECATION_WARNING =
   'mfa-kit: promptMfaAuth({ createMfaToken: true }) is deprecated. Ask for requestedScopes and use the elevated access token instead.';
 
 export function createPromptController(options: CreatePromptControllerOptions): PromptController {
-  const { api, onSuccess, onFailure } = options;
+  const { onSuccess, onFailure } = options;
+  const methods = createMethodsCache(options.api);
+  const { api } = methods;
   const tokens = options.tokens ?? createTokenStore();
   const enabledMethods = options.methods ?? [...ALL_METHODS];
   const webauthn = options.webauthn ?? simpleWebAuthnSeam;
@@ -198,6 +205,8 @@ export function createPromptController(options: CreatePromptControllerOptions): 
 
   const context: FlowContext = {
     api,
+    cachedMethods: methods.peek,
+    refreshMethods: methods.preload,
     webauthn,
     store,
     enabledMethods,
@@ -302,6 +311,8 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     acknowledgeRecoveryCodes: () => withEntry((entry) => enrollment.acknowledge(entry)),
     cancel: () => cancelActive(new MfaCancelledError()),
 
+    preloadMethods: methods.preload,
+    forgetMethods: methods.clear,
     closeAll(error) {
       const reason =
         error ??

@@ -2,7 +2,7 @@
  * One prompt in the controller's queue, and what the flows (verification, enrollment) may
  * ask of the controller. Identical `promptMfaAuth` calls join one entry as several callers.
  */
-import type { ActionBinding, MfaMethod, TokenRequest, VerifyResponse } from '../protocol/index.js';
+import type { ActionBinding, MfaMethod, MfaMethodsResponse, TokenRequest, VerifyResponse } from '../protocol/index.js';
 import type { MfaError } from './errors.js';
 import type { MfaApi, MfaCallOptions } from './mfa-api.js';
 import type { MfaPromptRequest, MfaPromptState } from './prompt-state.js';
@@ -25,6 +25,10 @@ export interface PromptEntry {
 
 export interface FlowContext {
   api: MfaApi;
+  /** The user's methods as last loaded, if nothing changed them since. */
+  cachedMethods(): MfaMethodsResponse | undefined;
+  /** Loads them again in the background. */
+  refreshMethods(): void;
   webauthn: WebAuthnSeam;
   store: SnapshotStore<MfaPromptState>;
   enabledMethods: readonly MfaMethod[];

@@ -4,7 +4,7 @@
  * A wrong code keeps the step open; only the controller ends the prompt.
  */
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import type { MfaMethod, VerifyResponse, WebAuthnJson } from '../protocol/index.js';
+import type { MfaMethod, MfaMethodsResponse, VerifyResponse, WebAuthnJson } from '../protocol/index.js';
 import { defaultTotpDeviceId, toAvailableMethods, type VerifyMethod } from './available-methods.js';
 import { canSubmitCode } from './code-status.js';
 import { MfaError, NoWebAuthnSupportError } from './errors.js';
@@ -106,13 +106,22 @@ export function createVerificationFlow(ctx: FlowContext, hooks: VerificationFlow
 
   const flow: VerificationFlow = {
     async load(entry) {
-      const generation = ctx.begin();
-      try {
-        const methods = await api.getMethods(ctx.call());
-        if (!ctx.isCurrent(generation)) return;
+      const open = (methods: MfaMethodsResponse) => {
         if (!methods.userHasVerifiedMfaMethods) return hooks.enroll(entry);
         available = toAvailableMethods(methods, ctx.enabledMethods, ctx.webAuthnSupported(), hooks.lastUsed());
         openDefault(entry, available);
+      };
+      // Known already (loaded at mount, refreshed after every change): the first step opens in
+      // this same tick, with no request before the code input can take focus.
+      const cached = ctx.cachedMethods();
+      if (cached) {
+        ctx.refreshMethods();
+        return open(cached);
+      }
+      const generation = ctx.begin();
+      try {
+        const methods = await api.getMethods(ctx.call());
+        if (ctx.isCurrent(generation)) open(methods);
       } catch (error) {
         if (ctx.isCurrent(generation)) ctx.showError(entry, error);
       }

@@ -138,8 +138,14 @@ function useSessionReset(controller: PromptController, sessionKey: string | null
   // made there would otherwise resolve, with no UI, from the previous session's token. Clearing
   // is idempotent and notifies nobody, so a repeated or discarded render does no harm.
   const tokensOf = useRef(sessionKey);
-  if (tokensOf.current !== sessionKey) controller.tokens.clear();
+  if (tokensOf.current !== sessionKey) {
+    controller.tokens.clear();
+    controller.forgetMethods();
+  }
   tokensOf.current = sessionKey;
+  // The user's methods are loaded before any prompt (at mount, and for each new session), so
+  // opening the modal costs no round trip.
+  useEffect(() => controller.preloadMethods(), [controller, sessionKey]);
   // Rejecting prompts notifies the modal, so it waits for the effect. The ref, not the deps
   // alone, decides: StrictMode runs the effect twice for one change.
   const promptsOf = useRef(sessionKey);

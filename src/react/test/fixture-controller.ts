@@ -75,6 +75,8 @@ export function createFixtureController(initial: MfaPromptState = { step: 'close
     api,
     tokens: createTokenStore(),
     getLastUsedMethod: () => undefined,
+    preloadMethods: vi.fn(),
+    forgetMethods: vi.fn(),
     closeAll: vi.fn(),
     prompt() {
       return new Promise<string>((resolve, reject) => {
