@@ -122,7 +122,7 @@ describe('prompt controller: enroll, then continue', () => {
       controller.cancel();
     });
 
-    it('when cancelled on the recovery codes, should reject and not resolve later', async () => {
+    it('when cancelled on the recovery codes, should reject with mfa_recovery_codes_unsaved (not a plain cancel) and not resolve later', async () => {
       const { controller, api } = given();
       api.verifyTotpDevice.mockResolvedValueOnce({
         method: 'totp',
@@ -137,7 +137,9 @@ describe('prompt controller: enroll, then continue', () => {
       controller.submitEnrollmentTotpCode('123456');
       await flush();
       controller.cancel();
-      await expect(result).rejects.toMatchObject({ code: 'mfa_cancelled' });
+      // The factor is enrolled but its codes were never acknowledged: the caller must be able to tell.
+      await expect(result).rejects.toMatchObject({ code: 'mfa_recovery_codes_unsaved' });
+      expect(api.acknowledgeRecoveryCodes).not.toHaveBeenCalled();
       controller.acknowledgeRecoveryCodes();
       expect(api.acknowledgeRecoveryCodes).not.toHaveBeenCalled();
     });
