@@ -100,6 +100,8 @@ describe('prompt controller: enroll, then continue', () => {
       expect(api.verifyPasskeyRegistration).toHaveBeenCalledWith(
         {
           response: { id: 'new-cred' },
+          // No authenticator data to read an AAGUID from: the generic name.
+          name: 'Passkey',
           requestedScopes: ['wallet:sign'],
           action: { mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest(payload) },
         },
