@@ -19,7 +19,8 @@ test('the open modal locks the page scroll without shifting the page sideways', 
   await signIn(page, uniqueName('scroll'));
   // The page's own width as laid out (clientWidth of the root ignores a reserved gutter).
   const width = () => page.evaluate(() => document.body.getBoundingClientRect().width);
-  const overflow = () => page.evaluate(() => getComputedStyle(document.documentElement).overflow);
+  // Radix's scroll lock (react-remove-scroll) hides <body>'s overflow and pads for the scrollbar it removes.
+  const overflow = () => page.evaluate(() => getComputedStyle(document.body).overflow);
   const before = await width();
   // The setup this test needs: a scrollbar that takes room.
   expect(await page.evaluate(() => window.innerWidth - document.documentElement.clientWidth)).toBeGreaterThan(0);

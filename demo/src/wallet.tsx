@@ -9,6 +9,7 @@ import { recoverMessageAddress } from 'viem';
 import { createWallet } from './create-wallet';
 import type { Session } from './sign-in';
 import { StructuredSigning } from './structured-signing';
+import { ConfirmSendDialog } from './confirm-send-dialog';
 import { describeFailure, useGuardedAction } from './use-guarded-action';
 import { createWalletApi } from './wallet-api';
 import { WalletLifecycle } from './wallet-lifecycle';
@@ -153,6 +154,10 @@ export function Wallet({ session }: { session: Session }) {
       </WalletAction>
 
       <StructuredSigning wallet={wallet} address={address} />
+
+      <div className="action">
+        <ConfirmSendDialog />
+      </div>
 
       <WalletAction name="delegation" outcome={outcomes.delegation}>
         <div className="row">

@@ -11,7 +11,11 @@ import { enrollmentOptions } from './available-methods.js';
 import { canSubmitCode } from './code-status.js';
 import { NoWebAuthnSupportError } from './errors.js';
 import type { FlowContext, PromptEntry } from './prompt-entry.js';
+import { passkeyNameFor } from './passkey-name.js';
 import type { MfaEnrollmentState, MfaPromptState } from './prompt-state.js';
+
+/** A passkey from an authenticator not in the AAGUID table; the user can rename it. */
+const DEFAULT_PASSKEY_NAME = 'Passkey';
 
 type EnrollMethod = 'totp' | 'passkey';
 
@@ -72,7 +76,7 @@ export function createEnrollmentFlow(ctx: FlowContext): EnrollmentFlow {
       if (!ctx.isCurrent(generation)) return;
       show(entry, { stage: 'passkey', status: { kind: 'verifying' } });
       const result = await ctx.api.verifyPasskeyRegistration(
-        { response: response as unknown as WebAuthnJson, ...ctx.tokenRequest(entry) },
+        { response: response as unknown as WebAuthnJson, name: passkeyNameFor(response) ?? DEFAULT_PASSKEY_NAME, ...ctx.tokenRequest(entry) },
         ctx.call(),
       );
       if (ctx.isCurrent(generation)) verified(entry, 'passkey', result);

@@ -100,6 +100,8 @@ describe('prompt controller: enroll, then continue', () => {
       expect(api.verifyPasskeyRegistration).toHaveBeenCalledWith(
         {
           response: { id: 'new-cred' },
+          // No authenticator data to read an AAGUID from: the generic name.
+          name: 'Passkey',
           requestedScopes: ['wallet:sign'],
           action: { mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest(payload) },
         },
@@ -122,7 +124,7 @@ describe('prompt controller: enroll, then continue', () => {
       controller.cancel();
     });
 
-    it('when cancelled on the recovery codes, should reject and not resolve later', async () => {
+    it('when cancelled on the recovery codes, should reject with mfa_recovery_codes_unsaved (not a plain cancel) and not resolve later', async () => {
       const { controller, api } = given();
       api.verifyTotpDevice.mockResolvedValueOnce({
         method: 'totp',
@@ -137,7 +139,9 @@ describe('prompt controller: enroll, then continue', () => {
       controller.submitEnrollmentTotpCode('123456');
       await flush();
       controller.cancel();
-      await expect(result).rejects.toMatchObject({ code: 'mfa_cancelled' });
+      // The factor is enrolled but its codes were never acknowledged: the caller must be able to tell.
+      await expect(result).rejects.toMatchObject({ code: 'mfa_recovery_codes_unsaved' });
+      expect(api.acknowledgeRecoveryCodes).not.toHaveBeenCalled();
       controller.acknowledgeRecoveryCodes();
       expect(api.acknowledgeRecoveryCodes).not.toHaveBeenCalled();
     });

@@ -236,6 +236,21 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     fail(entry, error);
   }
 
+  /**
+   * Closing on the recovery-codes step is not a plain cancel: the factor is enrolled but its
+   * codes were never acknowledged, and the caller (and settings) must be able to tell.
+   */
+  function cancelError(): MfaError {
+    const state = store.getState();
+    if (state.step === 'enrolling' && state.enrollment.stage === 'recovery-codes') {
+      return new MfaError(
+        'mfa_recovery_codes_unsaved',
+        'The user closed the prompt without saving the recovery codes: the new method is set up, the codes are not acknowledged.',
+      );
+    }
+    return new MfaCancelledError();
+  }
+
   function addCaller(entry: PromptEntry, resolve: (token: string) => void, reject: (error: MfaError) => void, signal?: AbortSignal) {
     const onAbort = () => {
       entry.callers = entry.callers.filter((other) => other !== caller);
@@ -309,7 +324,7 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     startEnrollment: (method) => withEntry((entry) => enrollment.start(entry, method)),
     submitEnrollmentTotpCode: (code) => withEntry((entry) => enrollment.submitTotpCode(entry, code)),
     acknowledgeRecoveryCodes: () => withEntry((entry) => enrollment.acknowledge(entry)),
-    cancel: () => cancelActive(new MfaCancelledError()),
+    cancel: () => cancelActive(cancelError()),
 
     preloadMethods: methods.preload,
     forgetMethods: methods.clear,

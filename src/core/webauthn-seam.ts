@@ -2,16 +2,29 @@
  * The controller's only door to the browser's WebAuthn API. It defaults to
  * @simplewebauthn/browser 14; tests and stories pass a stub with the same shape.
  */
-import {
-  WebAuthnAbortService,
-  browserSupportsWebAuthn,
-  startAuthentication,
-  startRegistration,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
+
+type SimpleWebAuthn = typeof import('@simplewebauthn/browser');
+
+// Loaded on demand, not with the prompt: most step-ups are a TOTP code. The options request
+// that comes before every ceremony gives it time to arrive, and it is fetched only once.
+let loaded: Promise<SimpleWebAuthn> | undefined;
+let ready: SimpleWebAuthn | undefined;
+const load = () =>
+  (loaded ??= import('@simplewebauthn/browser').then((m) => (ready = m), (error: unknown) => {
+    loaded = undefined;
+    throw error;
+  }));
+
+/** SimpleWebAuthn's `browserSupportsWebAuthn`, without loading it: WebAuthn Level 3 §5.1, PublicKeyCredential. */
+function browserSupportsWebAuthn(): boolean {
+  return typeof window !== 'undefined' && typeof window.PublicKeyCredential === 'function';
+}
 
 export interface WebAuthnSeam {
   /** As SimpleWebAuthn's `startAuthentication({ optionsJSON })`: resolves the JSON assertion. */
@@ -27,11 +40,16 @@ export interface WebAuthnSeam {
   cancelCeremony?(): void;
 }
 
+/** Starts loading SimpleWebAuthn (the provider calls it once passkeys are possible), so a ceremony never waits for it. */
+export function preloadWebAuthn(): void {
+  if (browserSupportsWebAuthn()) void load().catch(() => undefined);
+}
+
 export const simpleWebAuthnSeam: WebAuthnSeam = {
-  startAuthentication: (options) => startAuthentication(options),
-  startRegistration: (options) => startRegistration(options),
+  startAuthentication: async (options) => (await load()).startAuthentication(options),
+  startRegistration: async (options) => (await load()).startRegistration(options),
   isSupported: () => browserSupportsWebAuthn(),
   // SimpleWebAuthn gives every ceremony a signal from this singleton; cancelling it makes
-  // navigator.credentials.get/create reject with an AbortError.
-  cancelCeremony: () => WebAuthnAbortService.cancelCeremony(),
+  // navigator.credentials.get/create reject with an AbortError. Not loaded yet: no ceremony to cancel.
+  cancelCeremony: () => ready?.WebAuthnAbortService.cancelCeremony(),
 };

@@ -27,6 +27,8 @@ export type ServerErrorCode = keyof typeof ERROR_STATUS;
 /** Codes raised only in the browser: nothing on the wire carries them. */
 export type ClientErrorCode =
   | 'mfa_cancelled'
+  /** The user left the recovery-codes step without saving them: the new factor is enrolled, the codes are not acknowledged. */
+  | 'mfa_recovery_codes_unsaved'
   | 'mfa_provider_not_mounted'
   | 'no_webauthn_support'
   | 'network_error'

@@ -10,7 +10,7 @@ import { MfaCancelledError, type MfaError } from '../core/errors.js';
 import type { MfaApi } from '../core/mfa-api.js';
 import { mountController } from '../core/mounted-provider.js';
 import { createPromptController, type PromptController } from '../core/prompt-controller.js';
-import type { WebAuthnSeam } from '../core/webauthn-seam.js';
+import { preloadWebAuthn, type WebAuthnSeam } from '../core/webauthn-seam.js';
 import type { MfaPromptRequest } from '../core/prompt-state.js';
 import { ALL_METHODS, type MfaMethod } from '../protocol/index.js';
 import { MfaKitProvider, type MfaKitContextValue, type MfaTheme, type RenderActionSummary } from './mfa-kit-context.js';
@@ -115,6 +115,11 @@ export function MfaProvider({
   // Bound in an effect, never during render: SSR must not bind a server-wide singleton. The
   // core's binding survives StrictMode's unmount-remount; a real unmount rejects open prompts.
   useEffect(() => mountController(controller), [controller]);
+  // The WebAuthn client is not in the first bundle: fetch it now, while nobody waits for it.
+  const usesDefaultWebAuthn = !webauthn && enabled.includes('passkey');
+  useEffect(() => {
+    if (usesDefaultWebAuthn) preloadWebAuthn();
+  }, [usesDefaultWebAuthn]);
   useSessionReset(controller, sessionKey);
 
   const strings = useMemo(() => mergeStrings(en, overrides), [overrides]);

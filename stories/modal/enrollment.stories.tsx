@@ -38,7 +38,8 @@ async function startTotp(context: Context) {
 export const Choose: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'enrolling');
-    const list = within(dialog).getByRole('list', { name: 'Add a second step to confirm sensitive actions.' });
+    // Enrollment's screens load on demand: the list arrives a moment after the step.
+    const list = await within(dialog).findByRole('list', { name: 'Add a second step to confirm sensitive actions.' });
     const options = within(list).getAllByRole('button');
     await expect(options.map((button) => button.dataset.method)).toEqual(['totp', 'passkey']);
     await expect(options[0]).toHaveFocus();

@@ -57,7 +57,13 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const appDialog = () => screen.getByRole('dialog', { name: 'Send 1 ETH' });
+// While the prompt is open, Radix hides the app's dialog from assistive technology (aria-hidden),
+// which leaves it without a computed name: found by its title's text instead.
+const appDialog = () => {
+  const dialog = screen.getAllByRole('dialog', { hidden: true }).find((element) => element.textContent?.includes('Send 1 ETH'));
+  if (!dialog) throw new Error('The app’s “Send 1 ETH” dialog is gone.');
+  return dialog;
+};
 
 export const FromARadixDialog: Story = {
   play: async ({ userEvent }) => {

@@ -136,3 +136,76 @@ export const CancelledWithEscape: Story = {
     await waitFor(() => expect(context.canvas.getByRole('button', { name: 'Export private key' })).toHaveFocus());
   },
 };
+
+/** A code pasted as `123 456` (how many apps and SMS show it) fills all six slots. */
+export const SpacedPaste: Story = {
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'totp');
+    await context.userEvent.click(codeField(dialog));
+    await context.userEvent.paste('274 819');
+    // All six digits in: it submits by itself, and the stub server accepts 274819 only.
+    await expectStep(dialog, 'success');
+    await expectResult(context, 'Approved with eyJ…totp-token');
+  },
+};
+
+export const SpacedPasteDarkGerman: Story = {
+  globals: { theme: 'dark', locale: 'de' },
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'totp');
+    await context.userEvent.click(codeField(dialog));
+    await context.userEvent.paste('２７４-８１９');
+    await expectStep(dialog, 'success');
+  },
+};
+
+/** Enter before the sixth digit says what is missing. */
+export const EnterTooEarly: Story = {
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'totp');
+    await context.userEvent.type(codeField(dialog), '274{Enter}');
+    await waitFor(() => expect(within(dialog).getAllByRole('status').map((s) => s.textContent)).toContain('Enter all 6 digits of the code.'));
+  },
+};
+
+/** Locked out: the slots look disabled, not merely the hidden input. */
+export const LockedSlots: Story = {
+  ...LockedOut,
+  play: async (context) => {
+    await LockedOut.play!(context);
+    await expect(screen.getByRole('dialog').querySelector('.mfa-otp-slots')).toHaveAttribute('data-disabled', '');
+  },
+};
+
+export const LockedSlotsDarkGerman: Story = { ...LockedSlots, globals: { theme: 'dark', locale: 'de' }, play: async (context) => {
+  const dialog = await openPrompt(context, 'totp');
+  await context.userEvent.type(codeField(dialog), '000000');
+  await waitFor(() => expect(dialog.querySelector('.mfa-otp-slots')).toHaveAttribute('data-disabled', ''));
+} };
+
+/** The short success state: a check and "Confirmed", then it closes. */
+export const SuccessDarkGerman: Story = {
+  globals: { theme: 'dark', locale: 'de' },
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'totp');
+    await context.userEvent.type(codeField(dialog), '274819');
+    await expectStep(dialog, 'success');
+    await expect(dialog.querySelector('.mfa-success-check svg')).not.toBeNull();
+  },
+};
+
+/** Under 480 px the modal is a bottom sheet: full width, flush with the bottom edge. */
+export const BottomSheet: Story = {
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'totp');
+    if (window.innerWidth > 480) return; // the runner did not narrow the frame; the e2e spec checks it at 390 px
+    await waitFor(() => {
+      const box = dialog.getBoundingClientRect();
+      expect(Math.round(box.bottom)).toBe(window.innerHeight);
+      expect(Math.round(box.width)).toBe(document.documentElement.clientWidth);
+    });
+  },
+};
+
+export const BottomSheetDarkGerman: Story = { ...BottomSheet, globals: { ...BottomSheet.globals, theme: 'dark', locale: 'de' } };

@@ -4,7 +4,7 @@ import { expect, screen, waitFor } from 'storybook/test';
 
 type Driver = Pick<StoryContext, 'canvas' | 'userEvent'>;
 
-/** Clicks the wallet button and returns the modal (a native <dialog> in the top layer). */
+/** Clicks the wallet button and returns the modal (a Radix Dialog, portaled to <body>). */
 export async function openPrompt({ canvas, userEvent }: Driver, step?: string): Promise<HTMLElement> {
   const [button] = canvas.getAllByRole('button');
   if (!button) throw new Error('The story renders no wallet button.');

@@ -11,7 +11,13 @@ export function MfaSecretKey({ secret, label, copy, copied }: { secret: string; 
   return (
     <div className="mfa-secret">
       <code className="mfa-secret-value" aria-label={label}>
-        {groupSecret(secret).join(' ')}
+        {/* Each group is unbreakable (styles.css): a line never splits one. */}
+        {groupSecret(secret).map((group, index) => (
+          <span key={index} className="mfa-secret-group">
+            {index > 0 ? ' ' : ''}
+            {group}
+          </span>
+        ))}
       </code>
       <MfaCopyButton text={secret.replace(/\s+/g, '')} label={copy} copiedLabel={copied} accessibleName={label} />
     </div>

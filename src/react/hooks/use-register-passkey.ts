@@ -1,5 +1,6 @@
 'use client';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
+import { passkeyNameFor } from '../../core/passkey-name.js';
 import { useCallback } from 'react';
 import { simpleWebAuthnSeam } from '../../core/webauthn-seam.js';
 import type { PasskeyRegistrationVerifyResponse, TokenScope, WebAuthnJson } from '../../protocol/index.js';
@@ -23,7 +24,8 @@ export function useRegisterPasskey(): (params?: { name?: string; requestedScopes
       });
       const result = await api.verifyPasskeyRegistration({
         response: response as unknown as WebAuthnJson,
-        ...(params.name ? { name: params.name } : {}),
+        // Named by the caller, or else by the authenticator's AAGUID where it is a known provider.
+        name: params.name ?? passkeyNameFor(response) ?? 'Passkey',
         ...(params.requestedScopes ? { requestedScopes: params.requestedScopes } : {}),
       });
       saveVerifyResult(tokens, result);

@@ -6,16 +6,21 @@
  */
 import { OTPInput, REGEXP_ONLY_DIGITS } from 'input-otp';
 import { useEffect, useRef, useState } from 'react';
+import { normalizeCode } from './normalize-code.js';
 
-/** RFC 6238 as the server runs it (DESIGN.md §8): 6 digits. */
+/** RFC 6238 as the reference server runs it: 6 digits. */
 export const TOTP_CODE_LENGTH = 6;
 
 export interface MfaCodeInputProps {
   label: string;
   onSubmit: (code: string) => void;
+  /** Enter was pressed before all the digits were in. */
+  onIncomplete?: () => void;
+  /** Any change to the typed digits (clears an "enter all 6 digits" hint). */
+  onInput?: () => void;
   /** A request is in flight: typing is ignored (read-only keeps focus where it is). */
   busy?: boolean;
-  /** Locked out: nothing can be typed. */
+  /** Locked out: nothing can be typed, and the slots look it. */
   disabled?: boolean;
   invalid?: boolean;
   /** Changes when a code was refused: the field clears and takes focus for the next try. */
@@ -23,7 +28,7 @@ export interface MfaCodeInputProps {
   describedBy?: string;
 }
 
-export function MfaCodeInput({ label, onSubmit, busy, disabled, invalid, resetKey, describedBy }: MfaCodeInputProps) {
+export function MfaCodeInput({ label, onSubmit, onIncomplete, onInput, busy, disabled, invalid, resetKey, describedBy }: MfaCodeInputProps) {
   const [value, setValue] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -43,13 +48,19 @@ export function MfaCodeInput({ label, onSubmit, busy, disabled, invalid, resetKe
       ref={inputRef}
       value={value}
       onChange={(next) => {
-        if (!busy) setValue(next);
+        if (busy) return;
+        setValue(next);
+        onInput?.();
       }}
       onComplete={(code: string) => {
         if (!busy) onSubmit(code);
       }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && !busy && value.length < TOTP_CODE_LENGTH) onIncomplete?.();
+      }}
       maxLength={TOTP_CODE_LENGTH}
       pattern={REGEXP_ONLY_DIGITS}
+      pasteTransformer={normalizeCode}
       inputMode="numeric"
       autoComplete="one-time-code"
       autoFocus
@@ -60,7 +71,7 @@ export function MfaCodeInput({ label, onSubmit, busy, disabled, invalid, resetKe
       aria-describedby={describedBy}
       containerClassName="mfa-otp"
       render={({ slots }) => (
-        <div className="mfa-otp-slots" data-invalid={invalid ? '' : undefined}>
+        <div className="mfa-otp-slots" data-invalid={invalid ? '' : undefined} data-disabled={disabled ? '' : undefined}>
           {slots.map((slot, index) => (
             <div key={index} className="mfa-otp-slot" data-active={slot.isActive ? '' : undefined}>
               {slot.char ?? slot.placeholderChar}

@@ -3,81 +3,79 @@
  * The modal's parts, Radix style: one component renders one element, so an app can rebuild
  * the modal from them. State reaches CSS through `data-*` attributes, never class names.
  */
-import { useEffect, useId, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import * as Dialog from '@radix-ui/react-dialog';
+import { useEffect, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { MfaPromptStep } from '../../core/prompt-state.js';
-import { createMfaContext } from '../create-mfa-context.js';
 import type { MfaTheme } from '../mfa-kit-context.js';
-import { useIsolatedHost } from './use-isolated-host.js';
-import { useModalDialog } from './use-modal-dialog.js';
 
-interface ModalParts {
-  titleId: string;
-  descriptionId: string;
-  dismiss: () => void;
-}
-const [ModalPartsProvider, useModalParts] = createMfaContext<ModalParts>('MfaModalContent', 'MfaModalContent', '');
+/** Radix's own handlers are the kit's: every way out becomes `onDismiss` or `onGuardedDismiss`. */
+type OwnHandlers = 'onEscapeKeyDown' | 'onPointerDownOutside' | 'onInteractOutside' | 'onCloseAutoFocus' | 'onOpenAutoFocus';
 
-/** The dialog's own handlers (Esc, backdrop, the browser closing it) are the kit's. */
-type OwnHandlers = 'open' | 'onCancel' | 'onClose' | 'onClick' | 'onPointerDown';
-
-export interface MfaModalContentProps extends Omit<ComponentPropsWithoutRef<'dialog'>, OwnHandlers> {
+export interface MfaModalContentProps extends Omit<ComponentPropsWithoutRef<typeof Dialog.Content>, OwnHandlers> {
   theme: MfaTheme;
   step: MfaPromptStep;
   /** A request is in flight: `aria-busy`, a spinner, inputs read-only. */
   busy: boolean;
-  /** Esc, a press on the backdrop or the close button: the user wants out. */
+  /** Esc, a press on the overlay or the close button: the user wants out. */
   onDismiss: () => void;
+  /**
+   * Something would be lost by closing (an enrollment under way, recovery codes not yet
+   * saved): a press on the overlay does nothing, and Esc or × call `onGuardedDismiss` (which
+   * asks) instead of `onDismiss`.
+   */
+  guarded?: boolean;
+  onGuardedDismiss?: () => void;
 }
 
 /**
- * The dialog itself, modal while mounted (a native `<dialog>`, see `useModalDialog`) in a
- * host of its own at the end of <body> (`useIsolatedHost`); its `::backdrop` is the overlay.
- * Mount it to open, unmount it to close.
+ * The dialog: a Radix Dialog, open while mounted (mount it to open, unmount it to close),
+ * portaled to <body> above its overlay. Radix's layer stack is what lets it open from inside
+ * an app's own Radix or shadcn dialog: the topmost layer alone answers Esc and presses
+ * outside, and the app's focus trap pauses while this one is on top.
  */
-export function MfaModalContent(props: MfaModalContentProps) {
-  const host = useIsolatedHost();
-  return host ? createPortal(<ModalDialog {...props} />, host) : null;
-}
-
-function ModalDialog({ theme, step, busy, onDismiss, children, ...props }: MfaModalContentProps) {
-  const { opened, dialogProps } = useModalDialog(onDismiss);
-  const id = useId();
-  const parts: ModalParts = { titleId: `${id}-title`, descriptionId: `${id}-description`, dismiss: onDismiss };
+export function MfaModalContent({ theme, step, busy, onDismiss, guarded = false, onGuardedDismiss, children, ...props }: MfaModalContentProps) {
+  const wantsOut = guarded && onGuardedDismiss ? onGuardedDismiss : onDismiss;
   return (
-    <dialog
-      className="mfa-content"
-      data-theme={theme}
-      data-step={step}
-      data-busy={busy ? '' : undefined}
-      aria-busy={busy}
-      aria-labelledby={parts.titleId}
-      aria-describedby={parts.descriptionId}
-      {...props}
-      {...dialogProps}
-    >
-      {opened ? <ModalPartsProvider value={parts}>{children}</ModalPartsProvider> : null}
-    </dialog>
+    <Dialog.Root open onOpenChange={(open) => !open && wantsOut()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="mfa-overlay" data-theme={theme} />
+        <Dialog.Content
+          className="mfa-content"
+          data-theme={theme}
+          data-step={step}
+          data-busy={busy ? '' : undefined}
+          aria-busy={busy}
+          // A stray press outside never throws away a QR code or unsaved recovery codes.
+          onPointerDownOutside={(event) => guarded && event.preventDefault()}
+          // The step's own `autoFocus` (the code field) places focus; Radix would pick the first button.
+          onOpenAutoFocus={(event) => event.preventDefault()}
+          // `MfaModal` returns focus itself: to where it was when the prompt opened, not at mount.
+          onCloseAutoFocus={(event) => event.preventDefault()}
+          {...props}
+        >
+          {children}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }
 
 export function MfaModalTitle(props: ComponentPropsWithoutRef<'h2'>) {
-  return <h2 className="mfa-title" id={useModalParts('MfaModalTitle').titleId} {...props} />;
+  return <Dialog.Title className="mfa-title" {...props} />;
 }
 
 export function MfaModalDescription(props: ComponentPropsWithoutRef<'p'>) {
-  return <p className="mfa-description" id={useModalParts('MfaModalDescription').descriptionId} {...props} />;
+  return <Dialog.Description className="mfa-description" {...props} />;
 }
 
-/** The ✕ in the corner; it cancels the prompt like Esc does. */
+/** The × in the corner; it cancels the prompt like Esc does (and asks first when guarded). */
 export function MfaModalClose({ label }: { label: string }) {
-  const { dismiss } = useModalParts('MfaModalClose');
   return (
-    <button type="button" className="mfa-close" aria-label={label} onClick={dismiss}>
+    <Dialog.Close className="mfa-close" aria-label={label}>
       <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
         <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
       </svg>
-    </button>
+    </Dialog.Close>
   );
 }
 
@@ -86,9 +84,9 @@ export function MfaModalBody({ children }: { children: ReactNode }) {
   return <div className="mfa-body">{children}</div>;
 }
 
-export function MfaSpinner() {
+export function MfaSpinner({ size = 24 }: { size?: number }) {
   return (
-    <svg className="mfa-spinner" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+    <svg className="mfa-spinner" viewBox="0 0 24 24" width={size} height={size} aria-hidden="true">
       <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2.5" strokeDasharray="42 100" strokeLinecap="round" />
     </svg>
   );
@@ -103,6 +101,7 @@ export function MfaStatusLine({
   info,
   error,
   errorKey,
+  busy,
   children,
 }: {
   id?: string;
@@ -114,6 +113,8 @@ export function MfaStatusLine({
    * readers would otherwise read out every second of a five-minute lockout.
    */
   errorKey?: unknown;
+  /** A request is in flight: a small spinner sits before `info`, whose text stays where it is. */
+  busy?: boolean;
   children?: ReactNode;
 }) {
   // The key of the last committed render: read in render, written after commit.
@@ -125,6 +126,7 @@ export function MfaStatusLine({
   return (
     <div className="mfa-status" id={id}>
       <p role="status" className="mfa-status-info">
+        <span className="mfa-status-spinner">{busy ? <MfaSpinner size={14} /> : null}</span>
         {info}
       </p>
       <p role="alert" aria-live={repeat ? 'off' : undefined} className="mfa-status-error">
@@ -135,6 +137,9 @@ export function MfaStatusLine({
   );
 }
 
-export function MfaButton({ variant = 'secondary', ...props }: ComponentPropsWithoutRef<'button'> & { variant?: 'primary' | 'secondary' | 'link' }) {
+export type MfaButtonVariant = 'primary' | 'secondary' | 'danger' | 'link';
+
+/** One button hierarchy: a primary action, secondary ones, destructive ones in red, links. */
+export function MfaButton({ variant = 'secondary', ...props }: ComponentPropsWithoutRef<'button'> & { variant?: MfaButtonVariant }) {
   return <button type="button" className="mfa-button" data-variant={variant} {...props} />;
 }

@@ -2,15 +2,18 @@
 /**
  * The method-agnostic modal: renders the prompt controller's snapshot and calls its flow
  * methods. Esc, the backdrop and the close button all go through `controller.cancel()`,
- * which rejects the pending prompt with `MfaCancelledError`.
+ * which rejects the pending prompt with `MfaCancelledError` (or, when the user leaves
+ * recovery codes unsaved, with `mfa_recovery_codes_unsaved`).
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MfaPromptState } from '../../core/prompt-state.js';
-import { MfaEnrollmentStep } from '../enrollment/enrollment-step.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { useMfaPromptState } from '../use-mfa-prompt-state.js';
 import { MfaActionSummary } from '../summaries/action-summary.js';
 import { MfaChooseMethodStep } from './choose-method-step.js';
+import { MfaConfirmDiscard } from './confirm-discard.js';
+import { discardRisk, isGuarded } from './discard-guard.js';
+import { MfaApprovalBox } from './approval-box.js';
 import {
   MfaButton,
   MfaModalBody,
@@ -26,6 +29,10 @@ import { promptTitle, stepDescription } from './prompt-title.js';
 import { MfaRecoveryStep } from './recovery-step.js';
 import { MfaTotpStep } from './totp-step.js';
 
+// A verified user's step-up never enrolls: enrollment (its QR encoder, the recovery-code
+// sheet, passkey registration's screens) loads only when a prompt needs it.
+const MfaEnrollmentStep = lazy(() => import('../enrollment/enrollment-step.js').then((module) => ({ default: module.MfaEnrollmentStep })));
+
 type OpenState = Exclude<MfaPromptState, { step: 'closed' }>;
 
 // The provider renders this on the server too, where a layout effect only earns a warning (React 18).
@@ -35,6 +42,10 @@ export function MfaModal() {
   const { controller, strings, theme } = useMfaKit('MfaModal');
   const state = useMfaPromptState();
   const open = state.step !== 'closed';
+  const [confirming, setConfirming] = useState(false);
+  const risk = discardRisk(state);
+  // The step moved on (codes acknowledged, next prompt): nothing is left to ask about.
+  if (confirming && !risk) setConfirming(false);
 
   // Focus goes back where it was when the prompt opened (a prompt opened by `promptMfaAuth()`
   // after an await may find focus already moved; this is the element it was on). Read during
@@ -52,24 +63,44 @@ export function MfaModal() {
     returnFocusTo.current = null;
   }, [open]);
 
+  const body = useRef<HTMLDivElement>(null);
+  const stay = () => {
+    setConfirming(false);
+    // Back where the user was: the first control of the step they kept.
+    requestAnimationFrame(() => body.current?.querySelector<HTMLElement>('input:not([disabled]), button:not([disabled])')?.focus());
+  };
+
   if (state.step === 'closed') return null;
   return (
     <MfaModalContent
-      // One dialog per prompt: a queued prompt opens its own, even if the browser closed the last.
+      // One dialog per prompt: a queued prompt opens its own.
       key={state.promptId}
       theme={theme}
       // The modal speaks the provider's language even when the page speaks another.
       lang={strings.locale}
       step={state.step}
+      data-stage={state.step === 'enrolling' ? state.enrollment.stage : undefined}
+      data-confirming={confirming ? '' : undefined}
       busy={isBusy(state)}
       onDismiss={controller.cancel}
+      guarded={isGuarded(state)}
+      // Esc while already asking means "no, stay".
+      onGuardedDismiss={() => (risk ? (confirming ? stay() : setConfirming(true)) : controller.cancel())}
     >
       <MfaModalTitle>{promptTitle(state.request, strings)}</MfaModalTitle>
-      <MfaActionSummary action={state.request.action} />
+      {state.request.action ? (
+        <MfaApprovalBox>
+          <MfaActionSummary action={state.request.action} />
+        </MfaApprovalBox>
+      ) : null}
       <MfaModalDescription>{stepDescription(state, strings)}</MfaModalDescription>
-      <MfaModalBody>
-        <MfaStepView state={state} />
-      </MfaModalBody>
+      {confirming && risk ? <MfaConfirmDiscard risk={risk} onStay={stay} onLeave={controller.cancel} /> : null}
+      {/* Kept mounted while asking: staying must find the codes, the ticked box and the typed digits as they were. */}
+      <div ref={body} hidden={confirming} className="mfa-body-wrap">
+        <MfaModalBody>
+          <MfaStepView state={state} />
+        </MfaModalBody>
+      </div>
       <MfaModalClose label={strings.close} />
     </MfaModalContent>
   );
@@ -90,17 +121,21 @@ function isBusy(state: OpenState): boolean {
   }
 }
 
+/** The spinner alone: the description above already says "Loading…", once. */
+function MfaLoading() {
+  return (
+    <div className="mfa-center">
+      <MfaSpinner />
+    </div>
+  );
+}
+
 /** The body for one step; `key` on the prompt id so a queued prompt starts fresh. */
 export function MfaStepView({ state }: { state: OpenState }) {
   const { controller, strings } = useMfaKit('MfaStepView');
   switch (state.step) {
     case 'loading':
-      return (
-        <div className="mfa-center">
-          <MfaSpinner />
-          <MfaStatusLine info={strings.loading} />
-        </div>
-      );
+      return <MfaLoading />;
     case 'choosing':
       return <MfaChooseMethodStep key={state.promptId} available={state.available} lastUsed={state.lastUsed} />;
     case 'totp':
@@ -110,13 +145,19 @@ export function MfaStepView({ state }: { state: OpenState }) {
     case 'recovery':
       return <MfaRecoveryStep key={state.promptId} available={state.available} status={state.status} />;
     case 'enrolling':
-      return <MfaEnrollmentStep key={state.promptId} enrollment={state.enrollment} />;
+      return (
+        <Suspense fallback={<MfaLoading />}>
+          <MfaEnrollmentStep key={state.promptId} enrollment={state.enrollment} />
+        </Suspense>
+      );
     case 'success':
       return (
         <div className="mfa-center mfa-success">
-          <svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true">
-            <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
-          </svg>
+          <span className="mfa-success-check">
+            <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true">
+              <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </span>
           <MfaStatusLine info={strings.success} />
         </div>
       );

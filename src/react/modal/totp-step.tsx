@@ -1,5 +1,5 @@
 'use client';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { MfaAvailableMethods, MfaCodeStatus } from '../../core/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { MfaCodeInput } from './code-input.js';
@@ -32,11 +32,16 @@ export function MfaCodeEntry({ status, onSubmit, label, onRetry }: {
   const seconds = useCountdown(status.kind === 'locked' ? status.retryAt : undefined);
   const text = describeCodeStatus(status, seconds, strings);
   const refused = status.kind === 'invalid' || status.kind === 'failed' || status.kind === 'locked';
+  // Enter before the sixth digit: say what is missing (only while nothing else is being said).
+  const [incomplete, setIncomplete] = useState(false);
+  const hint = incomplete && status.kind === 'idle' ? strings.totp.needAllDigits : undefined;
   return (
     <>
       <MfaCodeInput
         label={label}
         onSubmit={onSubmit}
+        onIncomplete={() => setIncomplete(true)}
+        onInput={() => setIncomplete(false)}
         busy={status.kind === 'verifying'}
         disabled={text.locked}
         invalid={status.kind === 'invalid'}
@@ -44,7 +49,7 @@ export function MfaCodeEntry({ status, onSubmit, label, onRetry }: {
         resetKey={refused ? status : undefined}
         describedBy={statusId}
       />
-      <MfaStatusLine id={statusId} info={text.info} error={text.error} errorKey={status.kind === 'locked' ? status : undefined}>
+      <MfaStatusLine id={statusId} info={text.info ?? hint} busy={status.kind === 'verifying'} error={text.error} errorKey={status.kind === 'locked' ? status : undefined}>
         {text.retry ? <MfaButton onClick={onRetry ?? (() => controller.retry())}>{strings.tryAgain}</MfaButton> : null}
       </MfaStatusLine>
     </>

@@ -5,7 +5,8 @@ import { fill } from '../strings/format.js';
 import type { MfaSettingsStrings } from '../strings/types.js';
 
 /** One factor in the settings list: name, dates, and what can be done with it. */
-export function MfaFactorItem({ name, meta, strings: t, isDefault, onSetDefault, onRename, onRemove, removeUnavailable }: {
+export function MfaFactorItem({ kind, name, meta, strings: t, isDefault, onSetDefault, onRename, onRemove, removeUnavailable }: {
+  kind: 'totp' | 'passkey';
   name: string;
   meta: string;
   strings: MfaSettingsStrings;
@@ -21,7 +22,8 @@ export function MfaFactorItem({ name, meta, strings: t, isDefault, onSetDefault,
   const inputId = useId();
   const noteId = useId();
   return (
-    <li className="mfa-factor">
+    <li className="mfa-factor" data-method={kind}>
+      <MfaFactorIcon kind={kind} />
       {renaming && onRename ? (
         <form
           className="mfa-row"
@@ -45,6 +47,7 @@ export function MfaFactorItem({ name, meta, strings: t, isDefault, onSetDefault,
         <MfaButton aria-label={`${t.rename} ${name}`} onClick={() => { setDraft(name); setRenaming(true); }}>{t.rename}</MfaButton>
       ) : null}
       <MfaButton
+        variant="danger"
         aria-label={fill(t.removeLabel, { name })}
         onClick={onRemove}
         disabled={removeUnavailable !== undefined}
@@ -55,5 +58,24 @@ export function MfaFactorItem({ name, meta, strings: t, isDefault, onSetDefault,
       {removeUnavailable !== undefined ? <span id={noteId} className="mfa-factor-note">{removeUnavailable}</span> : null}
       <span className="mfa-factor-meta">{meta}</span>
     </li>
+  );
+}
+
+/** A phone for an authenticator app, a key for a passkey: the kind is seen before it is read. */
+function MfaFactorIcon({ kind }: { kind: 'totp' | 'passkey' }) {
+  return (
+    <svg className="mfa-factor-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+      {kind === 'totp' ? (
+        <>
+          <rect x="6" y="2.5" width="12" height="19" rx="2.5" />
+          <path d="M10.5 18h3" />
+        </>
+      ) : (
+        <>
+          <circle cx="8" cy="12" r="4" />
+          <path d="M12 12h9M18 12v3M15 12v2" />
+        </>
+      )}
+    </svg>
   );
 }

@@ -30,6 +30,8 @@ export function MfaSettings() {
   const [addingTotp, setAddingTotp] = useState(false);
   const [newCodes, setNewCodes] = useState<string[] | null>(null);
   const [actionError, setActionError] = useState(false);
+  const [confirmingRegenerate, setConfirmingRegenerate] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
 
   const factorCount = methods ? methods.totpDevices.length + methods.passkeys.length : 0;
   // The server refuses to remove the only factor (unless it allows it); say so instead of failing.
@@ -79,13 +81,14 @@ export function MfaSettings() {
   return (
     <section className="mfa-settings" data-theme={theme} data-state={methods ? 'ready' : 'loading'} aria-busy={!methods} aria-labelledby="mfa-settings-title">
       <h2 id="mfa-settings-title">{t.title}</h2>
-      <MfaStatusLine error={actionError ? t.actionError : undefined} />
+      <MfaStatusLine info={added ? fill(t.factorAdded, { name: added }) : undefined} error={actionError ? t.actionError : undefined} />
 
       <h3>{t.totpDevices}</h3>
       <ul className="mfa-factor-list" aria-label={t.totpDevices}>
         {methods?.totpDevices.map((device) => (
           <MfaFactorItem
             key={device.id}
+            kind="totp"
             name={t.authenticatorApp}
             meta={meta(t, date, device.createdAt, device.lastUsedAt ?? null)}
             strings={t}
@@ -103,6 +106,7 @@ export function MfaSettings() {
         {methods?.passkeys.map((passkey) => (
           <MfaFactorItem
             key={passkey.id}
+            kind="passkey"
             name={passkey.name}
             meta={meta(t, date, passkey.createdAt, passkey.lastUsedAt)}
             strings={t}
@@ -119,7 +123,7 @@ export function MfaSettings() {
           <p id="mfa-remove-title"><strong>{t.confirmRemoveTitle}</strong></p>
           <p id="mfa-remove-text">{factorCount <= 1 ? t.confirmRemoveLast : t.confirmRemove}</p>
           <div className="mfa-row">
-            <MfaButton variant="primary" onClick={() => confirmRemoval(removing)}>{t.remove}</MfaButton>
+            <MfaButton variant="danger" onClick={() => confirmRemoval(removing)}>{t.remove}</MfaButton>
             <MfaButton onClick={() => setRemoving(null)}>{t.cancel}</MfaButton>
           </div>
         </div>
@@ -133,7 +137,15 @@ export function MfaSettings() {
           {t.addTotp}
         </MfaButton>
         {kit.methods.includes('passkey') ? (
-          <MfaButton onClick={() => void guarded('credential:link', () => registerPasskey(), factorCount > 0)} disabled={!methods}>
+          <MfaButton
+            onClick={() =>
+              void guarded('credential:link', async () => {
+                await registerPasskey();
+                setAdded(t.passkeys);
+              }, factorCount > 0)
+            }
+            disabled={!methods}
+          >
             {t.addPasskey}
           </MfaButton>
         ) : null}
@@ -142,6 +154,7 @@ export function MfaSettings() {
         <MfaTotpEnrollment
           onComplete={() => {
             setAddingTotp(false);
+            setAdded(t.authenticatorApp);
             void reload();
           }}
         />
@@ -151,20 +164,36 @@ export function MfaSettings() {
         <>
           <h3>{t.recoveryCodes}</h3>
           <p className="mfa-text">{methods ? plural(t.recoveryCodesLeft, methods.recoveryCodes.remaining, strings.locale) : null}</p>
+          {methods && !methods.recoveryCodes.acknowledged && !newCodes ? (
+            <p className="mfa-notice" data-state="codes-needed">{t.codesNeeded}</p>
+          ) : null}
           {newCodes ? (
             <MfaRecoveryCodes
               codes={newCodes}
               strings={strings}
               onContinue={() => void guarded('credential:update', () => controller.api.acknowledgeRecoveryCodes().then(() => setNewCodes(null)), false)}
             />
+          ) : confirmingRegenerate ? (
+            <div className="mfa-confirm" role="alertdialog" aria-label={t.regenerate} aria-describedby="mfa-regenerate-text">
+              <p id="mfa-regenerate-text">{t.regenerateWarning}</p>
+              <div className="mfa-row">
+                <MfaButton
+                  variant="danger"
+                  autoFocus
+                  onClick={() => {
+                    setConfirmingRegenerate(false);
+                    void guarded('credential:update', async () =>
+                      setNewCodes((await controller.api.regenerateRecoveryCodes(token('credential:update'))).codes),
+                    );
+                  }}
+                >
+                  {t.regenerateConfirm}
+                </MfaButton>
+                <MfaButton onClick={() => setConfirmingRegenerate(false)}>{t.cancel}</MfaButton>
+              </div>
+            </div>
           ) : (
-            <MfaButton
-              onClick={() =>
-                void guarded('credential:update', async () =>
-                  setNewCodes((await controller.api.regenerateRecoveryCodes(token('credential:update'))).codes),
-                )
-              }
-            >
+            <MfaButton variant={methods && !methods.recoveryCodes.acknowledged ? 'primary' : 'secondary'} onClick={() => setConfirmingRegenerate(true)}>
               {t.regenerate}
             </MfaButton>
           )}

@@ -28,6 +28,11 @@ export const enSettings: MfaSettingsStrings = {
   recoveryCodes: 'Recovery codes',
   recoveryCodesLeft: { one: '1 code left', other: '{count} codes left' },
   regenerate: 'Make new codes',
+  regenerateWarning: 'Your old codes will stop working.',
+  regenerateConfirm: 'Make new codes',
+  codesNeeded: 'Your last recovery codes were never saved. Make new ones.',
+  factorAdded: '{name} added.',
+  passkeyFallbackName: 'Passkey',
   loadError: 'We couldn’t load your sign-in methods.',
   actionError: 'That didn’t work. Please try again.',
 };

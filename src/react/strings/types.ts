@@ -77,6 +77,8 @@ export interface MfaStrings {
     lockedUntilReset: string;
     unlocked: string;
     networkError: string;
+    /** Enter pressed with fewer digits than the code has. */
+    needAllDigits: string;
   };
   passkey: {
     description: string;
@@ -115,12 +117,29 @@ export interface MfaStrings {
     passkeyWaiting: string;
     passkeyCancelled: string;
     failed: string;
+    back: string;
+    /** The step header: `{method} · {step} of {total}` */
+    stepOf: string;
+    /** The otpauth:// link offered first on touch devices. */
+    openInApp: string;
+    /** After the link, on touch devices: the QR code for another device. */
+    orScan: string;
+  };
+  /** Asked inside the modal when Esc or × would throw away something shown once. */
+  discard: {
+    codesTitle: string;
+    codesText: string;
+    setupTitle: string;
+    setupText: string;
+    stay: string;
+    leave: string;
   };
   recoveryCodes: {
     title: string;
     description: string;
     listLabel: string;
     download: string;
+    print: string;
     fileName: string;
     acknowledge: string;
     continue: string;
@@ -160,6 +179,15 @@ export interface MfaSettingsStrings {
   recoveryCodes: string;
   recoveryCodesLeft: MfaPlural;
   regenerate: string;
+  /** Before replacing the codes: the old ones stop working. */
+  regenerateWarning: string;
+  regenerateConfirm: string;
+  /** The last codes were never saved (the user left the step): new ones are needed. */
+  codesNeeded: string;
+  /** `{name}`: shown after a factor is added. */
+  factorAdded: string;
+  /** A passkey from an authenticator the kit doesn't know by name. */
+  passkeyFallbackName: string;
   loadError: string;
   actionError: string;
 }
