@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, waitFor, within } from 'storybook/test';
-import { TokenScope } from '../../src/react/index.js';
+import { TokenScope } from 'mfa-kit/react';
 import { expectResult, expectStep, openPrompt } from '../support/play.js';
 import { PromptStory } from '../support/prompt-story.js';
 import { createStubApi } from '../support/stub-api.js';
