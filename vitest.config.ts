@@ -30,6 +30,8 @@ export default defineConfig({
           // better-sqlite3 is native: forks keep each test file's database in its own process.
           pool: 'forks',
           testTimeout: 20_000,
+          // One throwaway PostgreSQL cluster for the run (the PostgreSQL store's tests).
+          globalSetup: ['./test/postgres-global-setup.ts'],
         },
       },
       {

@@ -1,6 +1,7 @@
-import { SqliteMfaStore, createMfaServer, type MfaServer, type MfaServerOptions } from 'mfa-kit/server';
+import { PostgresMfaStore, SqliteMfaStore, createMfaServer, type MfaServer, type MfaServerOptions } from 'mfa-kit/server';
 import { demoAuthenticate, demoSessionRoutes } from './demo-session.js';
 import { createSqliteDemoStore, type DemoStore } from './demo-store.js';
+import { createPostgresDemoStore } from './postgres-demo-store.js';
 import { walletRoutes } from './wallet-routes.js';
 
 export type DemoServerOptions = Omit<MfaServerOptions, 'authenticate'>;
@@ -18,11 +19,12 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     ...options,
     authenticate: (request) => demoAuthenticate(demo!)(request),
   });
-  if (!(server.store instanceof SqliteMfaStore)) {
+  if (server.store instanceof SqliteMfaStore) demo = createSqliteDemoStore(server.store.db);
+  else if (server.store instanceof PostgresMfaStore) demo = await createPostgresDemoStore(server.store.pool);
+  else {
     await server.close();
-    throw new Error('mfa-kit demo: the demo wallet keeps its tables in the SQLite store.');
+    throw new Error('mfa-kit demo: the demo wallet keeps its tables beside the kit\'s, in the SQLite or the PostgreSQL store.');
   }
-  demo = createSqliteDemoStore(server.store.db);
   server.app.route('/', demoSessionRoutes(server.context, demo));
   server.app.route('/', walletRoutes(demo));
   return server;

@@ -13,6 +13,7 @@ import {
 } from '../protocol/index.js';
 import type { MfaEnv, MfaServerContext, ResolvedMfaConfig } from './context.js';
 import { loadEncryptionKey } from './crypto/encryption-key.js';
+import { keyVaultFor } from './crypto/key-vault.js';
 import { createSecretBox } from './crypto/secret-box.js';
 import { createErrorHandler, notFoundHandler, payloadTooLarge } from './http/error-handler.js';
 import { requireSession } from './http/require-session.js';
@@ -22,6 +23,7 @@ import { passkeyRoutes } from './passkey/passkey-routes.js';
 import { resolvePolicy } from './policy.js';
 import { recoveryCodeRoutes } from './recovery-codes/recovery-code-routes.js';
 import type { MfaStore } from './store/mfa-store.js';
+import { PostgresMfaStore } from './store/postgres-store.js';
 import { SqliteMfaStore } from './store/sqlite-store.js';
 import { loadSigningKeys } from './tokens/signing-keys.js';
 import { totpRoutes } from './totp/totp-routes.js';
@@ -72,6 +74,14 @@ function openSqliteStore(path: string): SqliteMfaStore {
   return new SqliteMfaStore(path);
 }
 
+/** PostgreSQL when a database URL or pool is given, else the embedded SQLite file. */
+async function openDefaultStore(options: MfaServerOptions, dataDir: string | undefined, log: (line: string) => void): Promise<MfaStore> {
+  if (options.databaseUrl !== undefined || options.databasePool !== undefined) {
+    return PostgresMfaStore.open({ databaseUrl: options.databaseUrl, pool: options.databasePool, log });
+  }
+  return openSqliteStore(options.databasePath ?? resolve(dataDir!, 'mfa.sqlite'));
+}
+
 function resolveConfig(options: MfaServerOptions): ResolvedMfaConfig {
   const rpId = options.rpId ?? 'localhost';
   return {
@@ -100,10 +110,12 @@ function resolveConfig(options: MfaServerOptions): ResolvedMfaConfig {
 export async function createMfaServer(options: MfaServerOptions = {}): Promise<MfaServer> {
   const inMemory = options.databasePath === ':memory:';
   const dataDir = options.dataDir ?? (inMemory && !options.store ? undefined : resolve(DEFAULT_DATA_DIR));
-  const store = options.store ?? openSqliteStore(options.databasePath ?? resolve(dataDir!, 'mfa.sqlite'));
-  const keys = await loadSigningKeys(dataDir, options.signingKey, options.retiredSigningKeys);
-  const secrets = createSecretBox(loadEncryptionKey(dataDir, options.encryptionKey));
   const log = options.logger ?? ((line: string) => console.error(line));
+  const store = options.store ?? (await openDefaultStore(options, dataDir, log));
+  // With a shared database the keys live in it, so every instance signs and decrypts alike.
+  const vault = keyVaultFor(store, dataDir);
+  const keys = await loadSigningKeys(vault, options.signingKey, options.retiredSigningKeys);
+  const secrets = createSecretBox(await loadEncryptionKey(vault, options.encryptionKey));
 
   const { authenticate } = options;
   if (!authenticate) throw new Error('mfa-kit: createMfaServer needs an `authenticate(request)` option: it resolves your app\'s session.');

@@ -54,4 +54,6 @@ export type {
   IdempotencyRecord,
 } from './store/mfa-store.js';
 export { SqliteMfaStore } from './store/sqlite-store.js';
+export { PostgresMfaStore, type PostgresMfaStoreOptions } from './store/postgres-store.js';
+export type { PgPool, PgPoolClient, PgQueryResult } from './store/pg-driver.js';
 export type { SqliteDatabase, SqliteStatement } from './store/sqlite-driver.js';

@@ -2,6 +2,7 @@ import type { JWK } from 'jose';
 import type { MFAAction } from '../protocol/index.js';
 import type { MfaLogger } from './http/error-handler.js';
 import type { MfaStore } from './store/mfa-store.js';
+import type { PgPool } from './store/pg-driver.js';
 
 /** Who is calling: the app's own user and session, resolved from the request. */
 export interface MfaPrincipal {
@@ -60,6 +61,16 @@ export interface MfaServerOptions {
   dataDir?: string;
   /** SQLite file, or ':memory:'. @default `${dataDir}/mfa.sqlite` */
   databasePath?: string;
+  /**
+   * PostgreSQL instead of SQLite (`postgres://user:password@host:port/database`, needs the
+   * `pg` package). Every instance on one database shares all state, and the signing and
+   * encryption keys too (kept in the database unless `signingKey` / `encryptionKey` are
+   * given). The schema is created or upgraded at start.
+   * @default undefined (SQLite under `dataDir`)
+   */
+  databaseUrl?: string;
+  /** A node-postgres `Pool` the app already has, instead of `databaseUrl`; the server never ends it. @default undefined */
+  databasePool?: PgPool;
   /** A ready store instead of SQLite under `dataDir`. The server closes it on `close()`. */
   store?: MfaStore;
   /** Private EC P-256 JWK that signs elevated tokens. @default made on first start, kept in dataDir */

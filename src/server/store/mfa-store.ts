@@ -162,5 +162,16 @@ export interface MfaStore {
   /** Deletes what can no longer matter: expired challenges, tokens and jtis; idempotency records older than a day. */
   purgeExpired(now: number): Promise<void>;
 
+  /**
+   * Keys that every process on this store must hold alike (the token signing key, the
+   * at-rest encryption key). A store shared between processes implements it: it returns the
+   * value kept under `name`, keeping `value` first when there is none, so the first process
+   * to start decides and every other one reads the same. Without it, keys are files in
+   * `dataDir`.
+   */
+  loadOrCreateSharedKey?(name: string, value: string): Promise<string>;
+  /** The shared key kept under `name`, if any (implemented with `loadOrCreateSharedKey`). */
+  readSharedKey?(name: string): Promise<string | undefined>;
+
   close(): Promise<void>;
 }

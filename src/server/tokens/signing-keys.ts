@@ -1,5 +1,5 @@
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK, type JWTVerifyGetKey } from 'jose';
-import { loadOrCreateKeyFile } from '../crypto/key-file.js';
+import type { KeyVault } from '../crypto/key-vault.js';
 
 export const SIGNING_ALG = 'ES256';
 /** The `typ` header every elevated token carries, and every verifier requires. */
@@ -61,12 +61,22 @@ export async function importSigningKeys(jwk: JWK, retired: readonly JWK[] = []):
   return { kid: publicJwk.kid!, privateKey, publicKey, publicJwk, published, keySet: createLocalJWKSet({ keys: published }) };
 }
 
-/** The signing key kept in `dataDir` (made on first start), or an ephemeral one when there is none. */
-export async function loadSigningKeys(dataDir: string | undefined, configured?: JWK, retired: readonly JWK[] = []): Promise<SigningKeys> {
-  if (configured) return importSigningKeys(configured, retired);
-  if (!dataDir) return importSigningKeys(await generateSigningJwk(), retired);
-  // Generated up front because key generation is async and key-file creation is sync.
+/** Under this name a shared vault keeps public keys that still verify but no longer sign (a JSON array). */
+export const RETIRED_SIGNING_KEYS_NAME = 'retired-signing-keys.json';
+
+/**
+ * The signing key kept in the vault (made on first start: in `dataDir`, or in the database
+ * that several instances share), or an ephemeral one when there is none. The vault's
+ * retired keys are published beside the ones configured.
+ */
+export async function loadSigningKeys(vault: KeyVault | undefined, configured?: JWK, retired: readonly JWK[] = []): Promise<SigningKeys> {
+  const keptRetired = await vault?.read(RETIRED_SIGNING_KEYS_NAME);
+  const kept = keptRetired === undefined ? [] : (JSON.parse(keptRetired) as JWK[]);
+  const allRetired = [...retired, ...kept];
+  if (configured) return importSigningKeys(configured, allRetired);
+  if (!vault) return importSigningKeys(await generateSigningJwk(), allRetired);
+  // Generated up front because key generation is async and the vault's creation callback is not.
   const fresh = JSON.stringify(await generateSigningJwk());
-  const stored = loadOrCreateKeyFile(dataDir, SIGNING_KEY_FILE, () => fresh);
-  return importSigningKeys(JSON.parse(stored) as JWK, retired);
+  const stored = await vault.loadOrCreate(SIGNING_KEY_FILE, () => fresh);
+  return importSigningKeys(JSON.parse(stored) as JWK, allRetired);
 }

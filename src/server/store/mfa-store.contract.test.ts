@@ -1,0 +1,215 @@
+// The MfaStore contract, run against every store (SQLite always; PostgreSQL whenever a
+// cluster is available), so that neither drifts from what the routes rely on.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshUser, storeFixtures } from '../../../test/store-contract-fixtures.js';
+import type { MfaStore, TotpDeviceRecord } from './mfa-store.js';
+
+const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
+
+const device = (userId: string, overrides: Partial<TotpDeviceRecord> = {}): TotpDeviceRecord => ({
+  id: randomUUID(),
+  userId,
+  secretSealed: 'sealed',
+  createdAt: NOW,
+  verifiedAt: null,
+  isDefault: false,
+  lastStep: null,
+  lastUsedAt: null,
+  ...overrides,
+});
+
+describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
+  let store: MfaStore;
+  beforeAll(async () => {
+    if (fixture.available) [store] = await fixture.open();
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  describe.skipIf(!fixture.available)('given one user', () => {
+    describe('TOTP devices', () => {
+      it('round-trips a device exactly, times and flags included', async () => {
+        const userId = freshUser();
+        const d = device(userId, { createdAt: NOW - 1, lastStep: 58_000_000, lastUsedAt: NOW, verifiedAt: NOW, isDefault: true });
+        await store.insertTotpDevice(d);
+        expect(await store.getTotpDevice(userId, d.id)).toEqual(d);
+        expect(await store.getTotpDevice(freshUser(), d.id)).toBeUndefined();
+        expect(await store.listTotpDevices(userId)).toEqual([d]);
+      });
+
+      it('accepts a step only when it is later than the last accepted one, and marks the device verified', async () => {
+        const userId = freshUser();
+        const d = device(userId);
+        await store.insertTotpDevice(d);
+        expect(await store.acceptTotpStep(userId, d.id, 100, NOW)).toBe(true);
+        expect(await store.acceptTotpStep(userId, d.id, 100, NOW)).toBe(false);
+        expect(await store.acceptTotpStep(userId, d.id, 99, NOW)).toBe(false);
+        expect(await store.acceptTotpStep(freshUser(), d.id, 101, NOW)).toBe(false);
+        expect(await store.acceptTotpStep(userId, d.id, 101, NOW + 1)).toBe(true);
+        expect(await store.getTotpDevice(userId, d.id)).toMatchObject({ lastStep: 101, verifiedAt: NOW, lastUsedAt: NOW + 1 });
+      });
+
+      it('keeps one default: set if none, switch, and promote the oldest verified when the default goes', async () => {
+        const userId = freshUser();
+        const first = device(userId, { createdAt: NOW, verifiedAt: NOW });
+        const second = device(userId, { createdAt: NOW + 1, verifiedAt: NOW + 1 });
+        const pending = device(userId, { createdAt: NOW + 2 });
+        for (const d of [first, second, pending]) await store.insertTotpDevice(d);
+        await store.setDefaultTotpDeviceIfNone(userId, second.id);
+        await store.setDefaultTotpDeviceIfNone(userId, first.id);
+        const defaults = async () => (await store.listTotpDevices(userId)).filter((d) => d.isDefault).map((d) => d.id);
+        expect(await defaults()).toEqual([second.id]);
+        expect(await store.setDefaultTotpDevice(userId, pending.id)).toBe(false);
+        expect(await store.setDefaultTotpDevice(userId, first.id)).toBe(true);
+        expect(await defaults()).toEqual([first.id]);
+        expect(await store.deleteTotpDevice(userId, first.id)).toBe(true);
+        expect(await store.deleteTotpDevice(userId, first.id)).toBe(false);
+        expect(await defaults()).toEqual([second.id]);
+        await store.deleteUnverifiedTotpDevices(userId);
+        expect((await store.listTotpDevices(userId)).map((d) => d.id)).toEqual([second.id]);
+      });
+    });
+
+    describe('passkeys', () => {
+      it('refuses a second registration of one credential, moves the counter only forward, renames and deletes', async () => {
+        const userId = freshUser();
+        const passkey = {
+          id: randomUUID(),
+          userId,
+          credentialId: `cred-${randomUUID()}`,
+          publicKey: new Uint8Array([1, 2, 3, 255]),
+          counter: 5,
+          transports: ['internal', 'hybrid'],
+          name: 'Laptop',
+          createdAt: NOW,
+          lastUsedAt: null,
+        };
+        expect(await store.insertPasskey(passkey)).toBe(true);
+        expect(await store.insertPasskey({ ...passkey, id: randomUUID() })).toBe(false);
+        expect(await store.getPasskeyByCredentialId(userId, passkey.credentialId)).toEqual(passkey);
+        expect(await store.getPasskeyByCredentialId(freshUser(), passkey.credentialId)).toBeUndefined();
+        expect(await store.updatePasskeyCounter(userId, passkey.id, 5, NOW)).toBe(false);
+        expect(await store.updatePasskeyCounter(userId, passkey.id, 6, NOW + 1)).toBe(true);
+        expect((await store.renamePasskey(userId, passkey.id, 'Phone'))?.name).toBe('Phone');
+        expect(await store.renamePasskey(freshUser(), passkey.id, 'x')).toBeUndefined();
+        expect(await store.listPasskeys(userId)).toEqual([{ ...passkey, counter: 6, name: 'Phone', lastUsedAt: NOW + 1 }]);
+        expect(await store.deletePasskey(userId, passkey.id)).toBe(true);
+        expect(await store.listPasskeys(userId)).toEqual([]);
+      });
+
+      it('accepts a counter of 0 again only while it stays 0 (authenticators without counters)', async () => {
+        const userId = freshUser();
+        const id = randomUUID();
+        await store.insertPasskey({ id, userId, credentialId: `c-${id}`, publicKey: new Uint8Array([9]), counter: 0, transports: [], name: 'k', createdAt: NOW, lastUsedAt: null });
+        expect(await store.updatePasskeyCounter(userId, id, 0, NOW)).toBe(true);
+        expect(await store.updatePasskeyCounter(userId, id, 0, NOW)).toBe(true);
+      });
+    });
+
+    describe('WebAuthn challenges', () => {
+      it('hands a live challenge out once, to its user and purpose only', async () => {
+        const userId = freshUser();
+        const challenge = { challenge: randomUUID(), userId, purpose: 'authentication' as const, nonce: 'n', mfaAction: 'wallet.waas.sign', payloadDigest: 'd', expiresAt: NOW + 1000 };
+        await store.insertChallenge(challenge);
+        expect(await store.consumeChallenge(freshUser(), 'authentication', challenge.challenge, NOW)).toBeUndefined();
+        expect(await store.consumeChallenge(userId, 'registration', challenge.challenge, NOW)).toBeUndefined();
+        expect(await store.consumeChallenge(userId, 'authentication', challenge.challenge, NOW)).toEqual(challenge);
+        expect(await store.consumeChallenge(userId, 'authentication', challenge.challenge, NOW)).toBeUndefined();
+        const expired = { ...challenge, challenge: randomUUID(), expiresAt: NOW };
+        await store.insertChallenge(expired);
+        expect(await store.consumeChallenge(userId, 'authentication', expired.challenge, NOW)).toBeUndefined();
+      });
+    });
+
+    describe('recovery codes', () => {
+      it('issues a first set once, redeems each code once, replaces and deletes the set', async () => {
+        const userId = freshUser();
+        expect(await store.getRecoveryCodeState(userId)).toEqual({ remaining: 0, acknowledged: false });
+        expect(await store.issueRecoveryCodesIfNone(userId, ['a', 'b', 'c'], NOW)).toBe(true);
+        expect(await store.issueRecoveryCodesIfNone(userId, ['x'], NOW)).toBe(false);
+        await store.acknowledgeRecoveryCodes(userId);
+        expect(await store.getRecoveryCodeState(userId)).toEqual({ remaining: 3, acknowledged: true });
+        expect(await store.consumeRecoveryCode(userId, 'b', NOW)).toBe(true);
+        expect(await store.consumeRecoveryCode(userId, 'b', NOW)).toBe(false);
+        expect(await store.consumeRecoveryCode(freshUser(), 'a', NOW)).toBe(false);
+        expect(await store.getRecoveryCodeState(userId)).toEqual({ remaining: 2, acknowledged: true });
+        await store.replaceRecoveryCodes(userId, ['d', 'e'], NOW);
+        expect(await store.getRecoveryCodeState(userId)).toEqual({ remaining: 2, acknowledged: false });
+        expect(await store.consumeRecoveryCode(userId, 'a', NOW)).toBe(false);
+        expect(await store.consumeRecoveryCode(userId, 'd', NOW)).toBe(true);
+        await store.deleteRecoveryCodes(userId);
+        expect(await store.getRecoveryCodeState(userId)).toEqual({ remaining: 0, acknowledged: false });
+        expect(await store.issueRecoveryCodesIfNone(userId, ['f'], NOW)).toBe(true);
+      });
+    });
+
+    describe('lockout', () => {
+      it('counts failures up front, locks at the limit, refuses while locked, and starts over after the lock', async () => {
+        const userId = freshUser();
+        const reserve = (now: number) => store.reserveAttempt(userId, now, 3, 60_000);
+        expect(await reserve(NOW)).toEqual({ allowed: true, failures: 1, lockedUntil: null });
+        expect(await reserve(NOW)).toEqual({ allowed: true, failures: 2, lockedUntil: null });
+        expect(await reserve(NOW)).toEqual({ allowed: true, failures: 3, lockedUntil: NOW + 60_000 });
+        expect(await reserve(NOW + 59_999)).toEqual({ allowed: false, failures: 3, lockedUntil: NOW + 60_000 });
+        expect(await reserve(NOW + 60_000)).toEqual({ allowed: true, failures: 1, lockedUntil: null });
+        await store.resetAttempts(userId);
+        expect(await reserve(NOW + 60_000)).toEqual({ allowed: true, failures: 1, lockedUntil: null });
+      });
+    });
+
+    describe('tokens', () => {
+      it('redeems a single-use legacy token once, for its user and session only, until it expires', async () => {
+        const userId = freshUser();
+        const single = { tokenHash: randomUUID(), userId, sessionId: 's1', singleUse: true, expiresAt: NOW + 1000 };
+        const multi = { ...single, tokenHash: randomUUID(), singleUse: false };
+        await store.insertMfaToken(single);
+        await store.insertMfaToken(multi);
+        expect(await store.consumeMfaToken(single.tokenHash, userId, 's2', NOW)).toBe(false);
+        expect(await store.consumeMfaToken(single.tokenHash, userId, 's1', NOW)).toBe(true);
+        expect(await store.consumeMfaToken(single.tokenHash, userId, 's1', NOW)).toBe(false);
+        expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW)).toBe(true);
+        expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW)).toBe(true);
+        expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW + 1000)).toBe(false);
+      });
+
+      it('records a jti once', async () => {
+        const jti = randomUUID();
+        expect(await store.useJti(jti, NOW + 1000, NOW)).toBe(true);
+        expect(await store.useJti(jti, NOW + 1000, NOW)).toBe(false);
+      });
+    });
+
+    describe('idempotency keys', () => {
+      it('claims a key once, reports it in progress, then replays the completed answer; a release frees it', async () => {
+        const scope = randomUUID();
+        expect(await store.claimIdempotencyKey(scope, 'k', 'digest', NOW)).toBeUndefined();
+        expect(await store.claimIdempotencyKey(scope, 'k', 'other', NOW)).toEqual({ bodyDigest: 'digest', status: null, responseSealed: null });
+        await store.completeIdempotencyKey(scope, 'k', 201, 'sealed');
+        await store.releaseIdempotencyKey(scope, 'k'); // completed records are kept
+        expect(await store.claimIdempotencyKey(scope, 'k', 'digest', NOW)).toEqual({ bodyDigest: 'digest', status: 201, responseSealed: 'sealed' });
+        expect(await store.claimIdempotencyKey(scope, 'k2', 'digest', NOW)).toBeUndefined();
+        await store.releaseIdempotencyKey(scope, 'k2');
+        expect(await store.claimIdempotencyKey(scope, 'k2', 'digest', NOW)).toBeUndefined();
+      });
+    });
+
+    describe('housekeeping', () => {
+      it('purges expired challenges, tokens and jtis, and idempotency records older than a day', async () => {
+        const userId = freshUser();
+        const jti = randomUUID();
+        const challenge = randomUUID();
+        const scope = randomUUID();
+        await store.useJti(jti, NOW + 10, NOW);
+        await store.insertChallenge({ challenge, userId, purpose: 'registration', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 10 });
+        await store.claimIdempotencyKey(scope, 'k', 'd', NOW);
+        await store.purgeExpired(NOW + 10 + 24 * 3600 * 1000);
+        // A purged jti can be recorded again (its token has long expired by its own `exp`).
+        expect(await store.useJti(jti, NOW + 10, NOW)).toBe(true);
+        expect(await store.consumeChallenge(userId, 'registration', challenge, NOW)).toBeUndefined();
+        expect(await store.claimIdempotencyKey(scope, 'k', 'd', NOW)).toBeUndefined();
+      });
+    });
+  });
+});

@@ -1,0 +1,96 @@
+// Threat: one secret spent many times by racing it — the same TOTP step, recovery code,
+// legacy token, jti or WebAuthn challenge redeemed by concurrent requests, which on a
+// shared database arrive on different server instances — and guesses raced past the lockout.
+// Every race below is spread over the store's instances (two pools on one PostgreSQL
+// database); each secret must be redeemed exactly once, and the lockout must count every guess.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshUser, storeFixtures } from '../../../test/store-contract-fixtures.js';
+import type { MfaStore } from './mfa-store.js';
+
+const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
+const RACERS = 40;
+
+describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
+  let instances: MfaStore[] = [];
+  beforeAll(async () => {
+    if (fixture.available) instances = await fixture.open();
+  });
+  afterAll(async () => {
+    await Promise.all(instances.map((store) => store.close()));
+  });
+
+  /** Runs `attempt` RACERS times at once, round-robin over the instances; counts the wins. */
+  const race = async (attempt: (store: MfaStore) => Promise<unknown>) => {
+    const results = await Promise.all(Array.from({ length: RACERS }, (_, i) => attempt(instances[i % instances.length]!)));
+    return results.filter((won) => won === true || (typeof won === 'object' && won !== null)).length;
+  };
+
+  describe.skipIf(!fixture.available)('when one secret is raced', () => {
+    it('accepts one TOTP step once', async () => {
+      const userId = freshUser();
+      const id = randomUUID();
+      await instances[0]!.insertTotpDevice({ id, userId, secretSealed: 's', createdAt: NOW, verifiedAt: NOW, isDefault: true, lastStep: 10, lastUsedAt: null });
+      expect(await race((store) => store.acceptTotpStep(userId, id, 11, NOW))).toBe(1);
+    });
+
+    it('redeems one recovery code once', async () => {
+      const userId = freshUser();
+      await instances[0]!.issueRecoveryCodesIfNone(userId, ['h1', 'h2'], NOW);
+      expect(await race((store) => store.consumeRecoveryCode(userId, 'h1', NOW))).toBe(1);
+    });
+
+    it('issues the first recovery-code set once', async () => {
+      const userId = freshUser();
+      expect(await race((store) => store.issueRecoveryCodesIfNone(userId, [randomUUID()], NOW))).toBe(1);
+      expect((await instances[0]!.getRecoveryCodeState(userId)).remaining).toBe(1);
+    });
+
+    it('redeems one single-use legacy token once', async () => {
+      const userId = freshUser();
+      const tokenHash = randomUUID();
+      await instances[0]!.insertMfaToken({ tokenHash, userId, sessionId: 's', singleUse: true, expiresAt: NOW + 1000 });
+      expect(await race((store) => store.consumeMfaToken(tokenHash, userId, 's', NOW))).toBe(1);
+    });
+
+    it('records one jti once', async () => {
+      const jti = randomUUID();
+      expect(await race((store) => store.useJti(jti, NOW + 1000, NOW))).toBe(1);
+    });
+
+    it('hands one WebAuthn challenge out once', async () => {
+      const userId = freshUser();
+      const challenge = randomUUID();
+      await instances[0]!.insertChallenge({ challenge, userId, purpose: 'authentication', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 1000 });
+      expect(await race((store) => store.consumeChallenge(userId, 'authentication', challenge, NOW))).toBe(1);
+    });
+
+    it('claims one idempotency key once', async () => {
+      const scope = randomUUID();
+      const claims = await Promise.all(
+        Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.claimIdempotencyKey(scope, 'k', 'd', NOW)),
+      );
+      expect(claims.filter((existing) => existing === undefined)).toHaveLength(1);
+    });
+
+    it('registers one passkey credential once', async () => {
+      const userId = freshUser();
+      const credentialId = randomUUID();
+      const won = await race((store) =>
+        store.insertPasskey({ id: randomUUID(), userId, credentialId, publicKey: new Uint8Array([1]), counter: 0, transports: [], name: 'k', createdAt: NOW, lastUsedAt: null }),
+      );
+      expect(won).toBe(1);
+    });
+
+    it('lets exactly the lockout limit of raced guesses through, and locks', async () => {
+      const userId = freshUser();
+      const reservations = await Promise.all(
+        Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.reserveAttempt(userId, NOW, 5, 60_000)),
+      );
+      const allowed = reservations.filter((r) => r.allowed);
+      expect(allowed).toHaveLength(5);
+      expect(allowed.map((r) => r.failures).sort()).toEqual([1, 2, 3, 4, 5]);
+      for (const store of instances) expect((await store.reserveAttempt(userId, NOW + 1, 5, 60_000)).allowed).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,128 @@
+import type { PgPool } from './pg-driver.js';
+
+/**
+ * PostgreSQL schema versions, the same tables as the SQLite ones (times are epoch
+ * milliseconds in BIGINT). Append only: never edit a migration that has shipped.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE totp_devices (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    secret_sealed TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    verified_at BIGINT,
+    is_default BOOLEAN NOT NULL DEFAULT FALSE,
+    last_step BIGINT,
+    last_used_at BIGINT
+  );
+  CREATE INDEX totp_devices_user ON totp_devices(user_id);
+
+  CREATE TABLE passkeys (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    credential_id TEXT NOT NULL UNIQUE,
+    public_key BYTEA NOT NULL,
+    counter BIGINT NOT NULL,
+    transports TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_used_at BIGINT
+  );
+  CREATE INDEX passkeys_user ON passkeys(user_id);
+
+  CREATE TABLE webauthn_challenges (
+    challenge TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    nonce TEXT,
+    mfa_action TEXT,
+    payload_digest TEXT,
+    expires_at BIGINT NOT NULL
+  );
+
+  CREATE TABLE mfa_users (
+    user_id TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL DEFAULT 0,
+    locked_until BIGINT,
+    recovery_issued BOOLEAN NOT NULL DEFAULT FALSE,
+    recovery_acknowledged BOOLEAN NOT NULL DEFAULT FALSE
+  );
+
+  CREATE TABLE recovery_codes (
+    user_id TEXT NOT NULL,
+    code_hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    used_at BIGINT,
+    PRIMARY KEY (user_id, code_hash)
+  );
+
+  CREATE TABLE mfa_tokens (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    single_use BOOLEAN NOT NULL,
+    expires_at BIGINT NOT NULL,
+    consumed_at BIGINT
+  );
+
+  CREATE TABLE used_jtis (
+    jti TEXT PRIMARY KEY,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT NOT NULL
+  );
+
+  CREATE TABLE idempotency_keys (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    body_digest TEXT NOT NULL,
+    status INTEGER,
+    response_sealed TEXT,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (scope, key)
+  );
+
+  -- Keys every instance must share (the token signing key, the at-rest encryption key):
+  -- the first instance to start inserts them, the others read what it wrote.
+  CREATE TABLE mfa_shared_keys (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  `,
+];
+
+/**
+ * An arbitrary constant naming the kit's migration lock. Session-independent advisory locks
+ * are global to the database, so every instance contends for this same number.
+ */
+const MIGRATION_LOCK_ID = 0x6d66616b; // 'mfak'
+
+/**
+ * Applies the missing versions in one transaction that first takes an advisory lock: when
+ * several instances start on an empty database at once, one migrates and the others wait
+ * for its commit, then find nothing left to do. DDL is transactional in PostgreSQL, so a
+ * failed migration leaves no half-made schema behind.
+ */
+export async function migratePostgres(pool: PgPool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_ID]);
+    await client.query('CREATE TABLE IF NOT EXISTS mfa_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+    const { rows } = await client.query('SELECT COALESCE(MAX(version), 0)::int AS version FROM mfa_migrations');
+    const applied = Number(rows[0]!.version);
+    for (const [index, sql] of POSTGRES_MIGRATIONS.entries()) {
+      const version = index + 1;
+      if (version <= applied) continue;
+      await client.query(sql);
+      await client.query('INSERT INTO mfa_migrations (version, applied_at) VALUES ($1, $2)', [version, Date.now()]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

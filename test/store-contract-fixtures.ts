@@ -1,0 +1,36 @@
+/**
+ * The stores the contract suite runs against. Each fixture opens "instances": SQLite has one
+ * (one process owns the file); PostgreSQL has two separate stores with their own connection
+ * pools on one database, as two server processes would, so every race in the suite is run
+ * across instances.
+ */
+import { randomUUID } from 'node:crypto';
+import { PostgresMfaStore, SqliteMfaStore, type MfaStore } from 'mfa-kit/server';
+import { createTestDatabase, postgresUrl } from './postgres-test-database.js';
+
+export interface StoreFixture {
+  name: 'sqlite' | 'postgres';
+  /** Null when this store cannot be had here (PostgreSQL not installed); its tests are skipped. */
+  available: boolean;
+  open(): Promise<MfaStore[]>;
+}
+
+export function storeFixtures(): StoreFixture[] {
+  const pgAdmin = postgresUrl();
+  let database: Promise<string> | undefined;
+  return [
+    { name: 'sqlite', available: true, open: async () => [new SqliteMfaStore(':memory:')] },
+    {
+      name: 'postgres',
+      available: pgAdmin !== null,
+      open: async () => {
+        database ??= createTestDatabase(pgAdmin!, 'mfa_contract');
+        const url = await database;
+        return Promise.all([PostgresMfaStore.open({ databaseUrl: url }), PostgresMfaStore.open({ databaseUrl: url })]);
+      },
+    },
+  ];
+}
+
+/** A user id no other test uses, so tests can share one database. */
+export const freshUser = () => `user-${randomUUID()}`;
