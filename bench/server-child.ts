@@ -1,7 +1,7 @@
 /**
  * The server under test, run in its own process so that the load generator never shares its
  * event loop: `startMfaServer` with `demo: true` on loopback, on a real SQLite file in the
- * folder the parent gives (BENCH_DATA_DIR). Beside the kit's routes it mounts the baselines
+ * folder the parent gives (BENCH_DATA_DIR), or on PostgreSQL (BENCH_DATABASE_URL). Beside the kit's routes it mounts the baselines
  * on the same Hono app (so they pay the same global middleware): `GET /bench/bare` and
  * `POST /bench/bare` (reads the JSON body), and `GET /bench/memory` (`?gc=1` collects first).
  *
@@ -21,8 +21,9 @@ async function main() {
   let clockMs = Number(process.env.BENCH_CLOCK_MS ?? Date.now());
   const policy = JSON.parse(process.env.BENCH_POLICY ?? '{}') as MfaServerOptions['policy'];
   const lockout = JSON.parse(process.env.BENCH_LOCKOUT ?? '{}') as NonNullable<MfaServerOptions['lockout']>;
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
   const server = await createDemoServer({
-    dataDir,
+    ...(databaseUrl ? { databaseUrl } : { dataDir }),
     rpId: BENCH_RP_ID,
     rpName: 'mfa-kit bench',
     expectedOrigins: [BENCH_ORIGIN],

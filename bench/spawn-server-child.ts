@@ -17,6 +17,8 @@ export interface ServerChildOptions {
   clockMs?: number;
   policy?: MfaServerOptions['policy'];
   port?: number;
+  /** PostgreSQL instead of SQLite in `dataDir`: children given one URL are instances of one deployment. */
+  databaseUrl?: string;
   /** Lockout limits (drills that replay many consumed codes raise them so a lock can't hide a success). */
   lockout?: { maxFailures?: number; lockSeconds?: number };
 }
@@ -59,6 +61,7 @@ export async function spawnServerChild(options: ServerChildOptions = {}): Promis
       BENCH_POLICY: JSON.stringify(options.policy ?? {}),
       BENCH_PORT: String(options.port ?? 0),
       BENCH_LOCKOUT: JSON.stringify(options.lockout ?? {}),
+      BENCH_DATABASE_URL: options.databaseUrl ?? '',
     },
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });

@@ -19,8 +19,9 @@ export interface RaceTally {
   nonJsonRefusals: number;
 }
 
-async function race(what: string, parallel: number, send: () => Promise<CallResult>): Promise<RaceTally> {
-  const settled = await Promise.allSettled(Array.from({ length: parallel }, send));
+/** Sends `parallel` requests at once (`send(i)` for the i-th) and tallies the answers. */
+export async function race(what: string, parallel: number, send: (i: number) => Promise<CallResult>): Promise<RaceTally> {
+  const settled = await Promise.allSettled(Array.from({ length: parallel }, (_, i) => send(i)));
   const tally: RaceTally = { what, parallel, successes: 0, statuses: {}, networkErrors: 0, nonJsonRefusals: 0 };
   for (const outcome of settled) {
     if (outcome.status === 'rejected') {

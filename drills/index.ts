@@ -7,6 +7,8 @@ import { configuredLimits, lockoutArithmetic, measureEnforcedRate, printLockoutA
 import { runConcurrencyDrill, raceHeld } from './concurrency.js';
 import { runCrashDrill } from './crash.js';
 import { runFuzzDrill } from './fuzz.js';
+import { multiInstanceViolations, runMultiInstanceDrill } from './multi-instance.js';
+import { startPostgresCluster } from '../test/postgres-cluster.js';
 
 let failures = 0;
 const verdict = (ok: boolean) => {
@@ -47,5 +49,35 @@ console.log(
 );
 if (Object.keys(rate.other).length) console.log(`  unexpected answers: ${JSON.stringify(rate.other)}`);
 
+t0 = Date.now();
+await runMultiInstance();
+
 console.log(failures ? `\n${failures} drill check(s) FAILED` : '\nAll drills passed');
+
+/** Three instances on one throwaway PostgreSQL cluster (a failure to start one is a failed drill, not a skip). */
+async function runMultiInstance() {
+  let cluster;
+  try {
+    cluster = await startPostgresCluster();
+  } catch (error) {
+    console.log(`\nMulti-instance: PostgreSQL unavailable (${(error as Error).message.split('\n')[0]}): ${verdict(false)}`);
+    return;
+  }
+  try {
+    const databaseUrl = await cluster.createDatabase('mfa_drill');
+    const result = await runMultiInstanceDrill({ databaseUrl, parallel: 1000, loadUsers: 100 });
+    console.log(`\nMulti-instance: 3 servers on one PostgreSQL, round-robin, 1000 parallel redemptions each (${seconds(t0)})`);
+    console.table(result.races.map((r) => ({ what: r.what, successes: r.successes, statuses: JSON.stringify(r.statuses), networkErrors: r.networkErrors, verdict: verdict(raceHeld(r)) })));
+    const { lockout, replay, resourceServer: rs, crash: c } = result;
+    console.log(`  lockout: 5 wrong codes over the instances → ${JSON.stringify(lockout.wrong)}; then the right code on each → ${JSON.stringify(lockout.afterOnEach)}`);
+    console.log(`  replay: accepted on instance 1 (${replay.first}), then on the others → ${JSON.stringify(replay.others)}`);
+    console.log(`  resource server with one JWKS URL: ${rs.accepted}/${rs.minted} tokens from the 3 instances accepted; tampered accepted: ${rs.tamperedAccepted}; same JWKS on all: ${rs.sameJwks}`);
+    console.log(`  kill -9 of instance 3 after ${c.acknowledgedBeforeKill} acknowledged operations: ${c.inFlightAtKill} in flight lost, ${c.servedAfterKill} served after by the survivors; ${c.checks} checks`);
+    const violations = multiInstanceViolations(result, raceHeld);
+    console.log(`  ${violations.length} violations: ${verdict(violations.length === 0)}`);
+    for (const v of violations.slice(0, 20)) console.log(`  ${v}`);
+  } finally {
+    cluster.stop();
+  }
+}
 process.exitCode = failures ? 1 : 0;
