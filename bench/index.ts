@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: size, open latency, server throughput. Each section prints its figures
+ * `npm run bench`: size, open latency, server throughput, several instances on PostgreSQL. Each section prints its figures
  * beside a baseline measured in the same run; nothing is asserted on time.
  */
 import { runLatencyBench } from './latency.js';
+import { runMultiInstanceBench } from './multi-instance-throughput.js';
 import { runServerBench } from './server-throughput.js';
 import { runSizeBench } from './size.js';
 
@@ -12,6 +13,7 @@ const sections: [string, () => Promise<unknown>][] = [
   ['size', runSizeBench],
   ['latency', runLatencyBench],
   ['server', runServerBench],
+  ['instances', runMultiInstanceBench],
 ];
 let failed = 0;
 for (const [name, run] of sections) {
