@@ -10,7 +10,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PG_BIN_CANDIDATES = [process.env.PG_BIN, '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
+/** `PG_BIN` names the one folder to use; otherwise Debian's, newest first. */
+const PG_BIN_CANDIDATES = process.env.PG_BIN
+  ? [process.env.PG_BIN]
+  : ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
 
 export interface PostgresCluster {
   /** `postgres://postgres@127.0.0.1:PORT/postgres` */
@@ -23,7 +26,7 @@ export interface PostgresCluster {
 
 /** Where initdb and pg_ctl live, or undefined when PostgreSQL is not installed. */
 export function findPostgresBin(): string | undefined {
-  return PG_BIN_CANDIDATES.find((dir): dir is string => Boolean(dir) && existsSync(join(dir!, 'initdb')));
+  return PG_BIN_CANDIDATES.find((dir) => existsSync(join(dir, 'initdb')));
 }
 
 async function freePort(): Promise<number> {
@@ -46,7 +49,7 @@ function ownerIds(user: string): { uid: number; gid: number } {
 /** Starts a cluster; throws with the reason when it cannot (no binaries, no postgres user…). */
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = findPostgresBin();
-  if (!bin) throw new Error('PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin; set PG_BIN)');
+  if (!bin) throw new Error(`no initdb in ${process.env.PG_BIN ?? '/usr/lib/postgresql/*/bin'}`);
   const root = mkdtempSync(join(tmpdir(), 'mfa-kit-pg-'));
   const dataDir = join(root, 'data');
   const socketDir = root;
