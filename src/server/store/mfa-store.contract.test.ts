@@ -22,7 +22,7 @@ const device = (userId: string, overrides: Partial<TotpDeviceRecord> = {}): Totp
 describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
   let store: MfaStore;
   beforeAll(async () => {
-    if (fixture.available) [store] = await fixture.open();
+    if (fixture.available) store = (await fixture.open())[0]!;
   });
   afterAll(async () => {
     await store?.close();
