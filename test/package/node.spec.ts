@@ -57,3 +57,23 @@ test('without better-sqlite3, createMfaServer stops with a sentence naming the p
     rmSync(app, { recursive: true, force: true });
   }
 });
+
+test('without pg, a databaseUrl stops the start with a sentence naming the package to install', () => {
+  const app = mkdtempSync(join(tmpdir(), 'mfa-kit-no-pg-'));
+  try {
+    cpSync(`${FIXTURES}/node-server/node_modules/mfa-kit`, join(app, 'node_modules', 'mfa-kit'), { recursive: true });
+    for (const name of ['hono', '@hono/node-server', 'jose', 'otpauth', '@simplewebauthn/server']) {
+      mkdirSync(join(app, 'node_modules', name, '..'), { recursive: true });
+      symlinkSync(`${REPO}node_modules/${name}`, join(app, 'node_modules', name));
+    }
+    let message = '';
+    try {
+      nodeEval(app, `const { createMfaServer } = await import('mfa-kit/server'); await createMfaServer({ databaseUrl: 'postgres://127.0.0.1:1/none', authenticate: () => null });`);
+    } catch (error) {
+      message = String((error as { stderr?: string }).stderr);
+    }
+    expect(message).toContain('needs the pg package. Install it with `npm install pg`');
+  } finally {
+    rmSync(app, { recursive: true, force: true });
+  }
+});
