@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createMfaServer, type MfaServer } from 'mfa-kit/server';
 import { createTestDatabase, postgresUrl } from '../../../test/postgres-test-database.js';
+import { generateSigningJwk } from '../tokens/signing-keys.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 
 const adminUrl = postgresUrl();
@@ -52,5 +53,23 @@ describe.skipIf(adminUrl === null)('PostgreSQL: instances started at once on an 
     servers.push(again);
     expect(again.context.keys.kid).toBe(kid);
     expect(again.context.secrets.open(sealed)).toBe('secret');
+  });
+
+  it('publishes the retired keys kept in the database beside the signing key, and never signs with them', async () => {
+    const databaseUrl = await createTestDatabase(adminUrl!, 'mfa_retired');
+    const first = await createMfaServer({ databaseUrl, authenticate: () => null, logger: () => {} });
+    await first.close();
+    const { d: _private, ...retired } = { ...(await generateSigningJwk()), kid: 'retired-2026-11' };
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query("INSERT INTO mfa_shared_keys (name, value, created_at) VALUES ('retired-signing-keys.json', $1, 0)", [JSON.stringify([retired])]);
+    } finally {
+      await client.end();
+    }
+    const again = await createMfaServer({ databaseUrl, authenticate: () => null, logger: () => {} });
+    servers.push(again);
+    expect(again.context.keys.published.map((key) => key.kid)).toEqual([first.context.keys.kid, 'retired-2026-11']);
+    expect(again.context.keys.kid).toBe(first.context.keys.kid);
   });
 });
