@@ -77,7 +77,10 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   }
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let stopped = false;
-  return {
+  // pg_ctl detaches the server: a run that ends without calling stop() must not leave it behind.
+  const stopOnExit = () => cluster.stop();
+  process.once('exit', stopOnExit);
+  const cluster: PostgresCluster = {
     url,
     port,
     async createDatabase(name) {
@@ -94,6 +97,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     stop() {
       if (stopped) return;
       stopped = true;
+      process.off('exit', stopOnExit);
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']);
       } finally {
@@ -101,4 +105,5 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       }
     },
   };
+  return cluster;
 }
