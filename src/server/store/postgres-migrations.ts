@@ -1,4 +1,5 @@
 import type { PgPool } from './pg-driver.js';
+import { inTransaction } from './postgres-transaction.js';
 
 /**
  * PostgreSQL schema versions, the same tables as the SQLite ones (times are epoch
@@ -105,9 +106,7 @@ const MIGRATION_LOCK_ID = 0x6d66616b; // 'mfak'
  * failed migration leaves no half-made schema behind.
  */
 export async function migratePostgres(pool: PgPool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_ID]);
     await client.query('CREATE TABLE IF NOT EXISTS mfa_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
     const { rows } = await client.query('SELECT COALESCE(MAX(version), 0)::int AS version FROM mfa_migrations');
@@ -118,11 +117,5 @@ export async function migratePostgres(pool: PgPool): Promise<void> {
       await client.query(sql);
       await client.query('INSERT INTO mfa_migrations (version, applied_at) VALUES ($1, $2)', [version, Date.now()]);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

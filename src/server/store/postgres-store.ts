@@ -11,6 +11,7 @@ import type {
 } from './mfa-store.js';
 import { createPgPool, type PgPool, type PgPoolClient } from './pg-driver.js';
 import { migratePostgres } from './postgres-migrations.js';
+import { forUser } from './postgres-transaction.js';
 import { pgChallenge, pgNumber, pgNumberOrNull, pgPasskey, pgTotpDevice } from './postgres-rows.js';
 
 export interface PostgresMfaStoreOptions {
@@ -62,25 +63,8 @@ export class PostgresMfaStore implements MfaStore {
     return (await this.pool.query(text, values)).rowCount ?? 0;
   }
 
-  /**
-   * Runs `work` in one transaction holding a lock scoped to this user, for the few changes
-   * that span rows (the default device, a set of recovery codes): two instances changing
-   * one user's devices at once then apply one after the other.
-   */
-  private async forUser<T>(userId: string, work: (client: PgPoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('mfa-user:' || $1, 0))", [userId]);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+  private forUser<T>(userId: string, work: (client: PgPoolClient) => Promise<T>): Promise<T> {
+    return forUser(this.pool, userId, work);
   }
 
   async insertTotpDevice(d: TotpDeviceRecord): Promise<void> {
