@@ -9,7 +9,7 @@
  * BENCH_USERS (TOTP users, default 1000), BENCH_CONNECTIONS (total, default 10).
  */
 import { performance } from 'node:perf_hooks';
-import { totpCode } from '../src/testing/index.js';
+import { totpCode } from 'mfa-kit/testing';
 import { startPostgresCluster } from '../test/postgres-cluster.js';
 import { BenchClient, pool, type TotpUser } from './client.js';
 import { cannon, figures, type Figures, type LoadResult, type RequestSpec } from './load.js';

@@ -8,7 +8,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { totpCode } from '../src/testing/index.js';
+import { totpCode } from 'mfa-kit/testing';
 import { BenchClient, type TotpUser } from '../bench/client.js';
 import { BENCH_T0_MS, TOTP_STEP_MS } from '../bench/constants.js';
 import { spawnServerChild, type ServerChild } from '../bench/spawn-server-child.js';

@@ -6,7 +6,9 @@ const SCHEMA = `
     name TEXT PRIMARY KEY,
     user_id TEXT NOT NULL UNIQUE,
     wallet_key_sealed TEXT NOT NULL,
-    delegated BOOLEAN NOT NULL DEFAULT FALSE
+    delegated BOOLEAN NOT NULL DEFAULT FALSE,
+    reshare_required BOOLEAN NOT NULL DEFAULT FALSE,
+    claimed BOOLEAN NOT NULL DEFAULT TRUE
   );
   CREATE TABLE IF NOT EXISTS demo_sessions (
     token_hash TEXT PRIMARY KEY,
@@ -54,6 +56,13 @@ export async function createPostgresDemoStore(pool: PgPool): Promise<DemoStore> 
       // ON CONFLICT DO NOTHING: a first session for this name on another instance may have won; read the winner.
       return { userId: (await findUser(name))! };
     },
+    async insertPregeneratedUser(name, userId, walletKeySealed) {
+      const inserted = await pool.query(
+        'INSERT INTO demo_users (name, user_id, wallet_key_sealed, claimed) VALUES ($1, $2, $3, FALSE) ON CONFLICT DO NOTHING',
+        [name, userId, walletKeySealed],
+      );
+      return inserted.rowCount === 1;
+    },
     async insertSession(tokenHash, userId, sessionId, now) {
       await pool.query('INSERT INTO demo_sessions (token_hash, user_id, session_id, created_at) VALUES ($1, $2, $3, $4)', [tokenHash, userId, sessionId, now]);
     },
@@ -66,11 +75,30 @@ export async function createPostgresDemoStore(pool: PgPool): Promise<DemoStore> 
       return row && { userId: row.user_id as string, sessionId: row.session_id as string, accountName: row.name as string };
     },
     async getWallet(userId) {
-      const row = (await pool.query('SELECT wallet_key_sealed, delegated FROM demo_users WHERE user_id = $1', [userId])).rows[0];
-      return row && { walletKeySealed: row.wallet_key_sealed as string, delegated: row.delegated === true };
+      const { rows } = await pool.query('SELECT wallet_key_sealed, delegated, reshare_required, claimed FROM demo_users WHERE user_id = $1', [userId]);
+      const row = rows[0];
+      return (
+        row && {
+          walletKeySealed: row.wallet_key_sealed as string,
+          delegated: row.delegated === true,
+          reshareRequired: row.reshare_required === true,
+          claimed: row.claimed === true,
+        }
+      );
     },
     async setDelegation(userId, delegated) {
-      await pool.query('UPDATE demo_users SET delegated = $2 WHERE user_id = $1', [userId, delegated]);
+      await pool.query('UPDATE demo_users SET delegated = $2, reshare_required = TRUE WHERE user_id = $1', [userId, delegated]);
+    },
+    // One conditional UPDATE each: of two instances racing to claim or to finish one reshare, one wins.
+    async claimWallet(userId) {
+      return (await pool.query('UPDATE demo_users SET claimed = TRUE WHERE user_id = $1 AND NOT claimed', [userId])).rowCount === 1;
+    },
+    async completeReshare(userId, walletKeySealed) {
+      const done = await pool.query(
+        'UPDATE demo_users SET wallet_key_sealed = $2, reshare_required = FALSE WHERE user_id = $1 AND reshare_required',
+        [userId, walletKeySealed],
+      );
+      return done.rowCount === 1;
     },
   };
 }
