@@ -146,16 +146,22 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
     });
 
     describe('lockout', () => {
-      it('counts failures up front, locks at the limit, refuses while locked, and starts over after the lock', async () => {
+      it('counts failures up front, locks at every multiple of the limit (each lock longer, capped), and stops for good at the permanent limit', async () => {
         const userId = freshUser();
-        const reserve = (now: number) => store.reserveAttempt(userId, now, 3, 60_000);
+        const reserve = (now: number) => store.reserveAttempt(userId, now, { maxFailures: 3, lockMs: 60_000, maxLockMs: 100_000, permanentAfter: 9 });
         expect(await reserve(NOW)).toEqual({ allowed: true, failures: 1, lockedUntil: null });
         expect(await reserve(NOW)).toEqual({ allowed: true, failures: 2, lockedUntil: null });
         expect(await reserve(NOW)).toEqual({ allowed: true, failures: 3, lockedUntil: NOW + 60_000 });
         expect(await reserve(NOW + 59_999)).toEqual({ allowed: false, failures: 3, lockedUntil: NOW + 60_000 });
-        expect(await reserve(NOW + 60_000)).toEqual({ allowed: true, failures: 1, lockedUntil: null });
+        const t1 = NOW + 60_000;
+        expect(await reserve(t1)).toEqual({ allowed: true, failures: 4, lockedUntil: null });
+        expect(await reserve(t1)).toEqual({ allowed: true, failures: 5, lockedUntil: null });
+        expect(await reserve(t1)).toEqual({ allowed: true, failures: 6, lockedUntil: t1 + 100_000 });
+        const t2 = t1 + 100_000;
+        for (const failures of [7, 8, 9]) expect(await reserve(t2)).toEqual({ allowed: true, failures, lockedUntil: null });
+        expect(await reserve(t2 + 10 ** 9)).toEqual({ allowed: false, failures: 9, lockedUntil: null });
         await store.resetAttempts(userId);
-        expect(await reserve(NOW + 60_000)).toEqual({ allowed: true, failures: 1, lockedUntil: null });
+        expect(await reserve(t2)).toEqual({ allowed: true, failures: 1, lockedUntil: null });
       });
     });
 
@@ -166,12 +172,12 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         const multi = { ...single, tokenHash: randomUUID(), singleUse: false };
         await store.insertMfaToken(single);
         await store.insertMfaToken(multi);
-        expect(await store.consumeMfaToken(single.tokenHash, userId, 's2', NOW)).toBe(false);
-        expect(await store.consumeMfaToken(single.tokenHash, userId, 's1', NOW)).toBe(true);
-        expect(await store.consumeMfaToken(single.tokenHash, userId, 's1', NOW)).toBe(false);
-        expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW)).toBe(true);
-        expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW)).toBe(true);
-        expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW + 1000)).toBe(false);
+        expect(await store.consumeMfaToken(single.tokenHash, userId, 's2', NOW, false)).toBe(false);
+        expect(await store.consumeMfaToken(single.tokenHash, userId, 's1', NOW, false)).toBe(true);
+        expect(await store.consumeMfaToken(single.tokenHash, userId, 's1', NOW, false)).toBe(false);
+        expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW, false)).toBe(true);
+        expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW, false)).toBe(true);
+        expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW + 1000, false)).toBe(false);
       });
 
       it('records a jti once', async () => {
@@ -185,10 +191,10 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
       it('claims a key once, reports it in progress, then replays the completed answer; a release frees it', async () => {
         const scope = randomUUID();
         expect(await store.claimIdempotencyKey(scope, 'k', 'digest', NOW)).toBeUndefined();
-        expect(await store.claimIdempotencyKey(scope, 'k', 'other', NOW)).toEqual({ bodyDigest: 'digest', status: null, responseSealed: null });
-        await store.completeIdempotencyKey(scope, 'k', 201, 'sealed');
+        expect(await store.claimIdempotencyKey(scope, 'k', 'other', NOW)).toEqual({ bodyDigest: 'digest', status: null, responseSealed: null, proofExpiresAt: null });
+        await store.completeIdempotencyKey(scope, 'k', 201, 'sealed', NOW + 5000);
         await store.releaseIdempotencyKey(scope, 'k'); // completed records are kept
-        expect(await store.claimIdempotencyKey(scope, 'k', 'digest', NOW)).toEqual({ bodyDigest: 'digest', status: 201, responseSealed: 'sealed' });
+        expect(await store.claimIdempotencyKey(scope, 'k', 'digest', NOW)).toEqual({ bodyDigest: 'digest', status: 201, responseSealed: 'sealed', proofExpiresAt: NOW + 5000 });
         expect(await store.claimIdempotencyKey(scope, 'k2', 'digest', NOW)).toBeUndefined();
         await store.releaseIdempotencyKey(scope, 'k2');
         expect(await store.claimIdempotencyKey(scope, 'k2', 'digest', NOW)).toBeUndefined();

@@ -50,7 +50,7 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
       const userId = freshUser();
       const tokenHash = randomUUID();
       await instances[0]!.insertMfaToken({ tokenHash, userId, sessionId: 's', singleUse: true, expiresAt: NOW + 1000 });
-      expect(await race((store) => store.consumeMfaToken(tokenHash, userId, 's', NOW))).toBe(1);
+      expect(await race((store) => store.consumeMfaToken(tokenHash, userId, 's', NOW, false))).toBe(1);
     });
 
     it('records one jti once', async () => {
@@ -85,12 +85,12 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
     it('lets exactly the lockout limit of raced guesses through, and locks', async () => {
       const userId = freshUser();
       const reservations = await Promise.all(
-        Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.reserveAttempt(userId, NOW, 5, 60_000)),
+        Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.reserveAttempt(userId, NOW, { maxFailures: 5, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 100 })),
       );
       const allowed = reservations.filter((r) => r.allowed);
       expect(allowed).toHaveLength(5);
       expect(allowed.map((r) => r.failures).sort()).toEqual([1, 2, 3, 4, 5]);
-      for (const store of instances) expect((await store.reserveAttempt(userId, NOW + 1, 5, 60_000)).allowed).toBe(false);
+      for (const store of instances) expect((await store.reserveAttempt(userId, NOW + 1, { maxFailures: 5, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 100 })).allowed).toBe(false);
     });
   });
 });

@@ -91,6 +91,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     created_at BIGINT NOT NULL
   );
   `,
+  // The expiry of the step-up proof that earned a stored answer (null: earned with none), so
+  // a replay can be refused once that proof is no longer good.
+  `
+  ALTER TABLE idempotency_keys ADD COLUMN proof_expires_at BIGINT;
+  `,
 ];
 
 /**

@@ -3,6 +3,7 @@ import type {
   ChallengePurpose,
   ChallengeRecord,
   IdempotencyRecord,
+  LockoutPolicy,
   MfaStore,
   MfaTokenRecord,
   PasskeyRecord,
@@ -112,8 +113,10 @@ export class PostgresMfaStore implements MfaStore {
     );
     return (result.rowCount ?? 0) > 0;
   }
-  async deleteTotpDevice(userId: string, id: string): Promise<boolean> {
+  async deleteTotpDevice(userId: string, id: string, keepLastFactor = false): Promise<boolean> {
     return this.forUser(userId, async (client) => {
+      // Under the user's lock, so two removals on two instances never both pass this check.
+      if (keepLastFactor && (await isVerifiedDevice(client, userId, id)) && (await factorCount(client, userId)) <= 1) return false;
       const deleted = (await client.query('DELETE FROM totp_devices WHERE user_id = $1 AND id = $2', [userId, id])).rowCount === 1;
       if (deleted) {
         await client.query(
@@ -155,8 +158,11 @@ export class PostgresMfaStore implements MfaStore {
     const { rows } = await this.pool.query('UPDATE passkeys SET name = $3 WHERE user_id = $1 AND id = $2 RETURNING *', [userId, id, name]);
     return rows[0] && pgPasskey(rows[0]);
   }
-  async deletePasskey(userId: string, id: string): Promise<boolean> {
-    return (await this.rowCount('DELETE FROM passkeys WHERE user_id = $1 AND id = $2', [userId, id])) === 1;
+  async deletePasskey(userId: string, id: string, keepLastFactor = false): Promise<boolean> {
+    return this.forUser(userId, async (client) => {
+      if (keepLastFactor && (await factorCount(client, userId)) <= 1) return false;
+      return (await client.query('DELETE FROM passkeys WHERE user_id = $1 AND id = $2', [userId, id])).rowCount === 1;
+    });
   }
 
   async insertChallenge(c: ChallengeRecord): Promise<void> {
@@ -221,23 +227,26 @@ export class PostgresMfaStore implements MfaStore {
     await this.pool.query('UPDATE mfa_users SET recovery_acknowledged = TRUE WHERE user_id = $1', [userId]);
   }
 
-  async reserveAttempt(userId: string, now: number, max: number, lockMs: number): Promise<AttemptReservation> {
-    // One statement: the row is created on first use, and the count moves under the row lock,
-    // so failures spread over several instances add up exactly (none is lost to a race).
+  async reserveAttempt(userId: string, now: number, policy: LockoutPolicy): Promise<AttemptReservation> {
+    // The count moves under the row lock, so failures spread over several instances add up
+    // exactly. Failures accumulate across locks: every `maxFailures`-th locks, each lock twice
+    // the last (capped), and from `permanentAfter` on nothing is reserved any more.
+    await this.pool.query('INSERT INTO mfa_users (user_id) VALUES ($1) ON CONFLICT DO NOTHING', [userId]);
+    const { maxFailures, lockMs, maxLockMs, permanentAfter } = policy;
     const { rows } = await this.pool.query(
-      `INSERT INTO mfa_users AS u (user_id, failures, locked_until)
-         VALUES ($1, 1, CASE WHEN 1 >= $3 THEN $2::bigint + $4::bigint ELSE NULL END)
-       ON CONFLICT (user_id) DO UPDATE SET
-         failures = CASE WHEN u.locked_until IS NOT NULL THEN 1 ELSE u.failures + 1 END,
-         locked_until = CASE WHEN (CASE WHEN u.locked_until IS NOT NULL THEN 1 ELSE u.failures + 1 END) >= $3
-           THEN $2::bigint + $4::bigint ELSE NULL END
-       WHERE u.locked_until IS NULL OR u.locked_until <= $2
+      `UPDATE mfa_users SET
+         failures = failures + 1,
+         locked_until = CASE
+           WHEN failures + 1 < $5 AND (failures + 1) % $3 = 0
+           THEN $2::bigint + LEAST($4::bigint * (1::bigint << LEAST((failures + 1) / $3 - 1, 30)), $6::bigint)
+           ELSE NULL END
+       WHERE user_id = $1 AND (locked_until IS NULL OR locked_until <= $2) AND failures < $5
        RETURNING failures, locked_until`,
-      [userId, now, max, lockMs],
+      [userId, now, maxFailures, lockMs, permanentAfter, maxLockMs],
     );
     if (rows[0]) return { allowed: true, failures: pgNumber(rows[0].failures), lockedUntil: pgNumberOrNull(rows[0].locked_until) };
     const user = (await this.pool.query('SELECT failures, locked_until FROM mfa_users WHERE user_id = $1', [userId])).rows[0]!;
-    return { allowed: false, failures: pgNumber(user.failures), lockedUntil: pgNumber(user.locked_until) };
+    return { allowed: false, failures: pgNumber(user.failures), lockedUntil: pgNumberOrNull(user.locked_until) };
   }
   async resetAttempts(userId: string): Promise<void> {
     await this.pool.query('UPDATE mfa_users SET failures = 0, locked_until = NULL WHERE user_id = $1', [userId]);
@@ -249,11 +258,11 @@ export class PostgresMfaStore implements MfaStore {
       [t.tokenHash, t.userId, t.sessionId, t.singleUse, t.expiresAt],
     );
   }
-  async consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number): Promise<boolean> {
+  async consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number, consume: boolean): Promise<boolean> {
     const changed = await this.rowCount(
-      `UPDATE mfa_tokens SET consumed_at = CASE WHEN single_use THEN $4 ELSE consumed_at END
+      `UPDATE mfa_tokens SET consumed_at = CASE WHEN single_use OR $5 THEN $4 ELSE consumed_at END
        WHERE token_hash = $1 AND user_id = $2 AND session_id = $3 AND expires_at > $4 AND consumed_at IS NULL`,
-      [tokenHash, userId, sessionId, now],
+      [tokenHash, userId, sessionId, now, consume],
     );
     return changed === 1;
   }
@@ -268,14 +277,22 @@ export class PostgresMfaStore implements MfaStore {
       [scope, key, bodyDigest, now],
     );
     if (claimed === 1) return undefined;
-    const { rows } = await this.pool.query('SELECT body_digest, status, response_sealed FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+    const { rows } = await this.pool.query('SELECT body_digest, status, response_sealed, proof_expires_at FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
     const row = rows[0];
     // Released between our INSERT and this read: report it as still in progress.
-    if (!row) return { bodyDigest, status: null, responseSealed: null };
-    return { bodyDigest: row.body_digest as string, status: pgNumberOrNull(row.status), responseSealed: (row.response_sealed as string | null) ?? null };
+    if (!row) return { bodyDigest, status: null, responseSealed: null, proofExpiresAt: null };
+    return {
+      bodyDigest: row.body_digest as string,
+      status: pgNumberOrNull(row.status),
+      responseSealed: (row.response_sealed as string | null) ?? null,
+      proofExpiresAt: pgNumberOrNull(row.proof_expires_at),
+    };
   }
-  async completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string): Promise<void> {
-    await this.pool.query('UPDATE idempotency_keys SET status = $3, response_sealed = $4 WHERE scope = $1 AND key = $2', [scope, key, status, responseSealed]);
+  async completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string, proofExpiresAt: number | null): Promise<void> {
+    await this.pool.query(
+      'UPDATE idempotency_keys SET status = $3, response_sealed = $4, proof_expires_at = $5 WHERE scope = $1 AND key = $2',
+      [scope, key, status, responseSealed, proofExpiresAt],
+    );
   }
   async releaseIdempotencyKey(scope: string, key: string): Promise<void> {
     await this.pool.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status IS NULL', [scope, key]);
@@ -305,6 +322,20 @@ export class PostgresMfaStore implements MfaStore {
     this.closed = true;
     if (this.ownsPool) await this.pool.end();
   }
+}
+
+async function factorCount(client: PgPoolClient, userId: string): Promise<number> {
+  const { rows } = await client.query(
+    `SELECT (SELECT COUNT(*) FROM totp_devices WHERE user_id = $1 AND verified_at IS NOT NULL)
+          + (SELECT COUNT(*) FROM passkeys WHERE user_id = $1) AS n`,
+    [userId],
+  );
+  return pgNumber(rows[0]!.n);
+}
+
+async function isVerifiedDevice(client: PgPoolClient, userId: string, id: string): Promise<boolean> {
+  const { rows } = await client.query('SELECT 1 FROM totp_devices WHERE user_id = $1 AND id = $2 AND verified_at IS NOT NULL', [userId, id]);
+  return rows.length > 0;
 }
 
 async function writeRecoveryCodes(client: PgPoolClient, userId: string, codeHashes: string[], now: number): Promise<void> {
