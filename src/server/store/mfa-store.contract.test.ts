@@ -72,6 +72,22 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
       });
     });
 
+    describe('the last factor', () => {
+      it('is kept when asked: a removal that would leave no verified device or passkey is refused', async () => {
+        const userId = freshUser();
+        const totp = device(userId, { verifiedAt: NOW, isDefault: true });
+        const pending = device(userId);
+        await store.insertTotpDevice(totp);
+        await store.insertTotpDevice(pending);
+        const passkeyId = randomUUID();
+        await store.insertPasskey({ id: passkeyId, userId, credentialId: `c-${passkeyId}`, publicKey: new Uint8Array([1]), counter: 0, transports: [], name: 'k', createdAt: NOW, lastUsedAt: null });
+        expect(await store.deleteTotpDevice(userId, pending.id, true)).toBe(true); // unverified: not a factor
+        expect(await store.deletePasskey(userId, passkeyId, true)).toBe(true);
+        expect(await store.deleteTotpDevice(userId, totp.id, true)).toBe(false);
+        expect(await store.deleteTotpDevice(userId, totp.id)).toBe(true);
+      });
+    });
+
     describe('passkeys', () => {
       it('refuses a second registration of one credential, moves the counter only forward, renames and deletes', async () => {
         const userId = freshUser();
@@ -178,6 +194,14 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW, false)).toBe(true);
         expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW, false)).toBe(true);
         expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW + 1000, false)).toBe(false);
+      });
+
+      it('spends a multi-use legacy token when the redemption asks to consume it', async () => {
+        const userId = freshUser();
+        const multi = { tokenHash: randomUUID(), userId, sessionId: 's1', singleUse: false, expiresAt: NOW + 1000 };
+        await store.insertMfaToken(multi);
+        expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW, true)).toBe(true);
+        expect(await store.consumeMfaToken(multi.tokenHash, userId, 's1', NOW, false)).toBe(false);
       });
 
       it('records a jti once', async () => {

@@ -82,6 +82,19 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
       expect(won).toBe(1);
     });
 
+    it('removes at most one of the last two factors when both removals race', async () => {
+      const userId = freshUser();
+      const deviceId = randomUUID();
+      const passkeyId = randomUUID();
+      await instances[0]!.insertTotpDevice({ id: deviceId, userId, secretSealed: 's', createdAt: NOW, verifiedAt: NOW, isDefault: true, lastStep: null, lastUsedAt: null });
+      await instances[0]!.insertPasskey({ id: passkeyId, userId, credentialId: `c-${passkeyId}`, publicKey: new Uint8Array([1]), counter: 0, transports: [], name: 'k', createdAt: NOW, lastUsedAt: null });
+      const removed = await Promise.all([
+        instances[0]!.deleteTotpDevice(userId, deviceId, true),
+        instances[instances.length - 1]!.deletePasskey(userId, passkeyId, true),
+      ]);
+      expect(removed.filter(Boolean)).toHaveLength(1);
+    });
+
     it('lets exactly the lockout limit of raced guesses through, and locks', async () => {
       const userId = freshUser();
       const reservations = await Promise.all(
