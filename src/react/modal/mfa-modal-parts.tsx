@@ -48,7 +48,16 @@ export function MfaModalContent({ theme, step, busy, onDismiss, guarded = false,
           // A stray press outside never throws away a QR code or unsaved recovery codes.
           onPointerDownOutside={(event) => guarded && event.preventDefault()}
           // The step's own `autoFocus` (the code field) places focus; Radix would pick the first button.
-          onOpenAutoFocus={(event) => event.preventDefault()}
+          // When the first step renders in the same commit as the dialog, that autoFocus runs before
+          // this focus scope takes over from an app's own dialog, whose trap pulls focus back: the
+          // step's first field (or control) takes it again here, once this scope is on top.
+          onOpenAutoFocus={(event) => {
+            event.preventDefault();
+            const content = event.currentTarget as HTMLElement;
+            if (content.contains(document.activeElement)) return;
+            const first = content.querySelector<HTMLElement>('input:not([disabled])') ?? content.querySelector<HTMLElement>('.mfa-body button:not([disabled])');
+            first?.focus();
+          }}
           // `MfaModal` returns focus itself: to where it was when the prompt opened, not at mount.
           onCloseAutoFocus={(event) => event.preventDefault()}
           {...props}
