@@ -28,6 +28,27 @@ export interface MfaModalContentProps extends Omit<ComponentPropsWithoutRef<type
 }
 
 /**
+ * The first step can render in the same commit as the dialog (the user's methods are known
+ * before the prompt opens), so the code field's `autoFocus` runs before Radix's focus scope
+ * listens, and the scope never learns which element it should keep focus on: Tab could then
+ * leave the dialog. Once every effect of the commit has run (the scope's too), the focused
+ * field is focused again, which the scope records.
+ */
+function FocusScopeSync() {
+  const marker = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    queueMicrotask(() => {
+      const content = marker.current?.closest('.mfa-content');
+      const active = document.activeElement;
+      if (!content || !(active instanceof HTMLElement) || !content.contains(active)) return;
+      active.blur();
+      active.focus();
+    });
+  }, []);
+  return <span ref={marker} hidden />;
+}
+
+/**
  * The dialog: a Radix Dialog, open while mounted (mount it to open, unmount it to close),
  * portaled to <body> above its overlay. Radix's layer stack is what lets it open from inside
  * an app's own Radix or shadcn dialog: the topmost layer alone answers Esc and presses
@@ -49,19 +70,25 @@ export function MfaModalContent({ theme, step, busy, onDismiss, guarded = false,
           onPointerDownOutside={(event) => guarded && event.preventDefault()}
           // The step's own `autoFocus` (the code field) places focus; Radix would pick the first button.
           // When the first step renders in the same commit as the dialog, that autoFocus runs before
-          // this focus scope takes over from an app's own dialog, whose trap pulls focus back: the
-          // step's first field (or control) takes it again here, once this scope is on top.
+          // this focus scope listens: the scope would not know its last focused element (so Tab could
+          // leave it), and an app's own dialog trap may already have pulled focus back. Focus is
+          // placed again here, once this scope is on top and listening.
           onOpenAutoFocus={(event) => {
             event.preventDefault();
             const content = event.currentTarget as HTMLElement;
-            if (content.contains(document.activeElement)) return;
-            const first = content.querySelector<HTMLElement>('input:not([disabled])') ?? content.querySelector<HTMLElement>('.mfa-body button:not([disabled])');
-            first?.focus();
+            const active = document.activeElement;
+            const target =
+              active instanceof HTMLElement && content.contains(active)
+                ? active
+                : (content.querySelector<HTMLElement>('input:not([disabled])') ?? content.querySelector<HTMLElement>('.mfa-body button:not([disabled])'));
+            if (target && target === active) target.blur();
+            target?.focus();
           }}
           // `MfaModal` returns focus itself: to where it was when the prompt opened, not at mount.
           onCloseAutoFocus={(event) => event.preventDefault()}
           {...props}
         >
+          <FocusScopeSync />
           {children}
         </Dialog.Content>
       </Dialog.Portal>
