@@ -8,7 +8,7 @@ import { readCode, readTokenRequest } from '../http/validate.js';
 import { codeAttemptSucceeded, invalidCode, reserveCodeAttempt } from '../lockout.js';
 import { userHasVerifiedMethods } from '../policy.js';
 import { issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
-import { generateRecoveryCodeSet, hashRecoveryCode, normalizeRecoveryCode } from './recovery-code.js';
+import { generateRecoveryCodeSet, redeemRecoveryCode } from './recovery-code.js';
 
 export function recoveryCodeRoutes(): Hono<MfaEnv> {
   const app = new Hono<MfaEnv>();
@@ -22,8 +22,8 @@ export function recoveryCodeRoutes(): Hono<MfaEnv> {
       throw new MfaHttpError('conflict', 'Recovery codes come with a first verified method; enroll one first.');
     }
     await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialupdate });
-    const { codes, hashes } = generateRecoveryCodeSet(principal.userId);
-    await ctx.store.replaceRecoveryCodes(principal.userId, hashes, ctx.now());
+    const { codes, sealed } = await generateRecoveryCodeSet();
+    await ctx.store.replaceRecoveryCodes(principal.userId, sealed, ctx.now());
     const body: RecoveryCodesResponse = { codes };
     return c.json(body, 201);
   });
@@ -41,9 +41,7 @@ export function recoveryCodeRoutes(): Hono<MfaEnv> {
     const code = readCode(body);
     const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
     const attempt = await reserveCodeAttempt(ctx, principal.userId);
-    const normalized = normalizeRecoveryCode(code);
-    // One conditional UPDATE (`used_at IS NULL`): a code redeems exactly once.
-    if (!normalized || !(await ctx.store.consumeRecoveryCode(principal.userId, hashRecoveryCode(principal.userId, normalized), ctx.now()))) {
+    if (!(await redeemRecoveryCode(ctx, principal.userId, code))) {
       throw invalidCode(ctx, attempt, 'The recovery code is not valid or was already used.');
     }
     await codeAttemptSucceeded(ctx, principal.userId);

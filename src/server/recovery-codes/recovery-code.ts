@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MfaServerContext } from '../context.js';
 import { sha256 } from '../crypto/random.js';
+import { matchRecoveryCode, sealRecoveryCode } from './recovery-code-kdf.js';
 
 /** DESIGN.md §8: 10 codes of at least 50 bits. 12 Crockford base32 characters carry 60 bits. */
 export const RECOVERY_CODE_COUNT = 10;
@@ -27,18 +28,62 @@ export function normalizeRecoveryCode(input: string): string | null {
   return cleaned;
 }
 
-/** Codes are kept only as SHA-256 salted with the user id (60 bits of entropy each; never stored in clear). */
-export function hashRecoveryCode(userId: string, normalized: string): string {
+/**
+ * The first characters of a code, stored in clear so that an attempt derives only the row it
+ * names. 2 of 12 Crockford characters: 10 bits in clear, 50 bits of secret beyond them.
+ */
+export const RECOVERY_CODE_PREFIX_CHARS = 2;
+
+export function recoveryCodePrefix(normalized: string): string {
+  return normalized.slice(0, RECOVERY_CODE_PREFIX_CHARS);
+}
+
+/** What the store keeps of one code: its clear prefix and its scrypt seal (recovery-code-kdf.ts). */
+export interface SealedRecoveryCode {
+  prefix: string;
+  codeHash: string;
+}
+
+/** The unsalted SHA-256 of sets issued before codes were sealed with scrypt; still redeemable until regenerated. */
+export function legacyRecoveryCodeHash(userId: string, normalized: string): string {
   return sha256(`${userId}:${normalized}`);
 }
 
-export function generateRecoveryCodeSet(userId: string): { codes: string[]; hashes: string[] } {
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, generateRecoveryCode);
-  return { codes, hashes: codes.map((code) => hashRecoveryCode(userId, normalizeRecoveryCode(code)!)) };
+/** A set whose codes all start differently, so that an attempt matches at most one row. */
+export async function generateRecoveryCodeSet(): Promise<{ codes: string[]; sealed: SealedRecoveryCode[] }> {
+  const codes: string[] = [];
+  const prefixes = new Set<string>();
+  while (codes.length < RECOVERY_CODE_COUNT) {
+    const code = generateRecoveryCode();
+    const prefix = recoveryCodePrefix(normalizeRecoveryCode(code)!);
+    if (prefixes.has(prefix)) continue;
+    prefixes.add(prefix);
+    codes.push(code);
+  }
+  const sealed = await Promise.all(
+    codes.map(async (code) => {
+      const normalized = normalizeRecoveryCode(code)!;
+      return { prefix: recoveryCodePrefix(normalized), codeHash: await sealRecoveryCode(normalized) };
+    }),
+  );
+  return { codes, sealed };
 }
 
 /** Issues the first set when a user's first method is verified; undefined when they already have one. */
 export async function issueFirstRecoveryCodes(ctx: MfaServerContext, userId: string): Promise<string[] | undefined> {
-  const { codes, hashes } = generateRecoveryCodeSet(userId);
-  return (await ctx.store.issueRecoveryCodesIfNone(userId, hashes, ctx.now())) ? codes : undefined;
+  const { codes, sealed } = await generateRecoveryCodeSet();
+  return (await ctx.store.issueRecoveryCodesIfNone(userId, sealed, ctx.now())) ? codes : undefined;
+}
+
+/**
+ * Redeems a code: one scrypt derivation against the row its prefix names, then one
+ * conditional UPDATE so it redeems exactly once. False when it is not (or no longer) valid.
+ */
+export async function redeemRecoveryCode(ctx: MfaServerContext, userId: string, input: string): Promise<boolean> {
+  const normalized = normalizeRecoveryCode(input);
+  if (!normalized) return false;
+  const candidates = await ctx.store.findRecoveryCodes(userId, recoveryCodePrefix(normalized));
+  const matched = await matchRecoveryCode(normalized, candidates);
+  if (matched) return ctx.store.consumeRecoveryCode(userId, matched, ctx.now());
+  return ctx.store.consumeRecoveryCode(userId, legacyRecoveryCodeHash(userId, normalized), ctx.now());
 }

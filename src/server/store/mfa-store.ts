@@ -71,6 +71,12 @@ export interface LockoutPolicy {
   permanentAfter: number;
 }
 
+/** One recovery code at rest: its clear, non-secret prefix and its salted scrypt seal. */
+export interface StoredRecoveryCode {
+  prefix: string;
+  codeHash: string;
+}
+
 export interface RecoveryCodeState {
   remaining: number;
   acknowledged: boolean;
@@ -125,8 +131,10 @@ export interface MfaStore {
 
   // Recovery codes
   /** Issues a first set only if the user has none (true when this call issued it). */
-  issueRecoveryCodesIfNone(userId: string, codeHashes: string[], now: number): Promise<boolean>;
-  replaceRecoveryCodes(userId: string, codeHashes: string[], now: number): Promise<void>;
+  issueRecoveryCodesIfNone(userId: string, codes: StoredRecoveryCode[], now: number): Promise<boolean>;
+  replaceRecoveryCodes(userId: string, codes: StoredRecoveryCode[], now: number): Promise<void>;
+  /** The sealed values of the user's unused codes that start with `prefix` (a set never repeats one). */
+  findRecoveryCodes(userId: string, prefix: string): Promise<string[]>;
   consumeRecoveryCode(userId: string, codeHash: string, now: number): Promise<boolean>;
   deleteRecoveryCodes(userId: string): Promise<void>;
   getRecoveryCodeState(userId: string): Promise<RecoveryCodeState>;

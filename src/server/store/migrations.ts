@@ -87,6 +87,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE idempotency_keys ADD COLUMN proof_expires_at INTEGER;
   `,
+  // Recovery codes sealed with scrypt: the clear prefix picks the one row an attempt derives.
+  // Rows from before keep a NULL prefix and their SHA-256 until the user regenerates.
+  `
+  ALTER TABLE recovery_codes ADD COLUMN prefix TEXT;
+  CREATE INDEX recovery_codes_prefix ON recovery_codes(user_id, prefix);
+  `,
 ];
 
 export function migrate(db: SqliteDatabase): void {

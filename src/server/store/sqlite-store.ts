@@ -8,6 +8,7 @@ import type {
   MfaTokenRecord,
   PasskeyRecord,
   RecoveryCodeState,
+  StoredRecoveryCode,
   TotpDeviceRecord,
 } from './mfa-store.js';
 import { migrate } from './migrations.js';
@@ -55,7 +56,8 @@ function prepareStatements(db: SqliteDatabase) {
     claimRecoveryIssue: p('UPDATE mfa_users SET recovery_issued = 1, recovery_acknowledged = 0 WHERE user_id = ? AND recovery_issued = 0'),
     markRecoveryIssued: p('UPDATE mfa_users SET recovery_issued = 1, recovery_acknowledged = 0 WHERE user_id = ?'),
     deleteRecovery: p('DELETE FROM recovery_codes WHERE user_id = ?'),
-    insertRecovery: p('INSERT INTO recovery_codes (user_id, code_hash, created_at) VALUES (?, ?, ?)'),
+    insertRecovery: p('INSERT INTO recovery_codes (user_id, code_hash, prefix, created_at) VALUES (?, ?, ?, ?)'),
+    findRecovery: p('SELECT code_hash FROM recovery_codes WHERE user_id = ? AND prefix = ? AND used_at IS NULL'),
     resetRecoveryIssued: p('UPDATE mfa_users SET recovery_issued = 0, recovery_acknowledged = 0 WHERE user_id = ?'),
     consumeRecovery: p('UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL'),
     recoveryRemaining: p('SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = ? AND used_at IS NULL'),
@@ -179,22 +181,25 @@ export class SqliteMfaStore implements MfaStore {
     };
   }
 
-  async issueRecoveryCodesIfNone(userId: string, codeHashes: string[], now: number): Promise<boolean> {
+  async issueRecoveryCodesIfNone(userId: string, codes: StoredRecoveryCode[], now: number): Promise<boolean> {
     return this.db.transaction(() => {
       this.stmt.ensureUser.run(userId);
       if (this.stmt.claimRecoveryIssue.run(userId).changes !== 1) return false;
       this.stmt.deleteRecovery.run(userId);
-      for (const hash of codeHashes) this.stmt.insertRecovery.run(userId, hash, now);
+      for (const code of codes) this.stmt.insertRecovery.run(userId, code.codeHash, code.prefix, now);
       return true;
     })();
   }
-  async replaceRecoveryCodes(userId: string, codeHashes: string[], now: number): Promise<void> {
+  async replaceRecoveryCodes(userId: string, codes: StoredRecoveryCode[], now: number): Promise<void> {
     this.db.transaction(() => {
       this.stmt.ensureUser.run(userId);
       this.stmt.markRecoveryIssued.run(userId);
       this.stmt.deleteRecovery.run(userId);
-      for (const hash of codeHashes) this.stmt.insertRecovery.run(userId, hash, now);
+      for (const code of codes) this.stmt.insertRecovery.run(userId, code.codeHash, code.prefix, now);
     })();
+  }
+  async findRecoveryCodes(userId: string, prefix: string): Promise<string[]> {
+    return (this.stmt.findRecovery.all(userId, prefix) as Row[]).map((row) => row.code_hash as string);
   }
   async consumeRecoveryCode(userId: string, codeHash: string, now: number): Promise<boolean> {
     return this.stmt.consumeRecovery.run(now, userId, codeHash).changes === 1;
