@@ -6,6 +6,8 @@ import { freshUser, storeFixtures } from '../../../test/store-contract-fixtures.
 import type { MfaStore, TotpDeviceRecord } from './mfa-store.js';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
+/** Sealed codes whose prefix is `p` + the value, so a lookup by prefix names one. */
+const codes = (...hashes: string[]) => hashes.map((codeHash) => ({ prefix: `p${codeHash}`, codeHash }));
 
 const device = (userId: string, overrides: Partial<TotpDeviceRecord> = {}): TotpDeviceRecord => ({
   id: randomUUID(),
@@ -143,21 +145,24 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
       it('issues a first set once, redeems each code once, replaces and deletes the set', async () => {
         const userId = freshUser();
         expect(await store.getRecoveryCodeState(userId)).toEqual({ remaining: 0, acknowledged: false });
-        expect(await store.issueRecoveryCodesIfNone(userId, ['a', 'b', 'c'], NOW)).toBe(true);
-        expect(await store.issueRecoveryCodesIfNone(userId, ['x'], NOW)).toBe(false);
+        expect(await store.issueRecoveryCodesIfNone(userId, codes('a', 'b', 'c'), NOW)).toBe(true);
+        expect(await store.issueRecoveryCodesIfNone(userId, codes('x'), NOW)).toBe(false);
         await store.acknowledgeRecoveryCodes(userId);
         expect(await store.getRecoveryCodeState(userId)).toEqual({ remaining: 3, acknowledged: true });
+        expect(await store.findRecoveryCodes(userId, 'pb')).toEqual(['b']);
+        expect(await store.findRecoveryCodes(userId, 'px')).toEqual([]);
         expect(await store.consumeRecoveryCode(userId, 'b', NOW)).toBe(true);
+        expect(await store.findRecoveryCodes(userId, 'pb')).toEqual([]);
         expect(await store.consumeRecoveryCode(userId, 'b', NOW)).toBe(false);
         expect(await store.consumeRecoveryCode(freshUser(), 'a', NOW)).toBe(false);
         expect(await store.getRecoveryCodeState(userId)).toEqual({ remaining: 2, acknowledged: true });
-        await store.replaceRecoveryCodes(userId, ['d', 'e'], NOW);
+        await store.replaceRecoveryCodes(userId, codes('d', 'e'), NOW);
         expect(await store.getRecoveryCodeState(userId)).toEqual({ remaining: 2, acknowledged: false });
         expect(await store.consumeRecoveryCode(userId, 'a', NOW)).toBe(false);
         expect(await store.consumeRecoveryCode(userId, 'd', NOW)).toBe(true);
         await store.deleteRecoveryCodes(userId);
         expect(await store.getRecoveryCodeState(userId)).toEqual({ remaining: 0, acknowledged: false });
-        expect(await store.issueRecoveryCodesIfNone(userId, ['f'], NOW)).toBe(true);
+        expect(await store.issueRecoveryCodesIfNone(userId, codes('f'), NOW)).toBe(true);
       });
     });
 

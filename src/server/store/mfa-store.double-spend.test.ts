@@ -36,13 +36,13 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
 
     it('redeems one recovery code once', async () => {
       const userId = freshUser();
-      await instances[0]!.issueRecoveryCodesIfNone(userId, ['h1', 'h2'], NOW);
+      await instances[0]!.issueRecoveryCodesIfNone(userId, [{ prefix: 'h1', codeHash: 'h1' }, { prefix: 'h2', codeHash: 'h2' }], NOW);
       expect(await race((store) => store.consumeRecoveryCode(userId, 'h1', NOW))).toBe(1);
     });
 
     it('issues the first recovery-code set once', async () => {
       const userId = freshUser();
-      expect(await race((store) => store.issueRecoveryCodesIfNone(userId, [randomUUID()], NOW))).toBe(1);
+      expect(await race((store) => store.issueRecoveryCodesIfNone(userId, [{ prefix: 'r', codeHash: randomUUID() }], NOW))).toBe(1);
       expect((await instances[0]!.getRecoveryCodeState(userId)).remaining).toBe(1);
     });
 

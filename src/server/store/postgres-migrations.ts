@@ -96,6 +96,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE idempotency_keys ADD COLUMN proof_expires_at BIGINT;
   `,
+  // Recovery codes sealed with scrypt: the clear prefix picks the one row an attempt derives.
+  // Rows from before keep a NULL prefix and their SHA-256 until the user regenerates.
+  `
+  ALTER TABLE recovery_codes ADD COLUMN prefix TEXT;
+  CREATE INDEX recovery_codes_prefix ON recovery_codes(user_id, prefix);
+  `,
 ];
 
 /**

@@ -8,6 +8,7 @@ import type {
   MfaTokenRecord,
   PasskeyRecord,
   RecoveryCodeState,
+  StoredRecoveryCode,
   TotpDeviceRecord,
 } from './mfa-store.js';
 import { createPgPool, type PgPool, type PgPoolClient } from './pg-driver.js';
@@ -180,7 +181,7 @@ export class PostgresMfaStore implements MfaStore {
     return rows[0] && pgChallenge(rows[0]);
   }
 
-  async issueRecoveryCodesIfNone(userId: string, codeHashes: string[], now: number): Promise<boolean> {
+  async issueRecoveryCodesIfNone(userId: string, codes: StoredRecoveryCode[], now: number): Promise<boolean> {
     return this.forUser(userId, async (client) => {
       await client.query('INSERT INTO mfa_users (user_id) VALUES ($1) ON CONFLICT DO NOTHING', [userId]);
       const claimed = await client.query(
@@ -188,19 +189,26 @@ export class PostgresMfaStore implements MfaStore {
         [userId],
       );
       if (claimed.rowCount !== 1) return false;
-      await writeRecoveryCodes(client, userId, codeHashes, now);
+      await writeRecoveryCodes(client, userId, codes, now);
       return true;
     });
   }
-  async replaceRecoveryCodes(userId: string, codeHashes: string[], now: number): Promise<void> {
+  async replaceRecoveryCodes(userId: string, codes: StoredRecoveryCode[], now: number): Promise<void> {
     await this.forUser(userId, async (client) => {
       await client.query(
         `INSERT INTO mfa_users (user_id, recovery_issued) VALUES ($1, TRUE)
          ON CONFLICT (user_id) DO UPDATE SET recovery_issued = TRUE, recovery_acknowledged = FALSE`,
         [userId],
       );
-      await writeRecoveryCodes(client, userId, codeHashes, now);
+      await writeRecoveryCodes(client, userId, codes, now);
     });
+  }
+  async findRecoveryCodes(userId: string, prefix: string): Promise<string[]> {
+    const { rows } = await this.pool.query(
+      'SELECT code_hash FROM recovery_codes WHERE user_id = $1 AND prefix = $2 AND used_at IS NULL',
+      [userId, prefix],
+    );
+    return rows.map((row) => row.code_hash as string);
   }
   async consumeRecoveryCode(userId: string, codeHash: string, now: number): Promise<boolean> {
     const changed = await this.rowCount(
@@ -338,10 +346,11 @@ async function isVerifiedDevice(client: PgPoolClient, userId: string, id: string
   return rows.length > 0;
 }
 
-async function writeRecoveryCodes(client: PgPoolClient, userId: string, codeHashes: string[], now: number): Promise<void> {
+async function writeRecoveryCodes(client: PgPoolClient, userId: string, codes: StoredRecoveryCode[], now: number): Promise<void> {
   await client.query('DELETE FROM recovery_codes WHERE user_id = $1', [userId]);
   await client.query(
-    'INSERT INTO recovery_codes (user_id, code_hash, created_at) SELECT $1, hash, $3 FROM unnest($2::text[]) AS hash',
-    [userId, codeHashes, now],
+    `INSERT INTO recovery_codes (user_id, code_hash, prefix, created_at)
+     SELECT $1, hash, prefix, $4 FROM unnest($2::text[], $3::text[]) AS code(hash, prefix)`,
+    [userId, codes.map((code) => code.codeHash), codes.map((code) => code.prefix), now],
   );
 }
