@@ -16,6 +16,7 @@ export const ROUTES = {
   recoveryCodes: '/recovery-codes',
   recoveryCodesAcknowledge: '/recovery-codes/acknowledge',
   recoveryCodesVerify: '/recovery-codes/verify',
+  events: '/events',
 } as const;
 
 /** Where the `/mfa` routes are mounted by default, relative to the server's origin. */

@@ -134,3 +134,46 @@ export interface VerifyRecoveryCodeRequest extends TokenRequest {
 export interface RenamePasskeyRequest {
   name: string;
 }
+
+/** What a security event records: a change to the user's factors, codes or lock, or a step-up. */
+export type SecurityEventType =
+  | 'factor_added'
+  | 'factor_renamed'
+  | 'factor_removed'
+  | 'default_factor_changed'
+  | 'recovery_codes_issued'
+  | 'recovery_codes_regenerated'
+  | 'recovery_code_used'
+  | 'lockout'
+  | 'step_up_granted'
+  | 'bound_token_refused';
+
+/** Facts about an event beyond its type, each present only when it applies. */
+export interface SecurityEventDetails {
+  /** The factor concerned: its kind and id (and a passkey's name). */
+  factor?: { kind: 'totp' | 'passkey'; id: string; name?: string };
+  /** How the user proved themselves (a step-up, a lockout's codes). */
+  method?: string;
+  scopes?: string[];
+  action?: string;
+  /** A lockout: until when (ISO time), or absent when it holds until a reset. */
+  lockedUntil?: IsoDateTime;
+  /** A refusal: the check that failed. */
+  reason?: string;
+}
+
+export interface SecurityEvent {
+  id: string;
+  type: SecurityEventType;
+  at: IsoDateTime;
+  sessionId: string;
+  /** The client's address and user agent, as the server saw them (absent when it was not told). */
+  ipAddress: string | null;
+  userAgent: string | null;
+  details: SecurityEventDetails;
+}
+
+export interface SecurityEventsResponse {
+  /** Newest first, at most 50. */
+  events: SecurityEvent[];
+}

@@ -4,6 +4,7 @@ import type { MfaActionPolicy, MfaPrincipal, MfaServerOptions } from './options.
 import type { MFAAction } from '../protocol/index.js';
 import type { LockoutPolicy, MfaStore } from './store/mfa-store.js';
 import type { SigningKeys } from './tokens/signing-keys.js';
+import type { ClientInfo, SecurityEventNotice } from './security-events.js';
 
 export interface ResolvedMfaConfig {
   rpId: string;
@@ -26,6 +27,8 @@ export interface MfaServerContext {
   now: () => number;
   authenticate: NonNullable<MfaServerOptions['authenticate']>;
   log: MfaLogger;
+  getClientInfo: (request: Request) => ClientInfo | Promise<ClientInfo>;
+  onSecurityEvent?: (event: SecurityEventNotice) => void | Promise<void>;
 }
 
 /** Hono variables set on every request of an mfa-kit app. */

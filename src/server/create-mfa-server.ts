@@ -22,6 +22,7 @@ import type { MfaServerOptions } from './options.js';
 import { passkeyRoutes } from './passkey/passkey-routes.js';
 import { resolvePolicy } from './policy.js';
 import { recoveryCodeRoutes } from './recovery-codes/recovery-code-routes.js';
+import { defaultClientInfo } from './security-events.js';
 import type { MfaStore } from './store/mfa-store.js';
 import { PostgresMfaStore } from './store/postgres-store.js';
 import { SqliteMfaStore } from './store/sqlite-store.js';
@@ -128,6 +129,8 @@ export async function createMfaServer(options: MfaServerOptions = {}): Promise<M
     now: options.now ?? Date.now,
     authenticate,
     log,
+    getClientInfo: options.getClientInfo ?? defaultClientInfo,
+    onSecurityEvent: options.onSecurityEvent,
   };
 
   const app = new Hono<MfaEnv>();

@@ -22,6 +22,8 @@ export type { MfaEnv, MfaServerContext, ResolvedMfaConfig } from './context.js';
 export type { SecretBox } from './crypto/secret-box.js';
 export type { SigningKeys } from './tokens/signing-keys.js';
 export type { MfaLogger } from './http/error-handler.js';
+export type { ClientInfo, SecurityEventNotice } from './security-events.js';
+export type { SecurityEvent, SecurityEventType, SecurityEventDetails, SecurityEventsResponse } from '../protocol/wire.js';
 
 // Guarding the app's own routes (mounted on `server.app`).
 export {
@@ -52,6 +54,8 @@ export type {
   LockoutPolicy,
   RecoveryCodeState,
   IdempotencyRecord,
+  StoredRecoveryCode,
+  SecurityEventRecord,
 } from './store/mfa-store.js';
 export { SqliteMfaStore } from './store/sqlite-store.js';
 export { PostgresMfaStore, type PostgresMfaStoreOptions } from './store/postgres-store.js';

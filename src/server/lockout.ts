@@ -1,4 +1,8 @@
-import type { MfaServerContext } from './context.js';
+import type { Context } from 'hono';
+import type { MfaMethod } from '../protocol/index.js';
+import type { MfaEnv, MfaServerContext } from './context.js';
+import type { MfaPrincipal } from './options.js';
+import { recordSecurityEvent } from './security-events.js';
 import { MfaHttpError } from './http/mfa-http-error.js';
 
 /**
@@ -6,14 +10,14 @@ import { MfaHttpError } from './http/mfa-http-error.js';
  * is checked, in one conditional UPDATE that also refuses while locked; a success clears the
  * count. So 100 concurrent guesses get at most `maxFailures` tries, never 100.
  */
-export async function reserveCodeAttempt(ctx: MfaServerContext, userId: string): Promise<{ failures: number }> {
+export async function reserveCodeAttempt(ctx: MfaServerContext, userId: string): Promise<{ failures: number; lockedUntil: number | null }> {
   const now = ctx.now();
   const reservation = await ctx.store.reserveAttempt(userId, now, ctx.config.lockout);
   if (!reservation.allowed) {
     if (reservation.failures >= ctx.config.lockout.permanentAfter) throw lockedUntilReset();
     throw rateLimited(Math.max(1, Math.ceil(((reservation.lockedUntil ?? now) - now) / 1000)));
   }
-  return { failures: reservation.failures };
+  return { failures: reservation.failures, lockedUntil: reservation.lockedUntil };
 }
 
 /** Tries left before the next lock (or the permanent one, if it comes first). */
@@ -35,8 +39,26 @@ export async function codeAttemptSucceeded(ctx: MfaServerContext, userId: string
   await ctx.store.resetAttempts(userId);
 }
 
-/** The error of a failed attempt (wrong, replayed or unknown code), with the tries left. */
-export function invalidCode(ctx: MfaServerContext, attempt: { failures: number }, message = 'The code is not valid.'): MfaHttpError {
+/**
+ * The error of a failed attempt (wrong, replayed or unknown code), with the tries left. When
+ * this failure is the one that locks the user (every `maxFailures`-th, or the permanent
+ * limit), the lockout is recorded as a security event.
+ */
+export async function invalidCode(
+  c: Context<MfaEnv>,
+  principal: MfaPrincipal,
+  attempt: { failures: number; lockedUntil: number | null },
+  method: MfaMethod,
+  message = 'The code is not valid.',
+): Promise<MfaHttpError> {
+  const ctx = c.var.mfa;
+  const { permanentAfter } = ctx.config.lockout;
+  if (attempt.failures >= permanentAfter || attempt.lockedUntil !== null) {
+    await recordSecurityEvent(c, principal, 'lockout', {
+      method,
+      ...(attempt.failures < permanentAfter && attempt.lockedUntil !== null ? { lockedUntil: new Date(attempt.lockedUntil).toISOString() } : {}),
+    });
+  }
   return new MfaHttpError('mfa_invalid_code', message, {
     attemptsRemaining: attemptsRemaining(ctx, attempt.failures),
   });

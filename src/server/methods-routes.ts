@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
-import { ROUTES, type ActionRequiredResponse, type MfaMethodsResponse } from '../protocol/index.js';
+import { ROUTES, type ActionRequiredResponse, type MfaMethodsResponse, type SecurityEventsResponse } from '../protocol/index.js';
 import type { MfaEnv } from './context.js';
 import { readJsonBody } from './http/read-json-body.js';
 import { readMfaAction } from './http/validate.js';
 import { isMfaRequired } from './policy.js';
+import { SECURITY_EVENTS_LIMIT, toSecurityEvent } from './security-events.js';
 import { toPasskey, toTotpDevice } from './wire.js';
 
-/** `GET /methods` and `POST /actions/required` (DESIGN.md §6). */
+/** `GET /methods`, `POST /actions/required` and `GET /events`. */
 export function methodsRoutes(): Hono<MfaEnv> {
   const app = new Hono<MfaEnv>();
 
@@ -33,6 +34,13 @@ export function methodsRoutes(): Hono<MfaEnv> {
   app.post(ROUTES.actionsRequired, async (c) => {
     const mfaAction = readMfaAction((await readJsonBody(c)).mfaAction);
     const body: ActionRequiredResponse = { required: await isMfaRequired(c.var.mfa, c.var.mfaPrincipal.userId, mfaAction) };
+    return c.json(body);
+  });
+
+  // The user's recent security events, newest first: what `MfaSettings` shows as recent activity.
+  app.get(ROUTES.events, async (c) => {
+    const records = await c.var.mfa.store.listSecurityEvents(c.var.mfaPrincipal.userId, SECURITY_EVENTS_LIMIT);
+    const body: SecurityEventsResponse = { events: records.map(toSecurityEvent) };
     return c.json(body);
   });
 

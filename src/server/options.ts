@@ -2,6 +2,7 @@ import type { JWK } from 'jose';
 import type { MFAAction } from '../protocol/index.js';
 import type { MfaLogger } from './http/error-handler.js';
 import type { MfaStore } from './store/mfa-store.js';
+import type { ClientInfo, SecurityEventNotice } from './security-events.js';
 import type { PgPool } from './store/pg-driver.js';
 
 /** Who is calling: the app's own user and session, resolved from the request. */
@@ -95,6 +96,17 @@ export interface MfaServerOptions {
   allowRemovingLastFactor?: boolean;
   /** Origins allowed to call cross-origin (CORS). @default [] (same origin only) */
   corsOrigins?: string[];
+  /**
+   * Called after each security event is recorded (a factor added, renamed or removed; recovery
+   * codes issued, regenerated or used; a lockout; a step-up granted; a bound token refused),
+   * e.g. to e-mail "a passkey was added to your account". Its failure is logged, not raised.
+   */
+  onSecurityEvent?: (event: SecurityEventNotice) => void | Promise<void>;
+  /**
+   * The client's address and user agent for security events.
+   * @default the first `X-Forwarded-For` hop and `User-Agent` (set it when you know your proxies)
+   */
+  getClientInfo?: (request: Request) => ClientInfo | Promise<ClientInfo>;
   /** Where internal errors are reported; never given secrets. @default console.error */
   logger?: MfaLogger;
 }

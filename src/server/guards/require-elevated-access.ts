@@ -16,6 +16,7 @@ import { readJsonBody } from '../http/read-json-body.js';
 import { getMfaContext, getPrincipal } from '../http/require-session.js';
 import type { MfaPrincipal } from '../options.js';
 import { isMfaRequired, tokenPolicyForScopes } from '../policy.js';
+import { recordSecurityEvent } from '../security-events.js';
 import { redeemMfaToken } from '../tokens/mfa-token.js';
 import { ElevatedAccessError, verifyElevatedJwt } from './verify-elevated-access-token.js';
 
@@ -90,7 +91,14 @@ export async function enforceElevatedAccess(
       return;
     } catch (error) {
       if (error instanceof ElevatedAccessError) {
-        if (error.code === 'elevated_access_mismatch') throw new MfaHttpError(error.code, error.message);
+        if (error.code === 'elevated_access_mismatch') {
+          await recordSecurityEvent(c, principal, 'bound_token_refused', {
+            scopes: [check.scope],
+            ...(check.action ? { action: check.action } : {}),
+            reason: error.message,
+          });
+          throw new MfaHttpError(error.code, error.message);
+        }
         throw stepUpRequired(check.scope, error.message);
       }
       throw error;

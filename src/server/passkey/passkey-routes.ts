@@ -19,6 +19,7 @@ import { readJsonBody } from '../http/read-json-body.js';
 import { readActionBinding, readName, readTokenRequest } from '../http/validate.js';
 import { isStaleEnrollment, staleEnrollment, userHasVerifiedMethods } from '../policy.js';
 import { issueFirstRecoveryCodes } from '../recovery-codes/recovery-code.js';
+import { recordSecurityEvent } from '../security-events.js';
 import { enrollmentTokenRequest, issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
 import { toPasskey } from '../wire.js';
 import { codeAttemptSucceeded } from '../lockout.js';
@@ -95,11 +96,12 @@ export function passkeyRoutes(): Hono<MfaEnv> {
       lastUsedAt: now,
     };
     if (!(await ctx.store.insertPasskey(record))) throw new MfaHttpError('conflict', 'This passkey is already registered.');
-    const recoveryCodes = await issueFirstRecoveryCodes(ctx, principal.userId);
+    await recordSecurityEvent(c, principal, 'factor_added', { factor: { kind: 'passkey', id: record.id, name: record.name } });
+    const recoveryCodes = await issueFirstRecoveryCodes(c, principal);
     const result: PasskeyRegistrationVerifyResponse = {
       passkey: toPasskey(record),
       ...(recoveryCodes ? { recoveryCodes } : {}),
-      ...(await issueVerifyResponse(ctx, principal, 'passkey', enrollmentTokenRequest(tokens, firstFactor))),
+      ...(await issueVerifyResponse(c, principal, 'passkey', enrollmentTokenRequest(tokens, firstFactor))),
     };
     return c.json(result, 201);
   });
@@ -109,6 +111,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const name = readName(await readJsonBody(c), true)!;
     const renamed = await ctx.store.renamePasskey(c.var.mfaPrincipal.userId, c.req.param('id'), name);
     if (!renamed) throw notFound('No such passkey.');
+    await recordSecurityEvent(c, c.var.mfaPrincipal, 'factor_renamed', { factor: { kind: 'passkey', id: renamed.id, name } });
     return c.json(toPasskey(renamed));
   });
 
@@ -120,6 +123,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const keepLastFactor = await refuseRemovingLastFactor(ctx, principal.userId, true);
     await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink, credentialId: id });
     if (!(await ctx.store.deletePasskey(principal.userId, id, keepLastFactor))) throw lastFactorRefused();
+    await recordSecurityEvent(c, principal, 'factor_removed', { factor: { kind: 'passkey', id } });
     await dropRecoveryCodesWithoutFactors(ctx, principal.userId);
     return c.body(null, 204);
   });
@@ -177,7 +181,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     }
     // A passkey proves the user: it lifts a code lockout, the permanent one included.
     await codeAttemptSucceeded(ctx, principal.userId);
-    return c.json(await issueVerifyResponse(ctx, principal, 'passkey', tokens));
+    return c.json(await issueVerifyResponse(c, principal, 'passkey', tokens));
   });
 
   return app;

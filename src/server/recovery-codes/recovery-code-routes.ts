@@ -7,6 +7,7 @@ import { readJsonBody } from '../http/read-json-body.js';
 import { readCode, readTokenRequest } from '../http/validate.js';
 import { codeAttemptSucceeded, invalidCode, reserveCodeAttempt } from '../lockout.js';
 import { userHasVerifiedMethods } from '../policy.js';
+import { recordSecurityEvent } from '../security-events.js';
 import { issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
 import { generateRecoveryCodeSet, redeemRecoveryCode } from './recovery-code.js';
 
@@ -24,6 +25,7 @@ export function recoveryCodeRoutes(): Hono<MfaEnv> {
     await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialupdate });
     const { codes, sealed } = await generateRecoveryCodeSet();
     await ctx.store.replaceRecoveryCodes(principal.userId, sealed, ctx.now());
+    await recordSecurityEvent(c, principal, 'recovery_codes_regenerated');
     const body: RecoveryCodesResponse = { codes };
     return c.json(body, 201);
   });
@@ -42,10 +44,12 @@ export function recoveryCodeRoutes(): Hono<MfaEnv> {
     const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
     const attempt = await reserveCodeAttempt(ctx, principal.userId);
     if (!(await redeemRecoveryCode(ctx, principal.userId, code))) {
-      throw invalidCode(ctx, attempt, 'The recovery code is not valid or was already used.');
+      throw await invalidCode(c, principal, attempt, 'recovery_code', 'The recovery code is not valid or was already used.');
     }
     await codeAttemptSucceeded(ctx, principal.userId);
-    return c.json(await issueVerifyResponse(ctx, principal, 'recovery_code', tokens));
+    const { remaining } = await ctx.store.getRecoveryCodeState(principal.userId);
+    await recordSecurityEvent(c, principal, 'recovery_code_used', { reason: `${remaining} left` });
+    return c.json(await issueVerifyResponse(c, principal, 'recovery_code', tokens));
   });
 
   return app;

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { MfaServerContext } from '../context.js';
+import type { Context } from 'hono';
+import type { MfaEnv, MfaServerContext } from '../context.js';
+import type { MfaPrincipal } from '../options.js';
+import { recordSecurityEvent } from '../security-events.js';
 import { sha256 } from '../crypto/random.js';
 import { matchRecoveryCode, sealRecoveryCode } from './recovery-code-kdf.js';
 
@@ -70,9 +73,12 @@ export async function generateRecoveryCodeSet(): Promise<{ codes: string[]; seal
 }
 
 /** Issues the first set when a user's first method is verified; undefined when they already have one. */
-export async function issueFirstRecoveryCodes(ctx: MfaServerContext, userId: string): Promise<string[] | undefined> {
+export async function issueFirstRecoveryCodes(c: Context<MfaEnv>, principal: MfaPrincipal): Promise<string[] | undefined> {
+  const ctx = c.var.mfa;
   const { codes, sealed } = await generateRecoveryCodeSet();
-  return (await ctx.store.issueRecoveryCodesIfNone(userId, sealed, ctx.now())) ? codes : undefined;
+  if (!(await ctx.store.issueRecoveryCodesIfNone(principal.userId, sealed, ctx.now()))) return undefined;
+  await recordSecurityEvent(c, principal, 'recovery_codes_issued');
+  return codes;
 }
 
 /**

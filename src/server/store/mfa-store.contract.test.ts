@@ -166,6 +166,22 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
       });
     });
 
+    describe('security events', () => {
+      it('lists a user\'s events newest first (same-millisecond ones in insertion order, reversed), capped, and only theirs', async () => {
+        const userId = freshUser();
+        const event = (id: string, at: number, user = userId) => ({
+          id, userId: user, sessionId: 's1', type: 'factor_added', at, ipAddress: id === 'e1' ? '203.0.113.7' : null, userAgent: null, details: '{}',
+        });
+        await store.insertSecurityEvent(event('e1', NOW));
+        await store.insertSecurityEvent(event('e2', NOW));
+        await store.insertSecurityEvent(event('e3', NOW + 1));
+        await store.insertSecurityEvent(event('other', NOW + 2, freshUser()));
+        expect((await store.listSecurityEvents(userId, 10)).map((e) => e.id)).toEqual(['e3', 'e2', 'e1']);
+        expect((await store.listSecurityEvents(userId, 2)).map((e) => e.id)).toEqual(['e3', 'e2']);
+        expect((await store.listSecurityEvents(userId, 10))[2]).toEqual(event('e1', NOW));
+      });
+    });
+
     describe('lockout', () => {
       it('counts failures up front, locks at every multiple of the limit (each lock longer, capped), and stops for good at the permanent limit', async () => {
         const userId = freshUser();

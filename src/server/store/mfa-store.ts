@@ -91,6 +91,18 @@ export interface IdempotencyRecord {
   proofExpiresAt: number | null;
 }
 
+/** One row of the audit table; `details` is the wire `SecurityEventDetails` as JSON. */
+export interface SecurityEventRecord {
+  id: string;
+  userId: string;
+  sessionId: string;
+  type: string;
+  at: number;
+  ipAddress: string | null;
+  userAgent: string | null;
+  details: string;
+}
+
 export interface MfaStore {
   // TOTP devices
   insertTotpDevice(device: TotpDeviceRecord): Promise<void>;
@@ -166,6 +178,11 @@ export interface MfaStore {
   claimIdempotencyKey(scope: string, key: string, bodyDigest: string, now: number): Promise<IdempotencyRecord | undefined>;
   completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string, proofExpiresAt: number | null): Promise<void>;
   releaseIdempotencyKey(scope: string, key: string): Promise<void>;
+
+  // Security events (audit)
+  insertSecurityEvent(event: SecurityEventRecord): Promise<void>;
+  /** The user's most recent events, newest first. */
+  listSecurityEvents(userId: string, limit: number): Promise<SecurityEventRecord[]>;
 
   /** Deletes what can no longer matter: expired challenges, tokens and jtis; idempotency records older than a day. */
   purgeExpired(now: number): Promise<void>;

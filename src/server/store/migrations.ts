@@ -93,6 +93,20 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE recovery_codes ADD COLUMN prefix TEXT;
   CREATE INDEX recovery_codes_prefix ON recovery_codes(user_id, prefix);
   `,
+  // The audit table: every security event, per user, newest read first.
+  `
+  CREATE TABLE security_events (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    ip_address TEXT,
+    user_agent TEXT,
+    details TEXT NOT NULL
+  );
+  CREATE INDEX security_events_user_at ON security_events(user_id, at);
+  `,
 ];
 
 export function migrate(db: SqliteDatabase): void {

@@ -102,6 +102,22 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE recovery_codes ADD COLUMN prefix TEXT;
   CREATE INDEX recovery_codes_prefix ON recovery_codes(user_id, prefix);
   `,
+  // The audit table: every security event, per user, newest read first (`seq` orders events
+  // recorded in the same millisecond).
+  `
+  CREATE TABLE security_events (
+    id TEXT PRIMARY KEY,
+    seq BIGSERIAL,
+    user_id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    ip_address TEXT,
+    user_agent TEXT,
+    details TEXT NOT NULL
+  );
+  CREATE INDEX security_events_user_at ON security_events(user_id, at);
+  `,
 ];
 
 /**

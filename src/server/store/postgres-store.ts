@@ -8,6 +8,7 @@ import type {
   MfaTokenRecord,
   PasskeyRecord,
   RecoveryCodeState,
+  SecurityEventRecord,
   StoredRecoveryCode,
   TotpDeviceRecord,
 } from './mfa-store.js';
@@ -304,6 +305,30 @@ export class PostgresMfaStore implements MfaStore {
   }
   async releaseIdempotencyKey(scope: string, key: string): Promise<void> {
     await this.pool.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status IS NULL', [scope, key]);
+  }
+
+  async insertSecurityEvent(e: SecurityEventRecord): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO security_events (id, user_id, session_id, type, at, ip_address, user_agent, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [e.id, e.userId, e.sessionId, e.type, e.at, e.ipAddress, e.userAgent, e.details],
+    );
+  }
+  async listSecurityEvents(userId: string, limit: number): Promise<SecurityEventRecord[]> {
+    const { rows } = await this.pool.query(
+      'SELECT * FROM security_events WHERE user_id = $1 ORDER BY at DESC, seq DESC LIMIT $2',
+      [userId, limit],
+    );
+    return rows.map((row) => ({
+      id: row.id as string,
+      userId: row.user_id as string,
+      sessionId: row.session_id as string,
+      type: row.type as string,
+      at: pgNumber(row.at),
+      ipAddress: (row.ip_address as string | null) ?? null,
+      userAgent: (row.user_agent as string | null) ?? null,
+      details: row.details as string,
+    }));
   }
 
   async purgeExpired(now: number): Promise<void> {

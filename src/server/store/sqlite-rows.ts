@@ -1,4 +1,4 @@
-import type { PasskeyRecord, TotpDeviceRecord } from './mfa-store.js';
+import type { PasskeyRecord, SecurityEventRecord, TotpDeviceRecord } from './mfa-store.js';
 
 /** Row → record mapping for the SQLite store (snake_case columns, 0/1 booleans). */
 export type Row = Record<string, unknown>;
@@ -30,3 +30,16 @@ export function toPasskey(row: Row): PasskeyRecord {
   };
 }
 
+
+export function toSecurityEvent(row: Row): SecurityEventRecord {
+  return {
+    id: row.id as string,
+    userId: row.user_id as string,
+    sessionId: row.session_id as string,
+    type: row.type as string,
+    at: Number(row.at),
+    ipAddress: (row.ip_address as string | null) ?? null,
+    userAgent: (row.user_agent as string | null) ?? null,
+    details: row.details as string,
+  };
+}

@@ -8,12 +8,13 @@ import type {
   MfaTokenRecord,
   PasskeyRecord,
   RecoveryCodeState,
+  SecurityEventRecord,
   StoredRecoveryCode,
   TotpDeviceRecord,
 } from './mfa-store.js';
 import { migrate } from './migrations.js';
 import { openSqliteDatabase, type SqliteDatabase } from './sqlite-driver.js';
-import { toPasskey, toTotpDevice, type Row } from './sqlite-rows.js';
+import { toPasskey, toSecurityEvent, toTotpDevice, type Row } from './sqlite-rows.js';
 
 function prepareStatements(db: SqliteDatabase) {
   const p = (sql: string) => db.prepare(sql);
@@ -48,6 +49,9 @@ function prepareStatements(db: SqliteDatabase) {
       VALUES (@challenge, @userId, @purpose, @nonce, @mfaAction, @payloadDigest, @expiresAt)`),
     consumeChallenge: p(`DELETE FROM webauthn_challenges WHERE challenge = @challenge AND user_id = @userId AND purpose = @purpose
       AND expires_at > @now RETURNING *`),
+    insertEvent: p(`INSERT INTO security_events (id, user_id, session_id, type, at, ip_address, user_agent, details)
+      VALUES (@id, @userId, @sessionId, @type, @at, @ipAddress, @userAgent, @details)`),
+    listEvents: p('SELECT * FROM security_events WHERE user_id = ? ORDER BY at DESC, rowid DESC LIMIT ?'),
     purgeChallenges: p('DELETE FROM webauthn_challenges WHERE expires_at <= ?'),
     purgeJtis: p('DELETE FROM used_jtis WHERE expires_at <= ?'),
     purgeMfaTokens: p('DELETE FROM mfa_tokens WHERE expires_at <= ?'),
@@ -258,6 +262,13 @@ export class SqliteMfaStore implements MfaStore {
   }
   async releaseIdempotencyKey(scope: string, key: string): Promise<void> {
     this.stmt.releaseIdem.run(scope, key);
+  }
+
+  async insertSecurityEvent(event: SecurityEventRecord): Promise<void> {
+    this.stmt.insertEvent.run(event);
+  }
+  async listSecurityEvents(userId: string, limit: number): Promise<SecurityEventRecord[]> {
+    return (this.stmt.listEvents.all(userId, limit) as Row[]).map(toSecurityEvent);
   }
 
   async purgeExpired(now: number): Promise<void> {

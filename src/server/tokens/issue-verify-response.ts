@@ -1,10 +1,12 @@
 import { ACTION_SCOPE, TokenScope, unboundBesideAction, type MfaMethod, type VerifyResponse } from '../../protocol/index.js';
-import type { MfaServerContext } from '../context.js';
+import type { Context } from 'hono';
+import type { MfaEnv, MfaServerContext } from '../context.js';
 import { invalidRequest } from '../http/mfa-http-error.js';
 import type { ParsedTokenRequest } from '../http/validate.js';
 import type { MfaPrincipal } from '../options.js';
 import { issueElevatedToken, type Amr } from './elevated-token.js';
 import { issueMfaToken } from './mfa-token.js';
+import { recordSecurityEvent } from '../security-events.js';
 
 /** RFC 8176: `otp` for TOTP and recovery codes (both one-time codes); `hwk` + `user` for a passkey with UV. */
 export const AMR_BY_METHOD: Record<MfaMethod, Amr[]> = {
@@ -49,11 +51,12 @@ export function enrollmentTokenRequest(request: ParsedTokenRequest, firstFactor:
 
 /** The `VerifyResponse` of a successful verification: the tokens the request asked for. */
 export async function issueVerifyResponse(
-  ctx: MfaServerContext,
+  c: Context<MfaEnv>,
   principal: MfaPrincipal,
   method: MfaMethod,
   request: ParsedTokenRequest,
 ): Promise<VerifyResponse> {
+  const ctx = c.var.mfa;
   const response: VerifyResponse = { method };
   if (request.requestedScopes.length > 0) {
     response.elevatedAccessToken = await issueElevatedToken(ctx, {
@@ -66,6 +69,13 @@ export async function issueVerifyResponse(
   }
   if (request.createMfaToken) {
     response.mfaToken = await issueMfaToken(ctx, principal, request.createMfaToken.singleUse);
+  }
+  if (response.elevatedAccessToken || response.mfaToken) {
+    await recordSecurityEvent(c, principal, 'step_up_granted', {
+      method,
+      scopes: response.elevatedAccessToken?.scopes ?? [],
+      ...(request.action ? { action: request.action.mfaAction } : {}),
+    });
   }
   return response;
 }

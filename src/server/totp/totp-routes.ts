@@ -16,6 +16,7 @@ import { codeAttemptSucceeded, invalidCode, reserveCodeAttempt } from '../lockou
 import type { MfaPrincipal } from '../options.js';
 import { isStaleEnrollment, staleEnrollment, userHasVerifiedMethods } from '../policy.js';
 import { issueFirstRecoveryCodes } from '../recovery-codes/recovery-code.js';
+import { recordSecurityEvent } from '../security-events.js';
 import type { TotpDeviceRecord } from '../store/mfa-store.js';
 import { enrollmentTokenRequest, issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
 import { toTotpDevice } from '../wire.js';
@@ -27,12 +28,13 @@ import { generateTotpSecret, matchTotpStep, totpUri } from './totp-code.js';
  * by the store's single conditional UPDATE (only a step later than the last accepted one), so
  * of 100 concurrent requests carrying one code exactly one wins.
  */
-async function verifyDeviceCode(ctx: MfaServerContext, principal: MfaPrincipal, device: TotpDeviceRecord, code: string): Promise<void> {
+async function verifyDeviceCode(c: Context<MfaEnv>, principal: MfaPrincipal, device: TotpDeviceRecord, code: string): Promise<void> {
+  const ctx = c.var.mfa;
   const attempt = await reserveCodeAttempt(ctx, principal.userId);
   const now = ctx.now();
   const step = matchTotpStep(ctx.secrets.open(device.secretSealed), code, now);
   if (step === null || !(await ctx.store.acceptTotpStep(principal.userId, device.id, step, now))) {
-    throw invalidCode(ctx, attempt);
+    throw await invalidCode(c, principal, attempt, 'totp');
   }
   await codeAttemptSucceeded(ctx, principal.userId);
 }
@@ -80,14 +82,15 @@ export function totpRoutes(): Hono<MfaEnv> {
       throw staleEnrollment();
     }
     const firstFactor = !(await userHasVerifiedMethods(ctx.store, principal.userId));
-    await verifyDeviceCode(ctx, principal, device, code);
+    await verifyDeviceCode(c, principal, device, code);
     await ctx.store.setDefaultTotpDeviceIfNone(principal.userId, device.id);
-    const recoveryCodes = await issueFirstRecoveryCodes(ctx, principal.userId);
+    if (device.verifiedAt === null) await recordSecurityEvent(c, principal, 'factor_added', { factor: { kind: 'totp', id: device.id } });
+    const recoveryCodes = await issueFirstRecoveryCodes(c, principal);
     const verified = (await ctx.store.getTotpDevice(principal.userId, device.id)) ?? device;
     const response: VerifyTotpDeviceResponse = {
       device: toTotpDevice(verified),
       ...(recoveryCodes ? { recoveryCodes } : {}),
-      ...(await issueVerifyResponse(ctx, principal, 'totp', enrollmentTokenRequest(tokens, firstFactor))),
+      ...(await issueVerifyResponse(c, principal, 'totp', enrollmentTokenRequest(tokens, firstFactor))),
     };
     return c.json(response);
   });
@@ -95,6 +98,7 @@ export function totpRoutes(): Hono<MfaEnv> {
   app.post(`${ROUTES.totpDevices}/:id/default`, async (c) => {
     const ctx = c.var.mfa;
     if (!(await ctx.store.setDefaultTotpDevice(c.var.mfaPrincipal.userId, deviceParam(c)))) throw notFound('No such verified TOTP device.');
+    await recordSecurityEvent(c, c.var.mfaPrincipal, 'default_factor_changed', { factor: { kind: 'totp', id: deviceParam(c) } });
     return c.body(null, 204);
   });
 
@@ -107,6 +111,7 @@ export function totpRoutes(): Hono<MfaEnv> {
     const keepLastFactor = await refuseRemovingLastFactor(ctx, principal.userId, device.verifiedAt !== null);
     await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink, credentialId: id });
     if (!(await ctx.store.deleteTotpDevice(principal.userId, id, keepLastFactor))) throw lastFactorRefused();
+    if (device.verifiedAt !== null) await recordSecurityEvent(c, principal, 'factor_removed', { factor: { kind: 'totp', id } });
     await dropRecoveryCodesWithoutFactors(ctx, principal.userId);
     return c.body(null, 204);
   });
@@ -123,8 +128,8 @@ export function totpRoutes(): Hono<MfaEnv> {
       ? verifiedDevices.find((d) => d.id === deviceId)
       : (verifiedDevices.find((d) => d.isDefault) ?? verifiedDevices[0]);
     if (!device) throw notFound('No verified TOTP device.');
-    await verifyDeviceCode(ctx, principal, device, code);
-    const response: VerifyResponse = await issueVerifyResponse(ctx, principal, 'totp', tokens);
+    await verifyDeviceCode(c, principal, device, code);
+    const response: VerifyResponse = await issueVerifyResponse(c, principal, 'totp', tokens);
     return c.json(response);
   });
 
