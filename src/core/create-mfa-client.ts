@@ -137,6 +137,7 @@ export function createMfaClient(options: CreateMfaClientOptions = {}): MfaApi {
     regenerateRecoveryCodes: (call) => post(ROUTES.recoveryCodes, {}, call),
     acknowledgeRecoveryCodes: (call) => postEmpty(ROUTES.recoveryCodesAcknowledge, call),
     verifyRecoveryCode: (body, call) => post(ROUTES.recoveryCodesVerify, body, call),
+    getSecurityEvents: (call) => request('GET', ROUTES.events, undefined, call),
   };
 }
 

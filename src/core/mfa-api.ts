@@ -13,6 +13,7 @@ import type {
   PasskeyRegistrationVerifyResponse,
   PasskeyAuthenticationVerifyRequest,
   RecoveryCodesResponse,
+  SecurityEventsResponse,
   VerifyRecoveryCodeRequest,
   VerifyResponse,
   VerifyTotpDeviceRequest,
@@ -48,4 +49,7 @@ export interface MfaApi {
   regenerateRecoveryCodes(options?: MfaCallOptions): Promise<RecoveryCodesResponse>;
   acknowledgeRecoveryCodes(options?: MfaCallOptions): Promise<void>;
   verifyRecoveryCode(body: VerifyRecoveryCodeRequest, options?: MfaCallOptions): Promise<VerifyResponse>;
+
+  /** The user's recent security events (factor changes, step-ups, lockouts), newest first. */
+  getSecurityEvents(options?: MfaCallOptions): Promise<SecurityEventsResponse>;
 }

@@ -93,6 +93,7 @@ export function createStubApi(methods: Methods = 'totp', overrides: Partial<MfaA
     regenerateRecoveryCodes: async () => ({ codes: RECOVERY_CODES }),
     acknowledgeRecoveryCodes: async () => undefined,
     verifyRecoveryCode: async () => granted('recovery_code'),
+    getSecurityEvents: async () => ({ events: [] }),
     ...overrides,
   };
   // Wrap each route in a spy so the Actions panel lists the calls the modal caused.

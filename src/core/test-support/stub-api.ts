@@ -48,6 +48,7 @@ export function stubApi(methods: MfaMethodsResponse = methodsResponse()): StubAp
     regenerateRecoveryCodes: vi.fn(async () => ({ codes: ['a', 'b'] })),
     acknowledgeRecoveryCodes: vi.fn(async () => undefined),
     verifyRecoveryCode: vi.fn(async () => verifyResponse('recovery-token', 'recovery_code')),
+    getSecurityEvents: vi.fn(async () => ({ events: [] })),
   };
 }
 

@@ -15,6 +15,7 @@ import { useMfaKit } from '../mfa-kit-context.js';
 import { MfaButton, MfaStatusLine } from '../modal/mfa-modal-parts.js';
 import { fill, plural } from '../strings/format.js';
 import { MfaFactorItem } from './factor-item.js';
+import { MfaRecentActivity } from './recent-activity.js';
 import { enSettings } from './settings-strings.js';
 import { useMfaMethods } from './use-mfa-methods.js';
 
@@ -199,6 +200,8 @@ export function MfaSettings() {
           )}
         </>
       ) : null}
+
+      <MfaRecentActivity refreshKey={methods} />
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * reword any of them through `<MfaProvider strings={...}>`. Templates take `{name}`
  * placeholders; counts use `MfaPlural`, picked with `Intl.PluralRules` for the locale.
  */
-import type { TokenScope } from '../../protocol/index.js';
+import type { SecurityEventType, TokenScope } from '../../protocol/index.js';
 
 /** CLDR plural categories; `other` is the fallback for any category left out. */
 export type MfaPlural = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
@@ -174,6 +174,13 @@ export interface MfaSettingsStrings {
   confirmRemoveLast: string;
   /** Beside Remove on the only factor, which the server refuses to remove. */
   lastFactorNote: string;
+  recentActivity: string;
+  noActivity: string;
+  /** One line per event type; `{name}` is the factor's name where known. */
+  activity: Record<SecurityEventType, string>;
+  /** `{date}` and, when the server saw them, `{client}` (address and browser). */
+  activityMeta: string;
+  activityError: string;
   addTotp: string;
   addPasskey: string;
   recoveryCodes: string;

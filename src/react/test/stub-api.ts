@@ -7,7 +7,7 @@ export function stubApi(overrides: Partial<MfaApi> = {}): MfaApi {
     'getMethods', 'isActionRequired', 'createTotpDevice', 'verifyTotpDevice', 'setDefaultTotpDevice', 'deleteTotpDevice',
     'verifyTotp', 'passkeyRegistrationOptions', 'verifyPasskeyRegistration', 'renamePasskey', 'deletePasskey',
     'passkeyAuthenticationOptions', 'verifyPasskeyAuthentication', 'regenerateRecoveryCodes', 'acknowledgeRecoveryCodes',
-    'verifyRecoveryCode',
+    'verifyRecoveryCode', 'getSecurityEvents',
   ];
   const api = Object.fromEntries(names.map((name) => [name, missing(name)])) as unknown as MfaApi;
   return { ...api, ...overrides };
