@@ -8,7 +8,7 @@ import { BENCH_T0_MS, TOTP_STEP_MS } from '../bench/constants.js';
 import { removeDataDir, spawnServerChild } from '../bench/spawn-server-child.js';
 import { createDemoServer } from '../demo/server/create-demo-server.js';
 
-/** RFC 6238 with 6 digits: 10^6 codes; ±1 step (DESIGN.md §8) makes 3 of them valid at once. */
+/** RFC 6238 with 6 digits: 10^6 codes; ±1 step (docs/architecture.md §8) makes 3 of them valid at once. */
 const CODE_SPACE = 1_000_000;
 const VALID_CODES_PER_WINDOW = 3;
 const SECONDS_PER_DAY = 86_400;

@@ -17,7 +17,7 @@ export interface FuzzRoute {
   path: string;
 }
 
-/** Every route of DESIGN.md §6 (`:id` is fuzzed), the demo routes, and a catch-all of random paths. */
+/** Every route of docs/architecture.md §6 (`:id` is fuzzed), the demo routes, and a catch-all of random paths. */
 export const FUZZ_ROUTES: FuzzRoute[] = [
   { method: 'GET', path: '/mfa/methods' },
   { method: 'POST', path: '/mfa/actions/required' },

@@ -15,7 +15,7 @@ export interface GuardedActionOptions {
   legacy: boolean;
   /** Skip the up-front check and prompt: call the route and let the server ask (withStepUp). */
   letServerAsk?: boolean;
-  /** What is being approved, shown in the modal (DESIGN.md §10). */
+  /** What is being approved, shown in the modal (docs/architecture.md §10). */
   approval?: { payload: unknown; summary: string };
 }
 

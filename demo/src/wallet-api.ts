@@ -1,7 +1,7 @@
 /**
  * The demo wallet's calls to the reference server's `/demo` and `/wallet` routes. The
  * elevated token travels in `X-Elevated-Access-Token`, the deprecated legacy token in
- * `X-Mfa-Token` (DESIGN.md §6).
+ * `X-Mfa-Token` (docs/architecture.md §6).
  */
 import { ELEVATED_ACCESS_TOKEN_HEADER, MFA_TOKEN_HEADER } from 'mfa-kit';
 import type {

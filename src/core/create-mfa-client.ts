@@ -1,5 +1,5 @@
 /**
- * The HTTP client for every `/mfa` route of the reference server (DESIGN.md §6), over fetch.
+ * The HTTP client for every `/mfa` route of the reference server (docs/architecture.md §6), over fetch.
  * JSON in and out; every failure becomes an `MfaError` with a code users can branch on:
  * `timeout`, `network_error`, `invalid_response`, `mfa_cancelled` (the caller's signal), or
  * the server's own code.

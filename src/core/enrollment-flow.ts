@@ -1,5 +1,5 @@
 /**
- * Enroll, then continue (DESIGN.md §5): a user with no verified method sets one up inside the
+ * Enroll, then continue (docs/architecture.md §5): a user with no verified method sets one up inside the
  * same modal, and the first verification of the new method is the step-up itself: the verify
  * call carries the prompt's `requestedScopes` / `createMfaToken` / `action`, so its answer
  * holds the token. When it also returns the user's first recovery codes, they are shown and

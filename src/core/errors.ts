@@ -1,6 +1,6 @@
 /**
  * One error class with a `code`, and subclasses only where users branch on them
- * (DESIGN.md §4). Closing the modal rejects with `MfaCancelledError`: never a bare `Error`,
+ * (docs/architecture.md §4). Closing the modal rejects with `MfaCancelledError`: never a bare `Error`,
  * never a silent `undefined`.
  */
 import type { MfaErrorCode } from '../protocol/index.js';

@@ -1,5 +1,5 @@
 /**
- * The typed surface of the reference server's `/mfa` routes (DESIGN.md §6), as the client
+ * The typed surface of the reference server's `/mfa` routes (docs/architecture.md §6), as the client
  * sees it. `createMfaClient` implements it over fetch; tests and stories stub it at this seam.
  * Every method rejects with an `MfaError` (or a subclass), never a bare Error.
  */

@@ -1,6 +1,6 @@
 /**
  * `promptMfaAuth(params)` as the controller works with it: defaults filled in, validated, the
- * action's digest computed (DESIGN.md §10), and a key that is equal for identical requests
+ * action's digest computed (docs/architecture.md §10), and a key that is equal for identical requests
  * so they can share one modal and one result (§5).
  */
 import {
@@ -23,7 +23,7 @@ export interface PromptMfaAuthParams {
   requestedScopes?: TokenScope[];
   /** Deprecated: resolve with a legacy MFA token instead. `true` means `{ singleUse: true }`. */
   createMfaToken?: boolean | { singleUse: boolean };
-  /** DESIGN.md §10: bind the approval to one concrete request body, shown in plain words. */
+  /** docs/architecture.md §10: bind the approval to one concrete request body, shown in plain words. */
   action?: { mfaAction: MFAAction; payload: unknown; summary?: string };
   /** With `requestedScopes: [TokenScope.Credentialunlink]`: the id of the device or passkey to remove (the approval is bound to it). */
   credentialId?: string;
@@ -66,7 +66,7 @@ export function normalizePromptRequest(params: PromptMfaAuthParams = {}): MfaPro
   };
 }
 
-/** DESIGN.md §10: the binding sent on every verify call of an action-bound prompt. */
+/** docs/architecture.md §10: the binding sent on every verify call of an action-bound prompt. */
 export async function bindAction(action: NonNullable<MfaPromptRequest['action']>): Promise<ActionBinding> {
   try {
     return { mfaAction: action.mfaAction, payloadDigest: await payloadDigest(action.payload) };

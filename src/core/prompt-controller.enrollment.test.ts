@@ -1,5 +1,5 @@
 /**
- * DESIGN.md §5: a user with no MFA method is offered enrollment in the same modal, and the
+ * docs/architecture.md §5: a user with no MFA method is offered enrollment in the same modal, and the
  * first verification of the new method is the step-up (enroll, then continue). The first
  * recovery codes are shown and must be acknowledged before the prompt resolves.
  */

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md §5: concurrent prompts never open two modals. Identical ones share one modal and
+ * docs/architecture.md §5: concurrent prompts never open two modals. Identical ones share one modal and
  * one result; different ones queue, first come first served. Esc, close or the caller's
  * AbortSignal reject with MfaCancelledError and abort a passkey ceremony in progress.
  */

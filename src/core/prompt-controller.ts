@@ -1,5 +1,5 @@
 /**
- * The prompt controller (DESIGN.md §5): one per provider. A snapshot store the modal reads
+ * The prompt controller (docs/architecture.md §5): one per provider. A snapshot store the modal reads
  * with `useSyncExternalStore`, the flow methods the modal calls, and `prompt()`, which is what
  * `promptMfaAuth` is. Components never fetch; this file decides every transition.
  */
@@ -166,7 +166,7 @@ export function createPromptController(options: CreatePromptControllerOptions): 
   function settle(entry: PromptEntry, outcome: Earned | { error: MfaError }) {
     const index = queue.indexOf(entry);
     if (index === -1) return;
-    // A single-use token can be spent by one request only (DESIGN.md §7): the first caller gets
+    // A single-use token can be spent by one request only (docs/architecture.md §7): the first caller gets
     // it; identical callers that joined keep their place at the head of the queue and are asked
     // again, under a new promptId, rather than each receiving a token only one of them can use.
     const served = 'token' in outcome && outcome.singleUse ? entry.callers.splice(0, 1) : entry.callers.splice(0);

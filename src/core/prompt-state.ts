@@ -1,5 +1,5 @@
 /**
- * The prompt controller's state (DESIGN.md §5): one snapshot, a discriminated union on
+ * The prompt controller's state (docs/architecture.md §5): one snapshot, a discriminated union on
  * `step`. The modal renders it and calls the controller's flow methods; it never fetches.
  * This file is the contract between `src/core` and `src/react`.
  */
@@ -11,7 +11,7 @@ export interface MfaPromptRequest {
   requestedScopes: TokenScope[];
   /** Deprecated legacy token flow; `singleUse` defaults to true. */
   createMfaToken?: { singleUse: boolean };
-  /** DESIGN.md §10: what is being approved, shown in plain words. */
+  /** docs/architecture.md §10: what is being approved, shown in plain words. */
   action?: { mfaAction: MFAAction; payload: unknown; summary?: string };
   /** With `credential:unlink`: the one factor the approval removes. */
   credentialId?: string;

@@ -139,7 +139,7 @@ describe('withStepUp', () => {
   });
 
   describe('given three requests challenged at once and a single-use token', () => {
-    /** A guard that accepts each token once, as DESIGN.md §7 requires. */
+    /** A guard that accepts each token once, as docs/architecture.md §7 requires. */
     function singleUseServer() {
       const spent = new Set<string>();
       return guardedServer((headers) => {

@@ -42,7 +42,7 @@ export interface WithStepUpOptions {
   /** Where a single-use token is forgotten once the retry spent it. @default the mounted provider's store */
   tokens?: Pick<TokenStore, 'markUsed'>;
   /**
-   * Binds the approval to the challenged request (DESIGN.md §10), e.g.
+   * Binds the approval to the challenged request (docs/architecture.md §10), e.g.
    * `({ body }) => ({ mfaAction: MFAAction.WalletWaasSign, payload: body, summary: … })`.
    * @default none: scope-only tokens
    */

@@ -1,5 +1,5 @@
 /**
- * Turns a server's error answer (DESIGN.md §6: `{ error: { code, message, ... } }`) into the
+ * Turns a server's error answer (docs/architecture.md §6: `{ error: { code, message, ... } }`) into the
  * typed error users branch on. Kept apart from the HTTP client so `withStepUp` and tests can
  * read the same answers the same way.
  */

@@ -1,5 +1,5 @@
 /**
- * Where elevated access tokens and the legacy MFA token live on the client (DESIGN.md §4).
+ * Where elevated access tokens and the legacy MFA token live on the client (docs/architecture.md §4).
  *
  * In memory only, never localStorage or sessionStorage: any script that runs in the page (an
  * XSS, a compromised dependency) can read web storage, and a token at rest there would outlive
@@ -13,7 +13,7 @@ export interface StoredElevatedToken {
   scopes: readonly string[];
   expiresAtMs: number;
   singleUse: boolean;
-  /** DESIGN.md §10: the token only authorises the request with this digest. */
+  /** docs/architecture.md §10: the token only authorises the request with this digest. */
   action?: ActionBinding;
   /** A single-use token already handed to a `promptMfaAuth` caller is not handed to another. */
   claimed: boolean;
@@ -136,7 +136,7 @@ export function createTokenStore(options: CreateTokenStoreOptions = {}): TokenSt
           (candidate.action === undefined ? find.action === undefined : sameBinding(candidate.action, find.action)),
       );
       if (!entry) return undefined;
-      // Two prompts racing for one single-use token: only the first gets it (DESIGN.md §7).
+      // Two prompts racing for one single-use token: only the first gets it (docs/architecture.md §7).
       if (entry.singleUse) entry.claimed = true;
       return entry.token;
     },

@@ -75,7 +75,7 @@ export function createVerificationFlow(ctx: FlowContext, hooks: VerificationFlow
 
   async function authenticateWithPasskey(entry: PromptEntry, generation: number) {
     try {
-      // DESIGN.md §10: the server makes the challenge commit to the action's digest.
+      // docs/architecture.md §10: the server makes the challenge commit to the action's digest.
       const optionsJSON = await api.passkeyAuthenticationOptions(entry.binding ? { action: entry.binding } : {}, ctx.call());
       if (!ctx.isCurrent(generation)) return;
       const response = await ctx.ceremony(generation, () =>

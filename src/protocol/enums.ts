@@ -1,5 +1,5 @@
 /**
- * The enums of the wire protocol (DESIGN.md §3). Member names follow the documented API of
+ * The enums of the wire protocol (docs/architecture.md §3). Member names follow the documented API of
  * Dynamic's React SDK, odd casing included, so apps written against it move over by changing
  * import paths. The string values are wire values: never change one.
  *
@@ -40,7 +40,7 @@ export const MfaMethod = {
 } as const;
 export type MfaMethod = (typeof MfaMethod)[keyof typeof MfaMethod];
 
-/** The scope an elevated token needs to perform each action (DESIGN.md §3). */
+/** The scope an elevated token needs to perform each action (docs/architecture.md §3). */
 export const ACTION_SCOPE: Readonly<Record<MFAAction, TokenScope>> = {
   [MFAAction.WalletWaasExport]: TokenScope.Walletexport,
   [MFAAction.WalletWaasSign]: TokenScope.Walletsign,
@@ -62,7 +62,7 @@ export function isTokenScope(value: unknown): value is TokenScope {
 }
 
 /**
- * DESIGN.md §10: an action-bound approval grants its action's scope and nothing else; the user
+ * docs/architecture.md §10: an action-bound approval grants its action's scope and nothing else; the user
  * approved one request, named in plain words, and nothing unbound may ride along. Says why a
  * request breaks that, or `undefined`. The client and the server refuse such a request alike.
  */

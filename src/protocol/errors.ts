@@ -1,5 +1,5 @@
 /**
- * Every error code, defined once and used by server and client alike (DESIGN.md §4, §6).
+ * Every error code, defined once and used by server and client alike (docs/architecture.md §4, §6).
  * The server answers `{ error: { code, message, ... } }` with the status given here; the
  * client turns the same codes into typed `MfaError`s. Client-only codes have no status.
  */

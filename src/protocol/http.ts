@@ -1,4 +1,4 @@
-/** Routes and headers of the reference server (DESIGN.md §6), shared by client and server. */
+/** Routes and headers of the reference server (docs/architecture.md §6), shared by client and server. */
 
 export const ROUTES = {
   methods: '/methods',
@@ -30,5 +30,5 @@ export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 /** RFC 9470 §3: the error a resource server puts in `WWW-Authenticate` to ask for step-up. */
 export const STEP_UP_ERROR = 'insufficient_user_authentication';
 
-/** DESIGN.md §8: request bodies are at most 16 KB. */
+/** docs/architecture.md §8: request bodies are at most 16 KB. */
 export const MAX_BODY_BYTES = 16 * 1024;

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md §10: an action-bound approval names its request by the base64url SHA-256 of the
+ * docs/architecture.md §10: an action-bound approval names its request by the base64url SHA-256 of the
  * RFC 8785 (JSON Canonicalization Scheme) form of the request's JSON body. Client and server
  * must compute the same digest, so both use this file. WebCrypto is a platform API in
  * browsers and Node ≥ 20, not a dependency.

@@ -1,5 +1,5 @@
 /**
- * The JSON bodies of every route of the reference server (DESIGN.md §6). Both the server
+ * The JSON bodies of every route of the reference server (docs/architecture.md §6). Both the server
  * (which validates and answers them) and the client core (which sends and reads them) use
  * these types, so a change here is a protocol change.
  */
@@ -16,7 +16,7 @@ export type IsoDateTime = string;
  */
 export type WebAuthnJson = Record<string, unknown>;
 
-/** DESIGN.md §10: binds a verification to one concrete request. */
+/** docs/architecture.md §10: binds a verification to one concrete request. */
 export interface ActionBinding {
   mfaAction: MFAAction;
   /** base64url SHA-256 of the RFC 8785 canonical JSON of the guarded request's body. */

@@ -1,6 +1,6 @@
 /**
  * Code written against the documented API of Dynamic's React SDK runs here with only its
- * import paths changed (issue 3). Each component below follows one of Dynamic's documented
+ * import paths changed. Each component below follows one of Dynamic's documented
  * usage examples (usePromptMfaAuth, useIsMfaRequiredForAction, useGetMfaToken,
  * useStepUpAuthentication, useMfa); the imports are the only lines that differ.
  */

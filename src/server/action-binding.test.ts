@@ -1,4 +1,4 @@
-// DESIGN.md §10 and issue 6. Threats: an approval given for one request is used for another
+// docs/architecture.md §10. Threats: an approval given for one request is used for another
 // (a token approved to sign "A" signs "B"; a passkey assertion made for one digest is
 // redeemed for another), and a retried mutation runs twice.
 import { recoverMessageAddress } from 'viem';

@@ -29,7 +29,7 @@ import { SqliteMfaStore } from './store/sqlite-store.js';
 import { loadSigningKeys } from './tokens/signing-keys.js';
 import { totpRoutes } from './totp/totp-routes.js';
 
-/** DESIGN.md §8: every 5 consecutive failures lock, first for 5 minutes, each lock twice the last. */
+/** docs/architecture.md §8: every 5 consecutive failures lock, first for 5 minutes, each lock twice the last. */
 const DEFAULT_MAX_FAILURES = 5;
 const DEFAULT_LOCK_SECONDS = 5 * 60;
 const DEFAULT_MAX_LOCK_SECONDS = 24 * 60 * 60;

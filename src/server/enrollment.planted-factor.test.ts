@@ -1,7 +1,7 @@
 // Threat: someone holding the user's session before the user's first enrollment (a shared
 // computer, a stolen cookie) starts an enrollment of their own — a TOTP secret, or passkey
 // registration options — and keeps it. The user then enrolls a first method of their own, which
-// should mean that adding any other one needs `credential:link` (DESIGN.md §6). Completing the
+// should mean that adding any other one needs `credential:link` (docs/architecture.md §6). Completing the
 // planted enrollment afterwards must not add the attacker's factor (nor mint an elevated token
 // for any scope) without that step-up.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

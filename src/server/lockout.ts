@@ -6,7 +6,7 @@ import { recordSecurityEvent } from './security-events.js';
 import { MfaHttpError } from './http/mfa-http-error.js';
 
 /**
- * DESIGN.md §8 lockout. Each code attempt is reserved (counted as a failure) before the code
+ * docs/architecture.md §8 lockout. Each code attempt is reserved (counted as a failure) before the code
  * is checked, in one conditional UPDATE that also refuses while locked; a success clears the
  * count. So 100 concurrent guesses get at most `maxFailures` tries, never 100.
  */

@@ -14,7 +14,7 @@ export interface MfaPrincipal {
 }
 
 /**
- * When an action needs MFA (DESIGN.md §7). `'when-enrolled'`: once the user has a verified
+ * When an action needs MFA (docs/architecture.md §7). `'when-enrolled'`: once the user has a verified
  * method; `'always'`: even before (the user must enroll first); `'never'`: not at all.
  */
 export type MfaRequirement = 'when-enrolled' | 'always' | 'never';

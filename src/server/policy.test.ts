@@ -1,4 +1,4 @@
-// Policy (DESIGN.md §7): MFA is asked for only once the user has a verified method, unless
+// Policy (docs/architecture.md §7): MFA is asked for only once the user has a verified method, unless
 // the app requires enrollment; the guards follow the same rule as /mfa/actions/required.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/server-harness.js';

@@ -10,7 +10,7 @@ import { MfaHttpError } from './http/mfa-http-error.js';
 import type { MfaActionPolicy, MfaServerOptions } from './options.js';
 import type { MfaStore } from './store/mfa-store.js';
 
-/** DESIGN.md §7: wallet actions are single-use for 5 minutes; the others multi-use for 10. */
+/** docs/architecture.md §7: wallet actions are single-use for 5 minutes; the others multi-use for 10. */
 const WALLET_TOKEN_TTL_SECONDS = 5 * 60;
 const OTHER_TOKEN_TTL_SECONDS = 10 * 60;
 
@@ -47,7 +47,7 @@ export async function userHasVerifiedMethods(store: MfaStore, userId: string): P
 }
 
 /**
- * DESIGN.md §6: adding a method once the user has one needs `credential:link`, checked when the
+ * docs/architecture.md §6: adding a method once the user has one needs `credential:link`, checked when the
  * enrollment starts (`POST /totp/devices`, `POST /passkeys/registration/options`). An enrollment
  * started while the user had no method was let through unchecked, so it may be completed only
  * while that still holds: once every method the user has became one after `startedAt`, the

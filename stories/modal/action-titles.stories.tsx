@@ -7,7 +7,7 @@ import { createStubApi } from '../support/stub-api.js';
 
 /**
  * The title says what is being protected: from the action, or else the first requested scope.
- * An action-bound prompt (DESIGN.md §10) also shows the caller's summary of the payload.
+ * An action-bound prompt (docs/architecture.md §10) also shows the caller's summary of the payload.
  */
 const meta = {
   title: 'Modal/Action titles',

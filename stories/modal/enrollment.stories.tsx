@@ -7,7 +7,7 @@ import { PromptStory } from '../support/prompt-story.js';
 import { RECOVERY_CODES, createStubApi, offline, pending, wrongCode } from '../support/stub-api.js';
 
 /**
- * Enroll, then continue (DESIGN.md §5): a user with no method yet is offered one in the same
+ * Enroll, then continue (docs/architecture.md §5): a user with no method yet is offered one in the same
  * modal, and the first verification of it is the step-up itself. The first method also
  * brings the recovery codes, which must be acknowledged before the prompt resolves.
  */

@@ -1,6 +1,6 @@
 "use client";
 /**
- * Enrollment inside the prompt (DESIGN.md §5): a user with no method sets one up, and the
+ * Enrollment inside the prompt (docs/architecture.md §5): a user with no method sets one up, and the
  * first verification of it is the step-up (enroll, then continue).
  */
 import type { MfaEnrollmentState } from "../../core/prompt-state.js";

@@ -16,7 +16,7 @@ export interface AuthenticateDeviceParams {
 }
 
 /**
- * TOTP devices and recovery codes, headless (DESIGN.md §4, Dynamic's `useMfa` names).
+ * TOTP devices and recovery codes, headless (docs/architecture.md §4, Dynamic's `useMfa` names).
  * Guarded calls send the stored elevated token for their scope (`credential:unlink`,
  * `credential:update`), so prompt for it first.
  */

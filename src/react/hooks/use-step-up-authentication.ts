@@ -14,7 +14,7 @@ export interface StepUpState {
 }
 
 /**
- * Headless step-up (DESIGN.md §4): the modal's flows without the modal, for a custom UI.
+ * Headless step-up (docs/architecture.md §4): the modal's flows without the modal, for a custom UI.
  * Each verify stores the elevated token it earned and resolves with the server's answer.
  */
 export function useStepUpAuthentication() {

@@ -1,6 +1,6 @@
 'use client';
 /**
- * Managing factors (issue 4): TOTP devices and passkeys with their dates, the default device,
+ * Managing factors: TOTP devices and passkeys with their dates, the default device,
  * renaming a passkey, removing a factor (steps up with `credential:unlink` first; removing
  * the last one says plainly what is lost), adding one (`credential:link` when the user
  * already has one) and new recovery codes (`credential:update`).

@@ -28,7 +28,7 @@ export interface RequireElevatedAccessOptions {
    */
   action?: MFAAction;
   /**
-   * The payload an action-bound token must match (DESIGN.md §10).
+   * The payload an action-bound token must match (docs/architecture.md §10).
    * @default the request's JSON body
    */
   getPayload?: (c: Context) => unknown | Promise<unknown>;
@@ -105,7 +105,7 @@ export async function enforceElevatedAccess(
     }
   }
   const legacy = c.req.header(MFA_TOKEN_HEADER);
-  // DESIGN.md §7: a legacy token is unbound and unscoped, so it never approves a credential change.
+  // docs/architecture.md §7: a legacy token is unbound and unscoped, so it never approves a credential change.
   const legacyAllowed = ctx.config.allowLegacyMfaToken && check.allowMfaToken !== false && !check.scope.startsWith('credential:');
   if (legacy && legacyAllowed) {
     // The server's policy for what is guarded, not the client's request, decides single use.

@@ -31,7 +31,7 @@ export interface VerifyElevatedJwtOptions {
   userId?: string | undefined;
   /** When set, the token must belong to this session (`sid`). */
   sessionId?: string | undefined;
-  /** DESIGN.md §10: the action and the digest of the request being performed. */
+  /** docs/architecture.md §10: the action and the digest of the request being performed. */
   action?: { mfaAction: MFAAction; payloadDigest: string } | undefined;
   /** The factor a `credential:unlink` check removes: only an approval naming it passes. */
   credentialId?: string | undefined;
@@ -39,7 +39,7 @@ export interface VerifyElevatedJwtOptions {
 }
 
 /**
- * Every check of DESIGN.md §7 except single use: signature (ES256 only — `alg: none` and
+ * Every check of docs/architecture.md §7 except single use: signature (ES256 only — `alg: none` and
  * HMAC confusion are refused by jose's `algorithms` allow-list) by the key the header's `kid`
  * names (pass a JWKS resolver; a bare key cannot check the `kid`), issuer, audience, expiry,
  * user, session, scope, and the action digest.
@@ -61,7 +61,7 @@ export async function verifyElevatedJwt(
       // RFC 8725 §3.11: the type says what the token is for; ours are all typ JWT.
       typ: ELEVATED_TOKEN_TYP,
     });
-    // DESIGN.md §7: our tokens always name their key. Without a `kid`, jose would try the only
+    // docs/architecture.md §7: our tokens always name their key. Without a `kid`, jose would try the only
     // key of a one-key JWKS; refusing it keeps key selection explicit (and rotation safe).
     if (typeof verified.protectedHeader.kid !== 'string') throw new Error('no kid');
     claims = verified.payload as unknown as ElevatedAccessClaims;
@@ -85,7 +85,7 @@ export async function verifyElevatedJwt(
 }
 
 /**
- * DESIGN.md §7: a token that carries `authorization_details` approves one request and fails
+ * docs/architecture.md §7: a token that carries `authorization_details` approves one request and fails
  * closed everywhere else. It passes only a check that names what it is bound to: the action
  * and the digest of the guarded payload, or the factor an unlink removes. An unlink check
  * accepts nothing but an approval naming that factor.

@@ -28,7 +28,7 @@ async function proofStillGood(ctx: MfaServerContext, userId: string, proofExpire
 }
 
 /**
- * Honours `Idempotency-Key` on a mutation (issue 6): the first request with a key runs and
+ * Honours `Idempotency-Key` on a mutation: the first request with a key runs and
  * its 2xx answer is kept (sealed, since it may hold a private key); a repeat with the same key
  * and the same body is answered from that record and does not run again. The key is scoped to
  * user, session and route. A request that failed (e.g. 401 step-up) frees the key, so the

@@ -26,7 +26,7 @@ function exceedsDepth(value: unknown, max: number): boolean {
 
 /**
  * The request's JSON body as an object, parsed once per request and cached, so a guard
- * (which digests the body, DESIGN.md §10) and the handler read the same value. An empty body
+ * (which digests the body, docs/architecture.md §10) and the handler read the same value. An empty body
  * reads as `{}`; anything that is not a JSON object is a 400 `invalid_request`. The size
  * limit is enforced earlier by the body-limit middleware (413).
  */

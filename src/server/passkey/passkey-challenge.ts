@@ -4,13 +4,13 @@ import type { MfaServerContext } from '../context.js';
 import { MfaHttpError, invalidRequest } from '../http/mfa-http-error.js';
 import type { ChallengePurpose, ChallengeRecord } from '../store/mfa-store.js';
 
-/** DESIGN.md §8: a WebAuthn challenge lives 5 minutes (also the ceremony's `timeout`). */
+/** docs/architecture.md §8: a WebAuthn challenge lives 5 minutes (also the ceremony's `timeout`). */
 export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 /** W3C WebAuthn §13.4.3: at least 16 random bytes; we use 32. */
 const CHALLENGE_BYTES = 32;
 
 /**
- * Makes and stores a challenge bound to this user and purpose. With an action (DESIGN.md
+ * Makes and stores a challenge bound to this user and purpose. With an action (docs/architecture.md
  * §10) the challenge is SHA-256(nonce ‖ digest), so the authenticator's signature covers the
  * digest of the request being approved.
  */

@@ -151,7 +151,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const response = readAuthenticationResponse(body);
     const requested = readTokenRequest(body);
     const challenge = await consumeChallenge(ctx, principal.userId, 'authentication', challengeOf(body.response as Record<string, unknown>));
-    // DESIGN.md §10: the approval is what the challenge committed to, never what the body claims.
+    // docs/architecture.md §10: the approval is what the challenge committed to, never what the body claims.
     const bound =
       challenge.payloadDigest !== null && isMfaAction(challenge.mfaAction)
         ? { mfaAction: challenge.mfaAction, payloadDigest: challenge.payloadDigest }

@@ -6,7 +6,7 @@ import { recordSecurityEvent } from '../security-events.js';
 import { sha256 } from '../crypto/random.js';
 import { matchRecoveryCode, sealRecoveryCode } from './recovery-code-kdf.js';
 
-/** DESIGN.md §8: 10 codes of at least 50 bits. 12 Crockford base32 characters carry 60 bits. */
+/** docs/architecture.md §8: 10 codes of at least 50 bits. 12 Crockford base32 characters carry 60 bits. */
 export const RECOVERY_CODE_COUNT = 10;
 const RECOVERY_CODE_CHARS = 12;
 const GROUP = 4;

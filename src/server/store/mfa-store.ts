@@ -37,7 +37,7 @@ export interface ChallengeRecord {
   challenge: string;
   userId: string;
   purpose: ChallengePurpose;
-  /** DESIGN.md §10: the random part the challenge was derived from, when action-bound. */
+  /** docs/architecture.md §10: the random part the challenge was derived from, when action-bound. */
   nonce: string | null;
   mfaAction: string | null;
   payloadDigest: string | null;
@@ -59,7 +59,7 @@ export interface AttemptReservation {
   lockedUntil: number | null;
 }
 
-/** DESIGN.md §8: how failed code attempts lock a user out. */
+/** docs/architecture.md §8: how failed code attempts lock a user out. */
 export interface LockoutPolicy {
   /** Every this-many consecutive failures lock the user. */
   maxFailures: number;
@@ -152,7 +152,7 @@ export interface MfaStore {
   getRecoveryCodeState(userId: string): Promise<RecoveryCodeState>;
   acknowledgeRecoveryCodes(userId: string): Promise<void>;
 
-  // Lockout (DESIGN.md §8)
+  // Lockout (docs/architecture.md §8)
   /**
    * Counts an attempt as a failure up front (a success clears it), so concurrent guesses
    * can never exceed the limit. Failures accumulate across locks: each multiple of
@@ -173,7 +173,7 @@ export interface MfaStore {
   /** Records a single-use elevated token's jti; false when it was already used. */
   useJti(jti: string, expiresAt: number, now: number): Promise<boolean>;
 
-  // Idempotency-Key (issue 6)
+  // Idempotency-Key
   /** Claims the key for a first run; returns the existing record when it was already claimed. */
   claimIdempotencyKey(scope: string, key: string, bodyDigest: string, now: number): Promise<IdempotencyRecord | undefined>;
   completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string, proofExpiresAt: number | null): Promise<void>;

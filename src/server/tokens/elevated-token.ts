@@ -10,7 +10,7 @@ import { ELEVATED_TOKEN_TYP, SIGNING_ALG } from './signing-keys.js';
 /** RFC 8176 authentication method references. */
 export type Amr = 'otp' | 'hwk' | 'user';
 
-/** RFC 9396 authorization details: what one action-bound token approves (DESIGN.md §10). */
+/** RFC 9396 authorization details: what one action-bound token approves (docs/architecture.md §10). */
 export interface ActionAuthorizationDetail {
   type: MFAAction;
   payload_digest: string;
@@ -21,7 +21,7 @@ export interface CredentialAuthorizationDetail {
   credential_id: string;
 }
 
-/** The claims of an elevated access token (DESIGN.md §7). */
+/** The claims of an elevated access token (docs/architecture.md §7). */
 export interface ElevatedAccessClaims {
   iss: string;
   aud: string;

@@ -3,7 +3,7 @@ import type { MfaServerContext } from '../context.js';
 import { randomToken, sha256 } from '../crypto/random.js';
 import type { MfaPrincipal } from '../options.js';
 
-/** DESIGN.md §7: legacy MFA tokens live 10 minutes. */
+/** docs/architecture.md §7: legacy MFA tokens live 10 minutes. */
 export const MFA_TOKEN_TTL_MS = 10 * 60 * 1000;
 /** 32 random bytes: 256 bits, beyond guessing. */
 const MFA_TOKEN_BYTES = 32;

@@ -6,7 +6,7 @@ import {
   type VerifyResponse,
   type VerifyTotpDeviceResponse,
 } from '../../protocol/index.js';
-import type { MfaEnv, MfaServerContext } from '../context.js';
+import type { MfaEnv } from '../context.js';
 import { newId } from '../crypto/random.js';
 import { enforceElevatedAccess } from '../guards/require-elevated-access.js';
 import { notFound } from '../http/mfa-http-error.js';
@@ -50,7 +50,7 @@ export function totpRoutes(): Hono<MfaEnv> {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     await readJsonBody(c);
-    // DESIGN.md §6: a second method needs `credential:link` (the policy passes a first one).
+    // docs/architecture.md §6: a second method needs `credential:link` (the policy passes a first one).
     await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentiallink });
     await ctx.store.deleteUnverifiedTotpDevices(principal.userId);
     const secret = generateTotpSecret();
