@@ -35,8 +35,11 @@ test('importing the enums on the server does not need a browser', () => {
   expect(out.trim()).toBe('wallet:export wallet.waas.sign');
 });
 
-test('without better-sqlite3, createMfaServer stops with a sentence naming the package to install', () => {
-  // An app folder outside the repo: the tarball and the server libraries, but no driver.
+/**
+ * Starts `createMfaServer(options)` in an app folder outside the repo that has the tarball and
+ * the server libraries but no database driver; returns what the process printed on failure.
+ */
+function startWithoutDrivers(options: string): string {
   const app = mkdtempSync(join(tmpdir(), 'mfa-kit-no-driver-'));
   try {
     // A copy, not a link: Node resolves a linked package from its real path, inside the repo.
@@ -46,34 +49,21 @@ test('without better-sqlite3, createMfaServer stops with a sentence naming the p
       mkdirSync(join(app, 'node_modules', name, '..'), { recursive: true });
       symlinkSync(`${REPO}node_modules/${name}`, join(app, 'node_modules', name));
     }
-    let message = '';
     try {
-      nodeEval(app, `const { createMfaServer } = await import('mfa-kit/server'); await createMfaServer({ databasePath: ':memory:', authenticate: () => null });`);
+      nodeEval(app, `const { createMfaServer } = await import('mfa-kit/server'); await createMfaServer({ ${options}, authenticate: () => null });`);
+      return '';
     } catch (error) {
-      message = String((error as { stderr?: string }).stderr);
+      return String((error as { stderr?: string }).stderr);
     }
-    expect(message).toContain('needs the better-sqlite3 package. Install it with `npm install better-sqlite3`');
   } finally {
     rmSync(app, { recursive: true, force: true });
   }
+}
+
+test('without better-sqlite3, createMfaServer stops with a sentence naming the package to install', () => {
+  expect(startWithoutDrivers(`databasePath: ':memory:'`)).toContain('needs the better-sqlite3 package. Install it with `npm install better-sqlite3`');
 });
 
 test('without pg, a databaseUrl stops the start with a sentence naming the package to install', () => {
-  const app = mkdtempSync(join(tmpdir(), 'mfa-kit-no-pg-'));
-  try {
-    cpSync(`${FIXTURES}/node-server/node_modules/mfa-kit`, join(app, 'node_modules', 'mfa-kit'), { recursive: true });
-    for (const name of ['hono', '@hono/node-server', 'jose', 'otpauth', '@simplewebauthn/server']) {
-      mkdirSync(join(app, 'node_modules', name, '..'), { recursive: true });
-      symlinkSync(`${REPO}node_modules/${name}`, join(app, 'node_modules', name));
-    }
-    let message = '';
-    try {
-      nodeEval(app, `const { createMfaServer } = await import('mfa-kit/server'); await createMfaServer({ databaseUrl: 'postgres://127.0.0.1:1/none', authenticate: () => null });`);
-    } catch (error) {
-      message = String((error as { stderr?: string }).stderr);
-    }
-    expect(message).toContain('needs the pg package. Install it with `npm install pg`');
-  } finally {
-    rmSync(app, { recursive: true, force: true });
-  }
+  expect(startWithoutDrivers(`databaseUrl: 'postgres://127.0.0.1:1/none'`)).toContain('needs the pg package. Install it with `npm install pg`');
 });
