@@ -10,10 +10,7 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   workers: 1,
   fullyParallel: false,
-  // One retry under CI only: two specs of e2e/flows.spec.ts (focus kept in the modal while
-  // tabbing; Esc with a queued prompt) race Radix's focus scope now and then on a fresh machine.
-  // A retry hides nothing locally, where they run once; the race is a known open defect.
-  retries: process.env.CI ? 1 : 0,
+  retries: 0,
   reporter: [['list']],
   timeout: 60_000,
   use: {

@@ -67,6 +67,30 @@ test('the open modal keeps focus, clicks and scrolling from the page; a click on
   expect(await rootOverflow()).not.toBe('hidden');
 });
 
+test('while its step is still loading, the open modal already holds focus: Tab never reaches the page', async ({ page }) => {
+  await signIn(page, uniqueName('slow-step'));
+  // The enrollment step is a chunk of its own, loaded when a prompt first needs it. Hold it back
+  // so the keys below land while the dialog shows only its spinner.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/enrollment-step-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Export private key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+  await expect(dialog.locator('.mfa-spinner')).toBeVisible();
+  const focusInDialog = () => page.evaluate(() => document.querySelector('[role="dialog"]')!.contains(document.activeElement));
+  expect(await focusInDialog()).toBe(true);
+  for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Tab']) {
+    await page.keyboard.press(key);
+    expect(await focusInDialog()).toBe(true);
+  }
+  release();
+  // The step arrives and takes focus itself.
+  await expect(dialog.getByRole('button', { name: /Authenticator app/ })).toBeFocused();
+});
+
 test('Esc cancels only the prompt in front; the one queued behind it opens next', async ({ page }) => {
   await signIn(page, uniqueName('queue-esc'));
   await page.getByRole('button', { name: 'Export private key' }).click();

@@ -77,12 +77,16 @@ export function MfaModalContent({ theme, step, busy, onDismiss, guarded = false,
             event.preventDefault();
             const content = event.currentTarget as HTMLElement;
             const active = document.activeElement;
+            // With nothing to focus yet (a step still loading), the dialog itself takes focus: the
+            // scope must hold an element inside it from the first frame, or Tab pressed before the
+            // step arrives would walk the page behind (the scope only ever returns focus to an
+            // element it has seen). The step's own autoFocus moves focus on when it mounts.
             const target =
               active instanceof HTMLElement && content.contains(active)
                 ? active
-                : (content.querySelector<HTMLElement>('input:not([disabled])') ?? content.querySelector<HTMLElement>('.mfa-body button:not([disabled])'));
-            if (target && target === active) target.blur();
-            target?.focus();
+                : (content.querySelector<HTMLElement>('input:not([disabled])') ?? content.querySelector<HTMLElement>('.mfa-body button:not([disabled])') ?? content);
+            if (target === active) target.blur();
+            target.focus();
           }}
           // `MfaModal` returns focus itself: to where it was when the prompt opened, not at mount.
           onCloseAutoFocus={(event) => event.preventDefault()}
