@@ -6,7 +6,7 @@
 // paid for them. The limit is a ratchet at today's size; the target is 36 kB with
 // everything and 30 kB up front (`npm run bench:size` prints both beside the floor).
 // The action summaries (keccak-256 for EIP-55, exact wei formatting, four renderers and their
-// words) cost about 3.8 kB of it: what-you-see-is-what-you-sign is on by default.
+// words) cost about 4 kB of it; they load apart from the prompt, fetched when the provider mounts.
 module.exports = [
   {
     name: 'prompt path { MfaProvider, usePromptMfaAuth } from mfa-kit/react (dist)',
@@ -14,6 +14,6 @@ module.exports = [
     import: '{ MfaProvider, usePromptMfaAuth }',
     ignore: ['react', 'react-dom', 'react/jsx-runtime'],
     gzip: true,
-    limit: '47 kB',
+    limit: '46.5 kB',
   },
 ];

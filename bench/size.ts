@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
+import { build as viteBuild } from 'vite';
 
 interface Entry {
   name: string;
@@ -67,29 +68,40 @@ const externals = (entry: Entry) => [...COMMON.external!, ...(entry.external ?? 
 
 const gzip = (code: Uint8Array) => gzipSync(code, { level: 9 }).length;
 
-/** gzip of the entry chunk and every chunk it imports statically, transitively. */
+/**
+ * gzip of the entry chunk and every chunk it imports statically, transitively, as Vite builds
+ * an app (Rolldown, code splitting on). Not esbuild's splitting: it assigns a module that the
+ * entry's barrel re-exports to the entry's chunks even when no re-exported name is used, so it
+ * counts on-demand parts (the action summaries, say) as loaded up front.
+ */
 async function measureEager(entry: Entry): Promise<number> {
+  if (entry.platform === 'node') return measureSize(entry, false).then((figure) => figure.gzipBytes);
   const dir = join(ROOT, 'test-results', 'bench-size');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${entry.name.replace(/[^a-z0-9]+/gi, '-')}.ts`);
+  const file = join(dir, `${entry.name.replace(/[^a-z0-9]+/gi, '-')}.tsx`);
   writeFileSync(file, entry.contents.replaceAll("'./", `'${ROOT}`));
-  const result = await build({ ...COMMON, external: externals(entry), entryPoints: [file], platform: entry.platform, splitting: true, outdir: join(dir, 'out'), write: false, metafile: true });
-  const outputs = result.metafile!.outputs;
-  const contents = new Map(result.outputFiles.map((out) => [out.path, out.contents]));
-  const start = Object.keys(outputs).find((path) => outputs[path]!.entryPoint);
+  const output = await viteBuild({
+    configFile: false,
+    logLevel: 'silent',
+    root: dir,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: { write: false, minify: true, target: 'es2022', lib: { entry: file, formats: ['es'] }, rollupOptions: { external: externals(entry) } },
+  });
+  const chunks = (Array.isArray(output) ? output[0]! : (output as { output: unknown[] })).output.filter((out): out is { type: 'chunk'; fileName: string; code: string; imports: string[]; isEntry: boolean } => (out as { type: string }).type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const seen = new Set<string>();
-  const visit = (path: string) => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    for (const imported of outputs[path]!.imports) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  const visit = (name: string) => {
+    if (seen.has(name) || !byName.has(name)) return;
+    seen.add(name);
+    for (const imported of byName.get(name)!.imports) visit(imported);
   };
-  visit(start!);
+  visit(chunks.find((chunk) => chunk.isEntry)!.fileName);
   let bytes = 0;
-  for (const path of seen) bytes += gzip([...contents].find(([full]) => full.endsWith(path))![1]);
+  for (const name of seen) bytes += gzip(Buffer.from(byName.get(name)!.code));
   return bytes;
 }
 
-export async function measureSize(entry: Entry): Promise<SizeFigure> {
+export async function measureSize(entry: Entry, withEager = true): Promise<SizeFigure> {
   const result = await build({ ...COMMON, external: externals(entry), stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' }, platform: entry.platform, write: false });
   const code = Buffer.concat(result.outputFiles.map((file) => Buffer.from(file.contents)));
   return {
@@ -97,7 +109,7 @@ export async function measureSize(entry: Entry): Promise<SizeFigure> {
     minifiedBytes: code.length,
     gzipBytes: gzip(code),
     brotliBytes: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    eagerGzipBytes: await measureEager(entry),
+    eagerGzipBytes: withEager ? await measureEager(entry) : 0,
   };
 }
 

@@ -9,14 +9,14 @@ import type {
   RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
 
-type SimpleWebAuthn = typeof import('@simplewebauthn/browser');
+type SimpleWebAuthn = typeof import('./simplewebauthn-ceremonies.js');
 
 // Loaded on demand, not with the prompt: most step-ups are a TOTP code. The options request
 // that comes before every ceremony gives it time to arrive, and it is fetched only once.
 let loaded: Promise<SimpleWebAuthn> | undefined;
 let ready: SimpleWebAuthn | undefined;
 const load = () =>
-  (loaded ??= import('@simplewebauthn/browser').then((m) => (ready = m), (error: unknown) => {
+  (loaded ??= import('./simplewebauthn-ceremonies.js').then((m) => (ready = m), (error: unknown) => {
     loaded = undefined;
     throw error;
   }));

@@ -16,6 +16,7 @@ import { ALL_METHODS, type MfaMethod } from '../protocol/index.js';
 import { MfaKitProvider, type MfaKitContextValue, type MfaTheme, type RenderActionSummary } from './mfa-kit-context.js';
 import { MfaModal } from './modal/mfa-modal.js';
 import { en } from './strings/en.js';
+import { preloadActionSummary } from './summaries/lazy-action-summary.js';
 import { mergeStrings } from './strings/format.js';
 import type { MfaStringsOverride } from './strings/types.js';
 
@@ -120,6 +121,8 @@ export function MfaProvider({
   useEffect(() => {
     if (usesDefaultWebAuthn) preloadWebAuthn();
   }, [usesDefaultWebAuthn]);
+  // Likewise the renderers of action summaries, so a signature's prompt opens with its summary.
+  useEffect(() => void preloadActionSummary().catch(() => undefined), []);
   useSessionReset(controller, sessionKey);
 
   const strings = useMemo(() => mergeStrings(en, overrides), [overrides]);

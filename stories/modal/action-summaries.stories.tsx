@@ -19,7 +19,8 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const sign = (payload: unknown) => ({ request: { action: { mfaAction: MFAAction.WalletWaasSign, payload } } });
-const summaryIn = (dialog: HTMLElement) => within(dialog).getByRole('group', { name: /What you are approving|Was Sie genehmigen/ });
+// The summary renderers load on their own (the provider fetches them at mount): find, don't get.
+const summaryIn = (dialog: HTMLElement) => within(dialog).findByRole('group', { name: /What you are approving|Was Sie genehmigen/ });
 
 export const Transaction: Story = {
   args: sign({
@@ -35,7 +36,7 @@ export const Transaction: Story = {
     },
   }),
   play: async (context) => {
-    const summary = summaryIn(await openPrompt(context, 'totp'));
+    const summary = await summaryIn(await openPrompt(context, 'totp'));
     await expect(summary).toHaveTextContent('To0xd8dA…6045');
     await expect(summary).toHaveTextContent('Amount1.25 ETH');
     await expect(summary).toHaveTextContent('Callstransfer(address,uint256)');
@@ -83,7 +84,7 @@ export const TypedDataNestedAndLong: Story = {
   }),
   play: async (context) => {
     const dialog = await openPrompt(context, 'totp');
-    const summary = summaryIn(dialog);
+    const summary = await summaryIn(dialog);
     await expect(summary).toHaveTextContent('AppSeaport');
     await expect(summary).toHaveTextContent('NetworkBase');
     await expect(summary).toHaveTextContent('TypeOrder');
@@ -99,7 +100,7 @@ export const TypedDataNestedAndLong: Story = {
 export const AuthorizationAllChains: Story = {
   args: sign({ authorization: { chainId: 0, contractAddress: '0x63c0c19a282a1b52b07dd5a65b58948a07dae32b', nonce: 3 } }),
   play: async (context) => {
-    const summary = summaryIn(await openPrompt(context, 'totp'));
+    const summary = await summaryIn(await openPrompt(context, 'totp'));
     await expect(summary).toHaveTextContent('Delegates your account to0x63c0…E32B');
     await expect(summary).toHaveTextContent('NetworkAll chains');
     await expect(within(summary).getByText(/Valid on every chain/)).toBeVisible();
@@ -109,7 +110,7 @@ export const AuthorizationAllChains: Story = {
 export const AuthorizationOneChain: Story = {
   args: sign({ authorization: { chainId: 10, contractAddress: '0x63c0c19a282a1b52b07dd5a65b58948a07dae32b', nonce: 0 } }),
   play: async (context) => {
-    const summary = summaryIn(await openPrompt(context, 'totp'));
+    const summary = await summaryIn(await openPrompt(context, 'totp'));
     await expect(summary).toHaveTextContent('NetworkOP Mainnet');
     await expect(within(summary).queryByText(/Valid on every chain/)).toBeNull();
   },
@@ -119,7 +120,7 @@ export const AuthorizationOneChain: Story = {
 export const MessageWithBidiControls: Story = {
   args: sign({ message: 'Pay Bob \u202e0001\u202c ETH\u200b — ‏שלום' }),
   play: async (context) => {
-    const summary = summaryIn(await openPrompt(context, 'totp'));
+    const summary = await summaryIn(await openPrompt(context, 'totp'));
     await expect(summary).toHaveTextContent('Pay Bob U+202E0001U+202C ETHU+200B');
     await expect(within(summary).getByText(/hidden characters/)).toBeVisible();
   },
@@ -129,7 +130,7 @@ export const MessageGermanDark: Story = {
   ...MessageWithBidiControls,
   globals: { theme: 'dark', locale: 'de' },
   play: async (context) => {
-    const summary = summaryIn(await openPrompt(context, 'totp'));
+    const summary = await summaryIn(await openPrompt(context, 'totp'));
     await expect(within(summary).getByText(/versteckte Zeichen/)).toBeVisible();
   },
 };
@@ -137,7 +138,7 @@ export const MessageGermanDark: Story = {
 export const ReshareAtSignIn: Story = {
   args: { request: { action: { mfaAction: MFAAction.WalletWaasReshare, payload: {} } } },
   play: async (context) => {
-    const summary = summaryIn(await openPrompt(context, 'totp'));
+    const summary = await summaryIn(await openPrompt(context, 'totp'));
     await expect(summary).toHaveTextContent('Your wallet’s access changed. Confirm to update its key shares.');
   },
 };

@@ -1,10 +1,14 @@
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MfaError } from '../../core/errors.js';
 import type { MfaPromptState } from '../../core/prompt-state.js';
 import { axeViolations } from '../test/axe.js';
 import { available, createFixtureController, REQUEST } from '../test/fixture-controller.js';
 import { renderModal } from '../test/render-kit.js';
+import { preloadActionSummary } from '../summaries/lazy-action-summary.js';
+
+// The provider fetches the summary renderers at mount; here they are in before any prompt opens.
+beforeAll(() => preloadActionSummary());
 
 const base = { request: REQUEST, promptId: 1 };
 const STATES: Array<[string, MfaPromptState, RegExp]> = [

@@ -9,7 +9,7 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 're
 import type { MfaPromptState } from '../../core/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { useMfaPromptState } from '../use-mfa-prompt-state.js';
-import { MfaActionSummary } from '../summaries/action-summary.js';
+import { MfaLazyActionSummary } from '../summaries/lazy-action-summary.js';
 import { MfaChooseMethodStep } from './choose-method-step.js';
 import { MfaConfirmDiscard } from './confirm-discard.js';
 import { discardRisk, isGuarded } from './discard-guard.js';
@@ -88,19 +88,22 @@ export function MfaModal() {
       onGuardedDismiss={() => (risk ? (confirming ? stay() : setConfirming(true)) : controller.cancel())}
     >
       <MfaModalTitle>{promptTitle(state.request, strings)}</MfaModalTitle>
-      {state.request.action ? (
-        <MfaApprovalBox>
-          <MfaActionSummary action={state.request.action} />
-        </MfaApprovalBox>
-      ) : null}
-      <MfaModalDescription>{stepDescription(state, strings)}</MfaModalDescription>
-      {confirming && risk ? <MfaConfirmDiscard risk={risk} onStay={stay} onLeave={controller.cancel} /> : null}
-      {/* Kept mounted while asking: staying must find the codes, the ticked box and the typed digits as they were. */}
-      <div ref={body} hidden={confirming} className="mfa-body-wrap">
-        <MfaModalBody>
-          <MfaStepView state={state} />
-        </MfaModalBody>
-      </div>
+      {/* The step waits for the summary: nothing is approved before it is shown. */}
+      <Suspense fallback={<MfaPendingSummary description={strings.loading} />}>
+        {state.request.action ? (
+          <MfaApprovalBox>
+            <MfaLazyActionSummary action={state.request.action} />
+          </MfaApprovalBox>
+        ) : null}
+        <MfaModalDescription>{stepDescription(state, strings)}</MfaModalDescription>
+        {confirming && risk ? <MfaConfirmDiscard risk={risk} onStay={stay} onLeave={controller.cancel} /> : null}
+        {/* Kept mounted while asking: staying must find the codes, the ticked box and the typed digits as they were. */}
+        <div ref={body} hidden={confirming} className="mfa-body-wrap">
+          <MfaModalBody>
+            <MfaStepView state={state} />
+          </MfaModalBody>
+        </div>
+      </Suspense>
       <MfaModalClose label={strings.close} />
     </MfaModalContent>
   );
@@ -119,6 +122,18 @@ function isBusy(state: OpenState): boolean {
     default:
       return false;
   }
+}
+
+/** While the action summary is on its way: one "Loading…" and the spinner where the step will be. */
+function MfaPendingSummary({ description }: { description: string }) {
+  return (
+    <>
+      <MfaModalDescription>{description}</MfaModalDescription>
+      <MfaModalBody>
+        <MfaLoading />
+      </MfaModalBody>
+    </>
+  );
 }
 
 /** The spinner alone: the description above already says "Loading…", once. */

@@ -1,12 +1,16 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { MfaPromptRequest } from '../../core/prompt-state.js';
 import { MFAAction } from '../../protocol/index.js';
 import { de } from '../strings/de.js';
 import { axeViolations } from '../test/axe.js';
 import { available, createFixtureController } from '../test/fixture-controller.js';
 import { renderModal } from '../test/render-kit.js';
+import { preloadActionSummary } from './lazy-action-summary.js';
+
+// The provider fetches the summary renderers at mount; here they are in before any prompt opens.
+beforeAll(() => preloadActionSummary());
 
 const lower = (address: string) => address.toLowerCase();
 const USDC = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
