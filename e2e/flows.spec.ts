@@ -12,7 +12,7 @@ test('cancelling the prompt rejects it and the export does not happen', async ({
 
   const exportButton = page.getByRole('button', { name: 'Export private key' });
   await exportButton.click();
-  const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+  const dialog = page.getByRole('dialog', { name: 'To export your private key' });
   await expect(dialog.getByLabel('Authentication code')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -33,7 +33,7 @@ test('the open modal keeps focus, clicks and scrolling from the page; a click on
   await signIn(page, uniqueName('modal'));
   const exportButton = page.getByRole('button', { name: 'Export private key' });
   await exportButton.click();
-  const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+  const dialog = page.getByRole('dialog', { name: 'To export your private key' });
   await expect(dialog).toBeVisible();
   // Radix's scroll lock (react-remove-scroll) hides <body>'s overflow, compensating the scrollbar's width.
   const rootOverflow = () => page.evaluate(() => getComputedStyle(document.body).overflow);
@@ -78,7 +78,7 @@ test('while its step is still loading, the open modal already holds focus: Tab n
     await route.continue();
   });
   await page.getByRole('button', { name: 'Export private key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+  const dialog = page.getByRole('dialog', { name: 'To export your private key' });
   await expect(dialog.locator('.mfa-spinner')).toBeVisible();
   const focusInDialog = () => page.evaluate(() => document.querySelector('[role="dialog"]')!.contains(document.activeElement));
   expect(await focusInDialog()).toBe(true);
@@ -104,11 +104,11 @@ test('Esc cancels only the prompt in front; the one queued behind it opens next'
     button('Delegate access').click();
   });
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toHaveAccessibleName('Confirm to export your private key');
+  await expect(dialog).toHaveAccessibleName(/To export your private key/);
   await expect(dialog.getByLabel('Authentication code')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('outcome-export')).toHaveText('Cancelled: nothing was done.');
-  await expect(dialog).toHaveAccessibleName('Confirm to delegate your wallet');
+  await expect(dialog).toHaveAccessibleName(/To delegate your wallet/);
   await expect(dialog.getByLabel('Authentication code')).toBeFocused();
   await page.keyboard.type(totpCode(secret, 1));
   await expect(page.getByTestId('outcome-delegation')).toContainText('Access delegated');
@@ -123,7 +123,7 @@ test('a recovery code gets the user in when the authenticator is lost, once', as
 
   for (const attempt of ['first', 'reuse'] as const) {
     await page.getByRole('button', { name: 'Export private key' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+    const dialog = page.getByRole('dialog', { name: 'To export your private key' });
     await dialog.getByRole('button', { name: 'Lost access? Use a recovery code' }).click();
     await dialog.getByLabel('Recovery code').fill(code!);
     await dialog.getByRole('button', { name: 'Confirm' }).click();
@@ -163,7 +163,7 @@ test('the modal names the message being signed, and the signature is for that me
   await authenticator.setUserVerified(false); // holds the modal open so it can be read
   await page.getByLabel('Message to sign').fill('pay 5 ETH to bob');
   await page.getByRole('button', { name: 'Sign message' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Confirm to sign with your wallet' });
+  const dialog = page.getByRole('dialog', { name: 'To sign with your wallet' });
   // The kit renders the summary from the payload the approval binds: the message itself.
   await expect(dialog.getByRole('group', { name: 'What you are approving' })).toHaveText('Messagepay 5 ETH to bob');
   await screenshot(page, 'approval-names-message');
@@ -211,7 +211,7 @@ test('an app that never asks first still gets the prompt when the server wants o
   await authenticator.setUserVerified(false);
   await page.getByLabel('Message to sign').fill('asked by the server');
   await page.getByRole('button', { name: 'Sign message' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Confirm to sign with your wallet' });
+  const dialog = page.getByRole('dialog', { name: 'To sign with your wallet' });
   await expect(dialog).toContainText('You are approving: Sign the message “asked by the server”');
   await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
   await authenticator.setUserVerified(true);
@@ -226,7 +226,7 @@ test('in dark mode the wallet and the modal pass axe, colour contrast included',
   await signIn(page, uniqueName('dark'));
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Export private key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+  const dialog = page.getByRole('dialog', { name: 'To export your private key' });
   await dialog.getByRole('button', { name: /Authenticator app/ }).click();
   await expect(dialog.getByLabel('Setup key', { exact: true })).toBeVisible();
   await screenshot(page, 'dark-enrollment');

@@ -36,7 +36,7 @@ test('a passkey the user does not verify shows "cancelled" and try again works',
 
   await authenticator.setUserVerified(false);
   await page.getByRole('button', { name: 'Export private key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+  const dialog = page.getByRole('dialog', { name: 'To export your private key' });
   await expect(dialog.getByRole('alert')).toContainText(/cancelled or timed out|couldn’t be checked/);
   await screenshot(page, 'passkey-cancelled');
 
@@ -65,7 +65,7 @@ test('two actions started at once open one modal, one after the other', async ({
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
   await expect(dialog).toHaveCount(1);
-  await expect(dialog).toHaveAccessibleName('Confirm to export your private key');
+  await expect(dialog).toHaveAccessibleName(/To export your private key/);
   await screenshot(page, 'queued-prompts-one-modal');
 
   await authenticator.setUserVerified(true);

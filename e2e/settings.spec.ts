@@ -16,7 +16,7 @@ test('add a passkey beside TOTP, rename it, then remove the authenticator app', 
 
   // A second factor needs `credential:link`: the prompt asks for the existing one first.
   await settings.getByRole('button', { name: 'Add a passkey' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Confirm to add a sign-in method' });
+  const dialog = page.getByRole('dialog', { name: 'To add a sign-in method' });
   await expect(dialog.getByLabel('Authentication code')).toBeFocused();
   await page.keyboard.type(totpCode(secret, 1));
   const passkeys = settings.getByRole('list', { name: 'Passkeys' });
@@ -33,7 +33,7 @@ test('add a passkey beside TOTP, rename it, then remove the authenticator app', 
   await settings.getByRole('button', { name: 'Remove Authenticator app' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('You won’t be able to use it to confirm actions any more.');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
-  const unlink = page.getByRole('dialog', { name: 'Confirm to remove a sign-in method' });
+  const unlink = page.getByRole('dialog', { name: 'To remove a sign-in method' });
   await unlink.getByRole('button', { name: 'Use another method' }).click();
   await unlink.getByRole('button', { name: /Passkey/ }).click();
   await expect(unlink).toBeHidden();

@@ -18,7 +18,7 @@ test('enroll TOTP from the first export, then export again with a code', async (
   expect(privateKeyToAccount((await key.textContent()) as `0x${string}`).address).toBe(address);
 
   await page.getByRole('button', { name: 'Export private key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+  const dialog = page.getByRole('dialog', { name: 'To export your private key' });
   await expect(dialog.getByLabel('Authentication code')).toBeFocused();
   await screenshot(page, 'totp-prompt');
   expect(await axeViolations(page)).toEqual([]);
@@ -34,7 +34,7 @@ test('a wrong code says so with the attempts left, and the right one still works
   const { secret } = await enrollTotpFromPrompt(page);
 
   await page.getByRole('button', { name: 'Export private key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+  const dialog = page.getByRole('dialog', { name: 'To export your private key' });
   const input = dialog.getByLabel('Authentication code');
   await expect(input).toBeFocused();
   await page.keyboard.type(wrongCode(secret));
@@ -56,7 +56,7 @@ test('five wrong codes lock the prompt with a countdown', async ({ page }) => {
   const { secret } = await enrollTotpFromPrompt(page);
 
   await page.getByRole('button', { name: 'Export private key' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Confirm to export your private key' });
+  const dialog = page.getByRole('dialog', { name: 'To export your private key' });
   const input = dialog.getByLabel('Authentication code');
   for (let attempt = 1; attempt <= 5; attempt++) {
     await expect(input).toBeEnabled();

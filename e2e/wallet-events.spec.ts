@@ -45,7 +45,7 @@ const KINDS: Kind[] = [
 async function startSigning(page: Page, kind: Kind) {
   if (kind.button.source.includes('7702')) await page.getByRole('checkbox', { name: /every chain/ }).check();
   await page.getByRole('button', { name: kind.button }).click();
-  await expect(page.getByRole('dialog', { name: 'Confirm to sign with your wallet' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'To sign with your wallet' })).toBeVisible();
   for (const text of kind.shows) await expect(summaryOf(page)).toContainText(text);
 }
 
@@ -110,7 +110,7 @@ test('a wallet pregenerated for a name is found at its first sign-in and claimed
   const lifecycle = page.getByTestId('wallet-lifecycle');
   await expect(lifecycle).toHaveAttribute('data-state', 'unclaimed');
   await page.getByRole('button', { name: 'Claim your wallet' }).click();
-  await expect(page.getByRole('dialog', { name: 'Confirm to claim your wallet' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'To claim your wallet' })).toBeVisible();
   await expect(summaryOf(page)).toHaveText('Claim the wallet that was created for you.');
   await enrollTotpFromPrompt(page);
   await expect(lifecycle).toHaveText('Wallet claimed: it is yours now.');
@@ -125,7 +125,7 @@ test('after delegating, the next sign-in reshares the key, saying why', async ({
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signIn(page, name);
-  const dialog = page.getByRole('dialog', { name: 'Confirm to change delegated access' });
+  const dialog = page.getByRole('dialog', { name: 'To change delegated access' });
   await expect(summaryOf(page)).toHaveText('Your wallet’s access changed. Confirm to update its key shares.');
   await screenshot(page, 'reshare-at-sign-in');
   await expect(dialog.getByLabel('Authentication code')).toBeFocused();

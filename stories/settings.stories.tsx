@@ -54,7 +54,7 @@ export const RemoveStepsUp: Story = {
     const dialog = await screen.findByRole('dialog');
     await waitFor(() => expect(dialog).toBeVisible());
     await expectStep(dialog, 'choosing');
-    await expect(dialog).toHaveAccessibleName('Confirm to remove a sign-in method');
+    await expect(dialog).toHaveAccessibleName(/To remove a sign-in method/);
     await expect(within(dialog).getByRole('list')).toBeVisible();
   },
 };

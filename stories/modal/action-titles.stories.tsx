@@ -30,7 +30,7 @@ const SIGN_HELLO = {
 export const Export: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'totp');
-    await expect(within(dialog).getByRole('heading')).toHaveTextContent('Confirm to export your private key');
+    await expect(within(dialog).getByRole('heading')).toHaveTextContent('To export your private key');
   },
 };
 
@@ -38,7 +38,7 @@ export const SignWithSummary: Story = {
   args: { request: { action: SIGN_HELLO }, label: 'Sign “hello”' },
   play: async (context) => {
     const dialog = await openPrompt(context, 'totp');
-    await expect(dialog).toHaveAccessibleName('Confirm to sign with your wallet');
+    await expect(dialog).toHaveAccessibleName(/To sign with your wallet/);
     await expect(within(dialog).getByText('You are approving: Sign the message “hello”')).toBeVisible();
   },
 };
@@ -49,7 +49,7 @@ export const SignWithSummaryDarkGerman: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'totp');
     await within(dialog).findByText('Sie genehmigen: Sign the message “hello”');
-    await expect(dialog).toHaveAccessibleName('Bestätigen, um mit Ihrer Wallet zu signieren');
+    await expect(dialog).toHaveAccessibleName(/Um mit Ihrer Wallet zu signieren/);
   },
 };
 
@@ -57,7 +57,7 @@ export const Refresh: Story = {
   args: { request: { action: { mfaAction: MFAAction.WalletWaasRefresh, payload: { enabled: true } } }, label: 'Delegate access' },
   play: async (context) => {
     const dialog = await openPrompt(context, 'totp');
-    await expect(dialog).toHaveAccessibleName('Confirm to delegate your wallet');
+    await expect(dialog).toHaveAccessibleName(/To delegate your wallet/);
   },
 };
 
@@ -65,7 +65,7 @@ export const Reshare: Story = {
   args: { request: { action: { mfaAction: MFAAction.WalletWaasReshare, payload: { enabled: false } } }, label: 'Revoke access' },
   play: async (context) => {
     const dialog = await openPrompt(context, 'totp');
-    await expect(dialog).toHaveAccessibleName('Confirm to change delegated access');
+    await expect(dialog).toHaveAccessibleName(/To change delegated access/);
   },
 };
 
@@ -74,6 +74,6 @@ export const Generic: Story = {
   args: { request: { createMfaToken: true }, label: 'Continue' },
   play: async (context) => {
     const dialog = await openPrompt(context, 'totp');
-    await expect(dialog).toHaveAccessibleName('Confirm it’s you');
+    await expect(dialog).toHaveAccessibleName('Confirm it’s you Enter your authenticator code');
   },
 };

@@ -46,8 +46,8 @@ export const Loading: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'loading');
     await expect(dialog).toHaveAttribute('aria-busy', 'true');
-    // "Loading…" once, as the description; the body holds only the spinner.
-    await expect(dialog).toHaveAccessibleDescription('Loading…');
+    // "Loading…" once, as the heading; the body holds only the spinner.
+    await expect(within(dialog).getByRole('heading')).toHaveTextContent('Loading…');
     await expect(within(dialog).getAllByText('Loading…')).toHaveLength(1);
   },
 };

@@ -134,7 +134,7 @@ export const RecoveryCodes: Story = {
     await context.userEvent.type(codeField(dialog), '274819');
     const list = await within(dialog).findByRole('list', { name: 'Recovery codes' });
     await expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(RECOVERY_CODES);
-    await expect(dialog).toHaveAccessibleDescription('Save your recovery codes');
+    await expect(within(dialog).getByRole('heading')).toHaveTextContent('Save your recovery codes');
     const proceed = within(dialog).getByRole('button', { name: 'Continue' });
     await expect(proceed).toBeDisabled();
     await expect(within(dialog).getByRole('checkbox', { name: 'I have saved these codes' })).not.toBeChecked();

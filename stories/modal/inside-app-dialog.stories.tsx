@@ -69,7 +69,7 @@ export const FromARadixDialog: Story = {
   play: async ({ userEvent }) => {
     const confirm = within(appDialog()).getByRole('button', { name: 'Confirm' });
     await userEvent.click(confirm);
-    const prompt = await screen.findByRole('dialog', { name: 'Confirm to sign with your wallet' });
+    const prompt = await screen.findByRole('dialog', { name: /To sign with your wallet/ });
     await expectStep(prompt, 'totp');
     // Focus stays in the prompt: Radix's focus trap does not pull it back.
     await waitFor(() => expect(within(prompt).getByRole('textbox', { name: 'Authentication code' })).toHaveFocus());
@@ -81,7 +81,7 @@ export const FromARadixDialog: Story = {
 
     // Esc closes the prompt only; the app's dialog stays, with focus back on its button.
     await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Confirm to sign with your wallet' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: /To sign with your wallet/ })).toBeNull());
     await expect(within(appDialog()).getByRole('status', { name: 'Result' })).toHaveTextContent('Rejected: mfa_cancelled');
     await expect(confirm).toHaveFocus();
   },

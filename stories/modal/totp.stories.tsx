@@ -23,7 +23,7 @@ const codeField = (dialog: HTMLElement) => within(dialog).getByRole('textbox', {
 export const Idle: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'totp');
-    await expect(dialog).toHaveAccessibleName('Confirm to export your private key');
+    await expect(dialog).toHaveAccessibleName(/To export your private key/);
     await expect(dialog).toHaveAccessibleDescription('Enter the 6-digit code from your authenticator app.');
     await waitFor(() => expect(codeField(dialog)).toHaveFocus());
     await expect(within(dialog).getByRole('button', { name: 'Lost access? Use a recovery code' })).toBeVisible();

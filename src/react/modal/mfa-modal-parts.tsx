@@ -100,8 +100,17 @@ export function MfaModalContent({ theme, step, busy, onDismiss, guarded = false,
   );
 }
 
-export function MfaModalTitle(props: ComponentPropsWithoutRef<'h2'>) {
-  return <Dialog.Title className="mfa-title" {...props} />;
+/**
+ * The heading names the step; `context`, a line above it, says what the prompt protects. Both
+ * sit in the one title element, so the dialog's accessible name carries both.
+ */
+export function MfaModalTitle({ context, children, ...props }: ComponentPropsWithoutRef<'h2'> & { context?: ReactNode }) {
+  return (
+    <Dialog.Title className="mfa-title" {...props}>
+      {context ? <span className="mfa-context">{context}</span> : null}{' '}
+      <span className="mfa-heading">{children}</span>
+    </Dialog.Title>
+  );
 }
 
 export function MfaModalDescription(props: ComponentPropsWithoutRef<'p'>) {

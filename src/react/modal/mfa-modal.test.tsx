@@ -11,24 +11,27 @@ import { preloadActionSummary } from '../summaries/lazy-action-summary.js';
 beforeAll(() => preloadActionSummary());
 
 const base = { request: REQUEST, promptId: 1 };
-const STATES: Array<[string, MfaPromptState, RegExp]> = [
-  ['loading', { ...base, step: 'loading' }, /loading/i],
-  ['choosing', { ...base, step: 'choosing', available: available(), lastUsed: 'passkey' }, /choose how to confirm/i],
-  ['totp', { ...base, step: 'totp', available: available(), status: { kind: 'idle' } }, /6-digit code/i],
-  ['passkey', { ...base, step: 'passkey', available: available(), status: { kind: 'waiting' } }, /passkey saved/i],
-  ['recovery', { ...base, step: 'recovery', available: available(), status: { kind: 'idle' } }, /recovery codes you saved/i],
-  ['enrolling', { ...base, step: 'enrolling', enrollment: { stage: 'choose', options: ['totp', 'passkey'] } }, /second step/i],
-  ['success', { ...base, step: 'success', method: 'totp' }, /all set/i],
-  ['error', { ...base, step: 'error', error: new MfaError('network_error', 'offline') }, /couldn’t load/i],
+// Each step: its heading, and the line under it (none where the heading says it all).
+const STATES: Array<[string, MfaPromptState, string, RegExp | null]> = [
+  ['loading', { ...base, step: 'loading' }, 'Loading…', null],
+  ['choosing', { ...base, step: 'choosing', available: available(), lastUsed: 'passkey' }, 'Choose how to confirm', null],
+  ['totp', { ...base, step: 'totp', available: available(), status: { kind: 'idle' } }, 'Enter your authenticator code', /6-digit code/i],
+  ['passkey', { ...base, step: 'passkey', available: available(), status: { kind: 'waiting' } }, 'Use your passkey', /passkey saved/i],
+  ['recovery', { ...base, step: 'recovery', available: available(), status: { kind: 'idle' } }, 'Enter a recovery code', /recovery codes you saved/i],
+  ['enrolling', { ...base, step: 'enrolling', enrollment: { stage: 'choose', options: ['totp', 'passkey'] } }, 'Protect your account', /second step/i],
+  ['success', { ...base, step: 'success', method: 'totp' }, 'Confirmed', /all set/i],
+  ['error', { ...base, step: 'error', error: new MfaError('network_error', 'offline') }, 'Something went wrong', /couldn’t load/i],
 ];
 
 describe('MfaModal', () => {
-  describe.each(STATES)('given the %s step', (step, state, description) => {
-    it('should render a dialog titled by what is protected, with the step on data-step', async () => {
+  describe.each(STATES)('given the %s step', (step, state, heading, description) => {
+    it('should head it by the step, with what is protected as its context, and the step on data-step', async () => {
       renderModal(createFixtureController(state));
-      const dialog = await screen.findByRole('dialog', { name: 'Confirm to export your private key' });
+      const dialog = await screen.findByRole('dialog', { name: `To export your private key ${heading}` });
       expect(dialog).toHaveAttribute('data-step', step);
-      expect(dialog).toHaveAccessibleDescription(description);
+      expect(dialog.querySelector('.mfa-heading')).toHaveTextContent(heading);
+      if (description) expect(dialog).toHaveAccessibleDescription(description);
+      else expect(dialog).not.toHaveAttribute('aria-describedby');
     });
 
     it('should have no axe violations', async () => {
@@ -55,15 +58,15 @@ describe('MfaModal', () => {
         status: { kind: 'idle' },
       });
       renderModal(controller);
-      const dialog = await screen.findByRole('dialog', { name: 'Confirm to sign with your wallet' });
+      const dialog = await screen.findByRole('dialog', { name: /To sign with your wallet/ });
       expect(within(dialog).getByText('You are approving: Sign “hi” with 0xAbC…')).toBeInTheDocument();
     });
   });
 
   describe('given the legacy token flow (no scopes)', () => {
-    it('should fall back to a generic title', async () => {
+    it('should fall back to a generic context line', async () => {
       renderModal(createFixtureController({ ...base, request: { requestedScopes: [], createMfaToken: { singleUse: true } }, step: 'loading' }));
-      expect(await screen.findByRole('dialog', { name: 'Confirm it’s you' })).toBeInTheDocument();
+      expect(await screen.findByRole('dialog', { name: 'Confirm it’s you Loading…' })).toBeInTheDocument();
     });
   });
 

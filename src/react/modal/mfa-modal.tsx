@@ -25,7 +25,7 @@ import {
   MfaStatusLine,
 } from './mfa-modal-parts.js';
 import { MfaPasskeyStep } from './passkey-step.js';
-import { promptTitle, stepDescription } from './prompt-title.js';
+import { promptContext, stepDescription, stepHeading } from './prompt-title.js';
 import { MfaRecoveryStep } from './recovery-step.js';
 import { MfaTotpStep } from './totp-step.js';
 
@@ -71,6 +71,7 @@ export function MfaModal() {
   };
 
   if (state.step === 'closed') return null;
+  const description = stepDescription(state, strings);
   return (
     <MfaModalContent
       // One dialog per prompt: a queued prompt opens its own.
@@ -82,20 +83,22 @@ export function MfaModal() {
       data-stage={state.step === 'enrolling' ? state.enrollment.stage : undefined}
       data-confirming={confirming ? '' : undefined}
       busy={isBusy(state)}
+      // A step whose heading says it all has no description to point to.
+      {...(description ? {} : { 'aria-describedby': undefined })}
       onDismiss={controller.cancel}
       guarded={isGuarded(state)}
       // Esc while already asking means "no, stay".
       onGuardedDismiss={() => (risk ? (confirming ? stay() : setConfirming(true)) : controller.cancel())}
     >
-      <MfaModalTitle>{promptTitle(state.request, strings)}</MfaModalTitle>
+      <MfaModalTitle context={promptContext(state.request, strings)}>{stepHeading(state, strings)}</MfaModalTitle>
       {/* The step waits for the summary: nothing is approved before it is shown. */}
-      <Suspense fallback={<MfaPendingSummary description={strings.loading} />}>
+      <Suspense fallback={<MfaPendingSummary description={description} />}>
         {state.request.action ? (
           <MfaApprovalBox>
             <MfaLazyActionSummary action={state.request.action} />
           </MfaApprovalBox>
         ) : null}
-        <MfaModalDescription>{stepDescription(state, strings)}</MfaModalDescription>
+        {description ? <MfaModalDescription>{description}</MfaModalDescription> : null}
         {confirming && risk ? <MfaConfirmDiscard risk={risk} onStay={stay} onLeave={controller.cancel} /> : null}
         {/* Kept mounted while asking: staying must find the codes, the ticked box and the typed digits as they were. */}
         <div ref={body} hidden={confirming} className="mfa-body-wrap">
@@ -124,11 +127,11 @@ function isBusy(state: OpenState): boolean {
   }
 }
 
-/** While the action summary is on its way: one "Loading…" and the spinner where the step will be. */
-function MfaPendingSummary({ description }: { description: string }) {
+/** While the action summary is on its way: the spinner where the step will be. */
+function MfaPendingSummary({ description }: { description: string | undefined }) {
   return (
     <>
-      <MfaModalDescription>{description}</MfaModalDescription>
+      {description ? <MfaModalDescription>{description}</MfaModalDescription> : null}
       <MfaModalBody>
         <MfaLoading />
       </MfaModalBody>
@@ -136,7 +139,7 @@ function MfaPendingSummary({ description }: { description: string }) {
   );
 }
 
-/** The spinner alone: the description above already says "Loading…", once. */
+/** The spinner alone: the heading above already says "Loading…", once. */
 function MfaLoading() {
   return (
     <div className="mfa-center">

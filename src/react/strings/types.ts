@@ -11,6 +11,10 @@ export type MfaPlural = { other: string } & Partial<Record<'zero' | 'one' | 'two
 export interface MfaStrings {
   /** BCP 47 tag used for plural rules and dates. */
   locale: string;
+  /**
+   * What the prompt is for: the context line above the step's heading ("To export your private
+   * key"), part of the dialog's accessible name.
+   */
   title: {
     /** When nothing says what is protected (the legacy token flow). */
     default: string;
@@ -18,6 +22,17 @@ export interface MfaStrings {
     scope: Record<TokenScope, string>;
     /** A refresh with an empty payload: claiming a wallet made before the first sign-in. */
     claim: string;
+  };
+  /**
+   * The heading: what the step asks for. Steps not listed use a string of their own: `loading`,
+   * `enroll.title`, `recoveryCodes.title` and `success`.
+   */
+  heading: {
+    choosing: string;
+    totp: string;
+    passkey: string;
+    recovery: string;
+    error: string;
   };
   /** Shown under the title when `request.action.summary` exists. `{summary}` */
   approving: string;

@@ -112,7 +112,7 @@ describe('the action summary in the modal', () => {
   describe('given a claim', () => {
     it('should title it as a claim, not a delegation (both are refreshes)', () => {
       prompt({ mfaAction: MFAAction.WalletWaasRefresh, payload: {} });
-      expect(screen.getByRole('dialog', { name: 'Confirm to claim your wallet' })).toBeInTheDocument();
+      expect(screen.getByRole('dialog', { name: /To claim your wallet/ })).toBeInTheDocument();
       expect(summaryBox()).toHaveTextContent('Claim the wallet that was created for you.');
     });
   });

@@ -20,8 +20,7 @@ describe('an action-bound prompt that opens before the summary renderers have ar
     });
     renderModal(controller);
 
-    const dialog = screen.getByRole('dialog');
-    expect(dialog).toHaveTextContent('Loading');
+    expect(screen.getByRole('dialog').querySelector('.mfa-spinner')).not.toBeNull();
     expect(screen.queryByLabelText('Authentication code')).toBeNull();
 
     const summary = await screen.findByRole('group', { name: 'What you are approving' });
