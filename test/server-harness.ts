@@ -14,6 +14,8 @@ import { createDemoServer } from '../demo/server/create-demo-server.js';
 export const T0 = Date.UTC(2026, 10, 27, 12, 0, 0) + 10_000;
 export const RP_ID = 'localhost';
 export const ORIGIN = 'http://localhost:5173';
+/** The harness server's `iss` and `aud`: by default its origin, as a resource server must be told. */
+export const DEPLOYMENT = { issuer: ORIGIN, audience: ORIGIN } as const;
 
 export interface TestClock {
   now(): number;

@@ -10,6 +10,7 @@ export interface ResolvedMfaConfig {
   rpId: string;
   rpName: string;
   expectedOrigins: string[];
+  expectedTopOrigins: string[];
   issuer: string;
   audience: string;
   policy: Record<MFAAction, Required<MfaActionPolicy>>;

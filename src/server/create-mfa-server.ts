@@ -85,12 +85,18 @@ async function openDefaultStore(options: MfaServerOptions, dataDir: string | und
 
 function resolveConfig(options: MfaServerOptions): ResolvedMfaConfig {
   const rpId = options.rpId ?? 'localhost';
+  const expectedOrigins = options.expectedOrigins ?? [`https://${rpId}`];
+  if (expectedOrigins.length === 0) throw new Error('mfa-kit: `expectedOrigins` needs at least one origin.');
+  // docs/architecture.md §8: `iss`/`aud` name this deployment (its origin), so a token minted
+  // by another install of the kit is refused here, and one of ours is refused there.
+  const deployment = expectedOrigins[0]!;
   return {
     rpId,
     rpName: options.rpName ?? 'mfa-kit',
-    expectedOrigins: options.expectedOrigins ?? [`https://${rpId}`],
-    issuer: options.issuer ?? 'mfa-kit',
-    audience: options.audience ?? 'mfa-kit',
+    expectedOrigins,
+    expectedTopOrigins: options.expectedTopOrigins ?? [],
+    issuer: options.issuer ?? deployment,
+    audience: options.audience ?? deployment,
     policy: resolvePolicy(options),
     lockout: {
       maxFailures: options.lockout?.maxFailures ?? DEFAULT_MAX_FAILURES,

@@ -4,7 +4,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TokenScope } from '../protocol/index.js';
 import { verifyElevatedAccessToken } from './guards/verify-elevated-access-token.js';
-import { startTestServer, type TestServer } from '../../test/server-harness.js';
+import { startTestServer, type TestServer, DEPLOYMENT } from '../../test/server-harness.js';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -65,11 +65,12 @@ describe('TOTP: enroll → verify → elevated token → guarded export', () => 
       scope: TokenScope.Userupdate,
       jwks: jwks.body,
       currentDate: new Date(server.clock.now()),
+      ...DEPLOYMENT,
     });
     expect(claims.sub).toBe(bob.userId);
     expect(claims.single_use).toBe(false);
     await expect(
-      verifyElevatedAccessToken(token, { scope: TokenScope.Walletexport, jwks: jwks.body, currentDate: new Date(server.clock.now()) }),
+      verifyElevatedAccessToken(token, { scope: TokenScope.Walletexport, jwks: jwks.body, currentDate: new Date(server.clock.now()), ...DEPLOYMENT }),
     ).rejects.toMatchObject({ code: 'elevated_access_required' });
   });
 });

@@ -40,9 +40,18 @@ export interface MfaServerOptions {
   rpName?: string;
   /** Origins a WebAuthn ceremony may come from. @default [`https://${rpId}`] */
   expectedOrigins?: string[];
-  /** `iss` of elevated tokens. @default 'mfa-kit' */
+  /**
+   * Top-level origins that may embed a ceremony in a cross-origin iframe (WebAuthn L3
+   * `topOrigin`). Client data with `crossOrigin: true` is refused unless its `topOrigin` is
+   * one of these. @default [] (no cross-origin ceremonies)
+   */
+  expectedTopOrigins?: string[];
+  /**
+   * `iss` of elevated tokens: a resource server checks it (`verifyElevatedAccessToken`).
+   * @default the first of `expectedOrigins` (the deployment's origin)
+   */
   issuer?: string;
-  /** `aud` of elevated tokens. @default 'mfa-kit' */
+  /** `aud` of elevated tokens. @default the first of `expectedOrigins` (the deployment's origin) */
   audience?: string;
   /** Per-action policy; unspecified fields keep their defaults. @default {} */
   policy?: Partial<Record<MFAAction, MfaActionPolicy>>;

@@ -3,7 +3,7 @@
 // or `requireElevatedAccess('wallet:sign')` on an app route — and signs something else.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { payloadDigest } from '../../protocol/index.js';
-import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { startTestServer, type TestServer, type TestSession, DEPLOYMENT } from '../../../test/server-harness.js';
 import { requireElevatedAccess } from './require-elevated-access.js';
 import { verifyElevatedAccessToken } from './verify-elevated-access-token.js';
 
@@ -29,9 +29,9 @@ describe('a bound token fails closed on a scope-only check', () => {
   it('verifyElevatedAccessToken without the action refuses it; with the approved payload accepts it', async () => {
     const jwks = `${server.url}/.well-known/jwks.json`;
     const currentDate = new Date(server.clock.now());
-    await expect(verifyElevatedAccessToken(token, { scope: 'wallet:sign', jwks, currentDate })).rejects.toMatchObject({ code: 'elevated_access_required' });
+    await expect(verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate })).rejects.toMatchObject({ code: 'elevated_access_required' });
     const action = { mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest(approved) } as const;
-    await expect(verifyElevatedAccessToken(token, { scope: 'wallet:sign', jwks, currentDate, action })).resolves.toMatchObject({ sub: s.userId });
+    await expect(verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate, action })).resolves.toMatchObject({ sub: s.userId });
   });
 
   it('requireElevatedAccess(scope) refuses it; naming the action checks the payload', async () => {

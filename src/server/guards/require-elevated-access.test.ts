@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requireElevatedAccess } from './require-elevated-access.js';
 import { ElevatedAccessError, verifyElevatedAccessToken } from './verify-elevated-access-token.js';
-import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { startTestServer, type TestServer, type TestSession, DEPLOYMENT } from '../../../test/server-harness.js';
 
 let server: TestServer;
 let s: TestSession;
@@ -63,18 +63,18 @@ describe('verifyElevatedAccessToken (resource server elsewhere, JWKS by URL)', (
     const jwks = `${server.url}/.well-known/jwks.json`;
     const currentDate = new Date(server.clock.now());
     const bound = { mfaAction: 'wallet.waas.sign', payloadDigest: 'A'.repeat(43) } as const;
-    const claims = await verifyElevatedAccessToken(token, { scope: 'wallet:sign', jwks, currentDate, userId: s.userId, action: bound });
+    const claims = await verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate, userId: s.userId, action: bound });
     expect(claims.sub).toBe(s.userId);
-    await expect(verifyElevatedAccessToken(token, { scope: 'wallet:export', jwks, currentDate })).rejects.toBeInstanceOf(ElevatedAccessError);
-    await expect(verifyElevatedAccessToken(token, { scope: 'wallet:sign', jwks, currentDate, userId: 'someone-else' })).rejects.toMatchObject({
+    await expect(verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:export', jwks, currentDate })).rejects.toBeInstanceOf(ElevatedAccessError);
+    await expect(verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate, userId: 'someone-else' })).rejects.toMatchObject({
       code: 'elevated_access_required',
     });
     await expect(
-      verifyElevatedAccessToken(token, { scope: 'wallet:sign', jwks, currentDate: new Date(server.clock.now() + 10 * 60_000) }),
+      verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate: new Date(server.clock.now() + 10 * 60_000) }),
     ).rejects.toMatchObject({ code: 'elevated_access_required' });
     await expect(
-      verifyElevatedAccessToken(token, { scope: 'wallet:sign', jwks, currentDate, action: { mfaAction: 'wallet.waas.sign', payloadDigest: 'B'.repeat(43) } }),
+      verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate, action: { mfaAction: 'wallet.waas.sign', payloadDigest: 'B'.repeat(43) } }),
     ).rejects.toMatchObject({ code: 'elevated_access_mismatch' });
-    await expect(verifyElevatedAccessToken(token, { scope: 'wallet:sign', jwks, currentDate, audience: 'other' })).rejects.toBeInstanceOf(ElevatedAccessError);
+    await expect(verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate, audience: 'other' })).rejects.toBeInstanceOf(ElevatedAccessError);
   });
 });

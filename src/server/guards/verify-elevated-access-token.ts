@@ -113,10 +113,13 @@ export interface VerifyElevatedAccessTokenOptions {
   scope: TokenScope;
   /** The issuing server's keys: its JWKS document, or the URL of `/.well-known/jwks.json`. */
   jwks: JSONWebKeySet | URL | string;
-  /** @default 'mfa-kit' */
-  issuer?: string;
-  /** @default 'mfa-kit' */
-  audience?: string;
+  /**
+   * The issuing server's `issuer`: by default the first of its `expectedOrigins` (its
+   * origin). Required: a default shared by every install would accept another's tokens.
+   */
+  issuer: string;
+  /** The issuing server's `audience` (by default, like `issuer`, its origin). Required. */
+  audience: string;
   userId?: string;
   sessionId?: string;
   action?: { mfaAction: MFAAction; payloadDigest: string };
@@ -149,9 +152,13 @@ export async function verifyElevatedAccessToken(token: string, options: VerifyEl
     typeof options.jwks === 'string' || options.jwks instanceof URL
       ? remoteJwks(String(options.jwks))
       : createLocalJWKSet(options.jwks);
+  // From plain JavaScript a missing value would make jose skip the check: refuse instead.
+  if (typeof options.issuer !== 'string' || !options.issuer || typeof options.audience !== 'string' || !options.audience) {
+    throw new TypeError('mfa-kit/server: verifyElevatedAccessToken needs `issuer` and `audience` (the issuing server\'s, by default its origin).');
+  }
   return verifyElevatedJwt(token, keys, {
-    issuer: options.issuer ?? 'mfa-kit',
-    audience: options.audience ?? 'mfa-kit',
+    issuer: options.issuer,
+    audience: options.audience,
     scope: options.scope,
     userId: options.userId,
     sessionId: options.sessionId,

@@ -3,7 +3,7 @@
 // working forever (a leaked old key must stop mattering once it is dropped).
 import { decodeJwt, decodeProtectedHeader, type JWK } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { startTestServer, type TestServer, type TestSession, DEPLOYMENT } from '../../../test/server-harness.js';
 import { verifyElevatedAccessToken } from '../guards/verify-elevated-access-token.js';
 import { generateSigningJwk, importSigningKeys } from './signing-keys.js';
 
@@ -45,6 +45,7 @@ describe('signing key rotation', () => {
       scope: 'wallet:export',
       jwks: `${server.url}/.well-known/jwks.json`,
       currentDate: new Date(server.clock.now()),
+      ...DEPLOYMENT,
     });
     expect(claims.sub).toBe(decodeJwt(alsoSignedBefore).sub);
 
