@@ -33,6 +33,12 @@ export interface CeremonyOverrides {
   signCount?: number;
   /** Sign this challenge instead of the options' one. */
   challenge?: string;
+  /** Client data's `crossOrigin`, as a ceremony in a cross-origin iframe reports it. @default false */
+  crossOrigin?: boolean;
+  /** Client data's `topOrigin` (WebAuthn L3), the page embedding that iframe. @default absent */
+  topOrigin?: string;
+  /** Register under this credential id (base64url), e.g. one another account holds. @default 32 random bytes */
+  credentialId?: string;
 }
 
 interface StoredCredential {
@@ -60,8 +66,9 @@ function uint32(value: number): Buffer {
   return buffer;
 }
 
-function clientData(type: 'webauthn.create' | 'webauthn.get', challenge: string, origin: string): Buffer {
-  return Buffer.from(JSON.stringify({ type, challenge, origin, crossOrigin: false }));
+function clientData(type: 'webauthn.create' | 'webauthn.get', challenge: string, origin: string, overrides: CeremonyOverrides): Buffer {
+  const top = overrides.topOrigin === undefined ? {} : { topOrigin: overrides.topOrigin };
+  return Buffer.from(JSON.stringify({ type, challenge, origin, crossOrigin: overrides.crossOrigin ?? false, ...top }));
 }
 
 /**
@@ -82,7 +89,7 @@ export function createSoftwareAuthenticator(config: SoftwareAuthenticatorOptions
       const opts = options as PublicKeyCredentialCreationOptionsJSON;
       const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
       const jwk = publicKey.export({ format: 'jwk' });
-      const credentialId = randomBytes(32);
+      const credentialId = overrides.credentialId === undefined ? randomBytes(32) : Buffer.from(overrides.credentialId, 'base64url');
       const id = b64url(credentialId);
       const coseKey = encodeCbor(new Map<number, number | Uint8Array>([
         [1, 2],
@@ -113,7 +120,7 @@ export function createSoftwareAuthenticator(config: SoftwareAuthenticatorOptions
         rawId: id,
         type: 'public-key',
         response: {
-          clientDataJSON: b64url(clientData('webauthn.create', overrides.challenge ?? opts.challenge, overrides.origin ?? config.origin)),
+          clientDataJSON: b64url(clientData('webauthn.create', overrides.challenge ?? opts.challenge, overrides.origin ?? config.origin, overrides)),
           attestationObject: b64url(attestationObject),
           transports: ['internal'],
           publicKeyAlgorithm: COSE_ES256,
@@ -135,7 +142,7 @@ export function createSoftwareAuthenticator(config: SoftwareAuthenticatorOptions
         Buffer.from([flags(overrides.userVerified ?? true, false)]),
         uint32(credential.signCount),
       ]);
-      const clientDataJSON = clientData('webauthn.get', overrides.challenge ?? opts.challenge, overrides.origin ?? config.origin);
+      const clientDataJSON = clientData('webauthn.get', overrides.challenge ?? opts.challenge, overrides.origin ?? config.origin, overrides);
       // W3C WebAuthn §6.3.3: sign authenticatorData ‖ SHA-256(clientDataJSON); ES256 is DER-encoded ECDSA.
       const signature = sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), credential.privateKey);
       return {

@@ -6,6 +6,12 @@ import type { ChallengePurpose, ChallengeRecord } from '../store/mfa-store.js';
 
 /** docs/architecture.md §8: a WebAuthn challenge lives 5 minutes (also the ceremony's `timeout`). */
 export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
+/**
+ * docs/architecture.md §8: at most this many challenges outstanding per user (both purposes):
+ * enough for a ceremony retried in a few tabs, and a session that asks in a loop cannot grow
+ * the table. Issuing one more evicts the oldest, which can then no longer be used.
+ */
+export const MAX_OUTSTANDING_CHALLENGES = 5;
 /** W3C WebAuthn §13.4.3: at least 16 random bytes; we use 32. */
 const CHALLENGE_BYTES = 32;
 
@@ -25,7 +31,7 @@ export async function createChallenge(ctx: MfaServerContext, userId: string, pur
     mfaAction: action?.mfaAction ?? null,
     payloadDigest: action?.payloadDigest ?? null,
     expiresAt: ctx.now() + CHALLENGE_TTL_MS,
-  });
+  }, { now: ctx.now(), maxOutstanding: MAX_OUTSTANDING_CHALLENGES });
   return new Uint8Array(bytes);
 }
 

@@ -26,6 +26,7 @@ import { codeAttemptSucceeded } from '../lockout.js';
 import { dropRecoveryCodesWithoutFactors, lastFactorRefused, refuseRemovingLastFactor } from '../factor-removal.js';
 import { CHALLENGE_TTL_MS, challengeIssuedAt, challengeOf, consumeChallenge, createChallenge } from './passkey-challenge.js';
 import { readAuthenticationResponse, readRegistrationResponse } from './read-webauthn-response.js';
+import { refuseUnexpectedCrossOrigin } from './cross-origin.js';
 
 /** COSE algorithm ids (IANA): ES256, EdDSA, RS256 — what platform and roaming authenticators offer. */
 const SUPPORTED_ALGORITHM_IDS = [-7, -8, -257];
@@ -67,6 +68,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
     const challenge = await consumeChallenge(ctx, principal.userId, 'registration', challengeOf(body.response as Record<string, unknown>));
     if (await isStaleEnrollment(ctx.store, principal.userId, challengeIssuedAt(challenge))) throw staleEnrollment();
+    refuseUnexpectedCrossOrigin(response.response.clientDataJSON, ctx.config.expectedTopOrigins);
     let verification;
     try {
       verification = await verifyRegistrationResponse({
@@ -95,7 +97,9 @@ export function passkeyRoutes(): Hono<MfaEnv> {
       createdAt: now,
       lastUsedAt: now,
     };
-    if (!(await ctx.store.insertPasskey(record))) throw new MfaHttpError('conflict', 'This passkey is already registered.');
+    // A credential id already held (by this account or another) gets the answer any failed
+    // verification gets: "already registered" would tell a caller whose passkey it is.
+    if (!(await ctx.store.insertPasskey(record))) throw verificationFailed();
     await recordSecurityEvent(c, principal, 'factor_added', { factor: { kind: 'passkey', id: record.id, name: record.name } });
     const recoveryCodes = await issueFirstRecoveryCodes(c, principal);
     const result: PasskeyRegistrationVerifyResponse = {
@@ -162,6 +166,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const tokens = normalizeTokenRequest(ctx, { ...requested, action: bound });
     const passkey = await ctx.store.getPasskeyByCredentialId(principal.userId, response.id);
     if (!passkey) throw verificationFailed();
+    refuseUnexpectedCrossOrigin(response.response.clientDataJSON, ctx.config.expectedTopOrigins);
     let verification;
     try {
       verification = await verifyAuthenticationResponse({
@@ -170,6 +175,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
         expectedOrigin: ctx.config.expectedOrigins,
         expectedRPID: ctx.config.rpId,
         credential: { id: passkey.credentialId, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: passkey.transports },
+        ...(ctx.config.expectedTopOrigins.length ? { expectedTopOrigin: ctx.config.expectedTopOrigins } : {}),
         requireUserVerification: true,
       });
     } catch {

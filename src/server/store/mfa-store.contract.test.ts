@@ -4,8 +4,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshUser, storeFixtures } from '../../../test/store-contract-fixtures.js';
 import type { MfaStore, TotpDeviceRecord } from './mfa-store.js';
+import { PostgresMfaStore } from './postgres-store.js';
+import { SqliteMfaStore } from './sqlite-store.js';
+
+/** Rows in the table itself, expired ones included: what the cap and the purge bound. */
+async function challengeRows(store: MfaStore, userId: string): Promise<number> {
+  if (store instanceof SqliteMfaStore) return (store.db.prepare('SELECT COUNT(*) AS n FROM webauthn_challenges WHERE user_id = ?').get(userId) as { n: number }).n;
+  if (store instanceof PostgresMfaStore) return Number((await store.pool.query('SELECT COUNT(*) AS n FROM webauthn_challenges WHERE user_id = $1', [userId])).rows[0]!.n);
+  throw new Error('unknown store');
+}
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
+const LIMITS = { now: NOW, maxOutstanding: 5 };
 /** Sealed codes whose prefix is `p` + the value, so a lookup by prefix names one. */
 const codes = (...hashes: string[]) => hashes.map((codeHash) => ({ prefix: `p${codeHash}`, codeHash }));
 
@@ -130,14 +140,37 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
       it('hands a live challenge out once, to its user and purpose only', async () => {
         const userId = freshUser();
         const challenge = { challenge: randomUUID(), userId, purpose: 'authentication' as const, nonce: 'n', mfaAction: 'wallet.waas.sign', payloadDigest: 'd', expiresAt: NOW + 1000 };
-        await store.insertChallenge(challenge);
+        await store.insertChallenge(challenge, LIMITS);
         expect(await store.consumeChallenge(freshUser(), 'authentication', challenge.challenge, NOW)).toBeUndefined();
         expect(await store.consumeChallenge(userId, 'registration', challenge.challenge, NOW)).toBeUndefined();
         expect(await store.consumeChallenge(userId, 'authentication', challenge.challenge, NOW)).toEqual(challenge);
         expect(await store.consumeChallenge(userId, 'authentication', challenge.challenge, NOW)).toBeUndefined();
         const expired = { ...challenge, challenge: randomUUID(), expiresAt: NOW };
-        await store.insertChallenge(expired);
+        await store.insertChallenge(expired, LIMITS);
         expect(await store.consumeChallenge(userId, 'authentication', expired.challenge, NOW)).toBeUndefined();
+      });
+
+      it("keeps at most the cap of a user's live challenges, the newest, and drops their expired ones on insert", async () => {
+        const userId = freshUser();
+        const other = freshUser();
+        const make = (u: string, expiresAt = NOW + 1000) => ({ challenge: randomUUID(), userId: u, purpose: 'registration' as const, nonce: null, mfaAction: null, payloadDigest: null, expiresAt });
+        const stale = make(userId, NOW - 1);
+        await store.insertChallenge(stale, { now: NOW - 2, maxOutstanding: 5 });
+        const neighbour = make(other);
+        await store.insertChallenge(neighbour, LIMITS);
+        expect(await challengeRows(store, userId)).toBe(1);
+        const issued = [];
+        for (let i = 0; i < 12; i++) {
+          const c = make(userId);
+          await store.insertChallenge(c, LIMITS);
+          issued.push(c);
+          expect(await challengeRows(store, userId)).toBeLessThanOrEqual(5);
+        }
+        // The expired one went with the first insert; another user's challenge is untouched.
+        expect(await challengeRows(store, userId)).toBe(5);
+        for (const evicted of issued.slice(0, 7)) expect(await store.consumeChallenge(userId, 'registration', evicted.challenge, NOW)).toBeUndefined();
+        for (const kept of issued.slice(7)) expect(await store.consumeChallenge(userId, 'registration', kept.challenge, NOW)).toEqual(kept);
+        expect(await store.consumeChallenge(other, 'registration', neighbour.challenge, NOW)).toEqual(neighbour);
       });
     });
 
@@ -253,7 +286,7 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         const challenge = randomUUID();
         const scope = randomUUID();
         await store.useJti(jti, NOW + 10, NOW);
-        await store.insertChallenge({ challenge, userId, purpose: 'registration', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 10 });
+        await store.insertChallenge({ challenge, userId, purpose: 'registration', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 10 }, LIMITS);
         await store.claimIdempotencyKey(scope, 'k', 'd', NOW);
         await store.purgeExpired(NOW + 10 + 24 * 3600 * 1000);
         // A purged jti can be recorded again (its token has long expired by its own `exp`).

@@ -61,8 +61,17 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
     it('hands one WebAuthn challenge out once', async () => {
       const userId = freshUser();
       const challenge = randomUUID();
-      await instances[0]!.insertChallenge({ challenge, userId, purpose: 'authentication', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 1000 });
+      await instances[0]!.insertChallenge({ challenge, userId, purpose: 'authentication', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 1000 }, { now: NOW, maxOutstanding: 5 });
       expect(await race((store) => store.consumeChallenge(userId, 'authentication', challenge, NOW))).toBe(1);
+    });
+
+    it("keeps the cap of a user's challenges when many are issued at once over every instance", async () => {
+      const userId = freshUser();
+      const issued = Array.from({ length: RACERS }, () => randomUUID());
+      await Promise.all(issued.map((challenge, i) =>
+        instances[i % instances.length]!.insertChallenge({ challenge, userId, purpose: 'registration', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 1000 }, { now: NOW, maxOutstanding: 5 })));
+      const live = await Promise.all(issued.map((challenge) => instances[0]!.consumeChallenge(userId, 'registration', challenge, NOW)));
+      expect(live.filter(Boolean)).toHaveLength(5);
     });
 
     it('claims one idempotency key once', async () => {

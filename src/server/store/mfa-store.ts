@@ -33,6 +33,12 @@ export interface PasskeyRecord {
 
 export type ChallengePurpose = 'registration' | 'authentication';
 
+/** What `insertChallenge` keeps: live challenges only, at most `maxOutstanding` per user. */
+export interface ChallengeLimits {
+  now: number;
+  maxOutstanding: number;
+}
+
 export interface ChallengeRecord {
   challenge: string;
   userId: string;
@@ -137,7 +143,12 @@ export interface MfaStore {
   deletePasskey(userId: string, id: string, keepLastFactor?: boolean): Promise<boolean>;
 
   // WebAuthn challenges
-  insertChallenge(challenge: ChallengeRecord): Promise<void>;
+  /**
+   * Stores a challenge and, in the same transaction, deletes this user's expired challenges
+   * and then their oldest beyond `limits.maxOutstanding` (the new one is always kept), so a
+   * user's outstanding challenges never exceed the cap however many are requested.
+   */
+  insertChallenge(challenge: ChallengeRecord, limits: ChallengeLimits): Promise<void>;
   /** Deletes and returns a live challenge bound to this user and purpose: single use. */
   consumeChallenge(userId: string, purpose: ChallengePurpose, challenge: string, now: number): Promise<ChallengeRecord | undefined>;
 

@@ -107,6 +107,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX security_events_user_at ON security_events(user_id, at);
   `,
+  // Outstanding challenges are capped per user and purged when one is issued: both read a
+  // user's challenges by age (rowid breaks ties within one millisecond).
+  `
+  CREATE INDEX webauthn_challenges_user ON webauthn_challenges(user_id, expires_at);
+  CREATE INDEX webauthn_challenges_expiry ON webauthn_challenges(expires_at);
+  `,
 ];
 
 export function migrate(db: SqliteDatabase): void {

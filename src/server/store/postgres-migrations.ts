@@ -118,6 +118,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX security_events_user_at ON security_events(user_id, at);
   `,
+  // Outstanding challenges are capped per user and purged when one is issued: both read a
+  // user's challenges by age, and `seq` orders those issued in the same millisecond.
+  `
+  ALTER TABLE webauthn_challenges ADD COLUMN seq BIGSERIAL;
+  CREATE INDEX webauthn_challenges_user ON webauthn_challenges(user_id, seq);
+  CREATE INDEX webauthn_challenges_expiry ON webauthn_challenges(expires_at);
+  `,
 ];
 
 /**

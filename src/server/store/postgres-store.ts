@@ -1,5 +1,6 @@
 import type {
   AttemptReservation,
+  ChallengeLimits,
   ChallengePurpose,
   ChallengeRecord,
   IdempotencyRecord,
@@ -167,12 +168,21 @@ export class PostgresMfaStore implements MfaStore {
     });
   }
 
-  async insertChallenge(c: ChallengeRecord): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO webauthn_challenges (challenge, user_id, purpose, nonce, mfa_action, payload_digest, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [c.challenge, c.userId, c.purpose, c.nonce, c.mfaAction, c.payloadDigest, c.expiresAt],
-    );
+  async insertChallenge(c: ChallengeRecord, limits: ChallengeLimits): Promise<void> {
+    // Under the user's lock, so two instances issuing at once cannot both keep the cap's last slot.
+    await this.forUser(c.userId, async (client) => {
+      await client.query('DELETE FROM webauthn_challenges WHERE user_id = $1 AND expires_at <= $2', [c.userId, limits.now]);
+      await client.query(
+        `INSERT INTO webauthn_challenges (challenge, user_id, purpose, nonce, mfa_action, payload_digest, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [c.challenge, c.userId, c.purpose, c.nonce, c.mfaAction, c.payloadDigest, c.expiresAt],
+      );
+      await client.query(
+        `DELETE FROM webauthn_challenges WHERE user_id = $1 AND seq NOT IN
+           (SELECT seq FROM webauthn_challenges WHERE user_id = $1 ORDER BY seq DESC LIMIT $2)`,
+        [c.userId, Math.max(1, limits.maxOutstanding)],
+      );
+    });
   }
   async consumeChallenge(userId: string, purpose: ChallengePurpose, challenge: string, now: number): Promise<ChallengeRecord | undefined> {
     const { rows } = await this.pool.query(

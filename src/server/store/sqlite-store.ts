@@ -1,5 +1,6 @@
 import type {
   AttemptReservation,
+  ChallengeLimits,
   ChallengePurpose,
   ChallengeRecord,
   IdempotencyRecord,
@@ -47,6 +48,9 @@ function prepareStatements(db: SqliteDatabase) {
     deletePasskey: p('DELETE FROM passkeys WHERE user_id = ? AND id = ?'),
     insertChallenge: p(`INSERT INTO webauthn_challenges (challenge, user_id, purpose, nonce, mfa_action, payload_digest, expires_at)
       VALUES (@challenge, @userId, @purpose, @nonce, @mfaAction, @payloadDigest, @expiresAt)`),
+    purgeUserChallenges: p('DELETE FROM webauthn_challenges WHERE user_id = ? AND expires_at <= ?'),
+    evictChallenges: p(`DELETE FROM webauthn_challenges WHERE user_id = @userId AND rowid NOT IN
+      (SELECT rowid FROM webauthn_challenges WHERE user_id = @userId ORDER BY rowid DESC LIMIT @keep)`),
     consumeChallenge: p(`DELETE FROM webauthn_challenges WHERE challenge = @challenge AND user_id = @userId AND purpose = @purpose
       AND expires_at > @now RETURNING *`),
     insertEvent: p(`INSERT INTO security_events (id, user_id, session_id, type, at, ip_address, user_agent, details)
@@ -168,8 +172,12 @@ export class SqliteMfaStore implements MfaStore {
     })();
   }
 
-  async insertChallenge(c: ChallengeRecord): Promise<void> {
-    this.stmt.insertChallenge.run(c);
+  async insertChallenge(c: ChallengeRecord, limits: ChallengeLimits): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.purgeUserChallenges.run(c.userId, limits.now);
+      this.stmt.insertChallenge.run(c);
+      this.stmt.evictChallenges.run({ userId: c.userId, keep: Math.max(1, limits.maxOutstanding) });
+    })();
   }
   async consumeChallenge(userId: string, purpose: ChallengePurpose, challenge: string, now: number): Promise<ChallengeRecord | undefined> {
     const row = this.stmt.consumeChallenge.get({ userId, purpose, challenge, now }) as Row | undefined;
