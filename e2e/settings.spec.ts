@@ -1,6 +1,6 @@
 /**
- * Managing factors: adding a second one steps up with `credential:link`, removing one steps
- * up with `credential:unlink`, and a passkey can be renamed.
+ * Managing factors: adding a second one steps up with `credential:link`, renaming a passkey
+ * with `credential:update`, removing one with `credential:unlink`.
  */
 import { enrollTotpFromPrompt, expect, screenshot, signIn, test, totpCode, uniqueName } from './fixtures';
 
@@ -26,16 +26,20 @@ test('add a passkey beside TOTP, rename it, then remove the authenticator app', 
   await passkeys.getByRole('button', { name: /^Rename / }).click();
   await settings.getByLabel('Passkey name').fill('Work laptop');
   await settings.getByRole('button', { name: 'Save' }).click();
+  // Renaming needs `credential:update`. The last method used (TOTP) opens; the user switches
+  // to the new passkey (TOTP's next code is a step away).
+  const update = page.getByRole('dialog', { name: 'To change your sign-in methods' });
+  await update.getByRole('button', { name: 'Use another method' }).click();
+  await update.getByRole('button', { name: /Passkey/ }).click();
+  await expect(update).toBeHidden();
   await expect(passkeys).toContainText('Work laptop');
   await screenshot(page, 'settings-two-factors');
 
-  // Removing needs `credential:unlink`. The last method used (TOTP) opens; the user switches.
+  // Removing needs `credential:unlink`: the passkey, used last, opens and signs by itself.
   await settings.getByRole('button', { name: 'Remove Authenticator app' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('You won’t be able to use it to confirm actions any more.');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
   const unlink = page.getByRole('dialog', { name: 'To remove a sign-in method' });
-  await unlink.getByRole('button', { name: 'Use another method' }).click();
-  await unlink.getByRole('button', { name: /Passkey/ }).click();
   await expect(unlink).toBeHidden();
   await expect(settings.getByRole('list', { name: 'Authenticator apps' })).toContainText('None yet.');
   await expect(passkeys).toContainText('Work laptop');

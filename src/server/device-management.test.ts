@@ -119,7 +119,8 @@ describe('settings', () => {
     const link = await server.elevate(s, first.secret, { requestedScopes: ['credential:link'] });
     const second = await server.enrollTotp(s, {}, link);
     expect(second.verified.device.isDefault).toBe(false);
-    expect((await server.call('POST', `/mfa/totp/devices/${second.deviceId}/default`, { session: s })).status).toBe(204);
+    const update = await server.elevate(s, first.secret, { requestedScopes: ['credential:update'] });
+    expect((await server.call('POST', `/mfa/totp/devices/${second.deviceId}/default`, { session: s, elevated: update })).status).toBe(204);
     const m = await methods();
     expect(m.totpDevices.map((d: { id: string; isDefault: boolean }) => [d.id, d.isDefault])).toEqual([
       [first.deviceId, false],
@@ -131,11 +132,17 @@ describe('settings', () => {
   });
 
   it('renames a passkey', async () => {
-    const { verified } = await server.registerPasskey(s, undefined, { name: 'Old' });
-    const renamed = await server.call('PATCH', `/mfa/passkeys/${verified.passkey.id}`, { session: s, body: { name: 'Work laptop' } });
+    const { verified, authenticator } = await server.registerPasskey(s, undefined, { name: 'Old' });
+    const options = await server.call('POST', '/mfa/passkeys/authentication/options', { session: s, body: {} });
+    const approval = await server.call('POST', '/mfa/passkeys/authentication/verify', {
+      session: s,
+      body: { response: authenticator.getAssertion(options.body), requestedScopes: ['credential:update'] },
+    });
+    const update = approval.body.elevatedAccessToken.token as string;
+    const renamed = await server.call('PATCH', `/mfa/passkeys/${verified.passkey.id}`, { session: s, body: { name: 'Work laptop' }, elevated: update });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ id: verified.passkey.id, name: 'Work laptop' });
-    expect((await server.call('PATCH', `/mfa/passkeys/${verified.passkey.id}`, { session: s, body: { name: '' } })).status).toBe(400);
+    expect((await server.call('PATCH', `/mfa/passkeys/${verified.passkey.id}`, { session: s, body: { name: '' }, elevated: update })).status).toBe(400);
     expect((await methods()).passkeys[0].name).toBe('Work laptop');
   });
 

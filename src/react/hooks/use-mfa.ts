@@ -57,8 +57,8 @@ export function useMfa() {
       },
       getUserDevices: async (): Promise<TotpDevice[]> => (await api.getMethods()).totpDevices,
       deleteUserDevice: (deviceId: string, mfaToken?: string) => api.deleteTotpDevice(deviceId, guarded('credential:unlink', mfaToken)),
-      /** Makes the device the default one. */
-      updateUserDevice: (deviceId: string) => api.setDefaultTotpDevice(deviceId),
+      /** Makes the device the default one. Needs `credential:update`: prompt for it first. */
+      updateUserDevice: (deviceId: string) => api.setDefaultTotpDevice(deviceId, guarded('credential:update')),
       /** The codes shown with the first method (the server never returns them again), or new ones. */
       getRecoveryCodes: async (generateNewCodes = false) => (generateNewCodes ? getNewRecoveryCodes() : shownCodes.current),
       getNewRecoveryCodes,

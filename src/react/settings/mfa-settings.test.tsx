@@ -15,6 +15,7 @@ const onlyTotp: MfaMethodsResponse = {
   recoveryCodes: { remaining: 3, acknowledged: true },
   userHasVerifiedMfaMethods: true,
 };
+const updateGrant = { method: 'totp' as const, elevatedAccessToken: { token: 'update-1', scopes: ['credential:update' as const], expiresAt: FAR_FUTURE, singleUse: false } };
 const unlinkGrant = { method: 'totp' as const, elevatedAccessToken: { token: 'unlink-1', scopes: ['credential:unlink' as const], expiresAt: FAR_FUTURE, singleUse: true } };
 
 function renderSettings(api: MfaApi) {
@@ -104,18 +105,50 @@ describe('MfaSettings', () => {
   });
 
   describe('given a user with a passkey and an app', () => {
-    it('should rename the passkey', async () => {
+    it('should step up with credential:update, then rename the passkey with that token', async () => {
       const user = userEvent.setup();
       const renamePasskey = vi.fn<MfaApi['renamePasskey']>(async (id, name) => ({ id, name, createdAt: FAR_FUTURE, lastUsedAt: null }));
+      const verifyTotp = vi.fn<MfaApi['verifyTotp']>(async () => updateGrant);
       const methods = { ...onlyTotp, passkeys: [{ id: 'pk-1', name: 'MacBook', createdAt: '2026-11-02T10:00:00.000Z', lastUsedAt: null }] };
-      renderSettings(stubApi({ getMethods: async () => methods, renamePasskey }));
+      renderSettings(stubApi({ getMethods: async () => methods, renamePasskey, verifyTotp }));
       const list = await screen.findByRole('list', { name: 'Passkeys' });
       expect(await within(list).findByText(/never used/)).toBeInTheDocument();
       await user.click(within(list).getByRole('button', { name: 'Rename MacBook' }));
       const field = within(list).getByRole('textbox', { name: 'Passkey name' });
       await user.clear(field);
       await user.type(field, 'Work laptop{Enter}');
-      expect(renamePasskey).toHaveBeenCalledWith('pk-1', 'Work laptop');
+      expect(await screen.findByRole('dialog', { name: /To change your sign-in methods/ })).toBeInTheDocument();
+      expect(renamePasskey).not.toHaveBeenCalled();
+      await user.type(await screen.findByRole('textbox', { name: 'Authentication code' }), '123456');
+      expect(verifyTotp).toHaveBeenCalledWith(expect.objectContaining({ requestedScopes: ['credential:update'] }), expect.anything());
+      await waitFor(() => expect(renamePasskey).toHaveBeenCalledWith('pk-1', 'Work laptop', { elevatedAccessToken: 'update-1' }), { timeout: 3000 });
+    });
+
+    it('should rename nothing when the step-up is cancelled', async () => {
+      const user = userEvent.setup();
+      const renamePasskey = vi.fn<MfaApi['renamePasskey']>(async (id, name) => ({ id, name, createdAt: FAR_FUTURE, lastUsedAt: null }));
+      const methods = { ...onlyTotp, passkeys: [{ id: 'pk-1', name: 'MacBook', createdAt: '2026-11-02T10:00:00.000Z', lastUsedAt: null }] };
+      renderSettings(stubApi({ getMethods: async () => methods, renamePasskey }));
+      const list = await screen.findByRole('list', { name: 'Passkeys' });
+      await user.click(await within(list).findByRole('button', { name: 'Rename MacBook' }));
+      await user.type(within(list).getByRole('textbox', { name: 'Passkey name' }), 'x{Enter}');
+      await screen.findByRole('textbox', { name: 'Authentication code' });
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      expect(renamePasskey).not.toHaveBeenCalled();
+    });
+
+    it('should step up with credential:update, then make another app the default with that token', async () => {
+      const user = userEvent.setup();
+      const setDefaultTotpDevice = vi.fn<MfaApi['setDefaultTotpDevice']>(async () => undefined);
+      const verifyTotp = vi.fn<MfaApi['verifyTotp']>(async () => updateGrant);
+      const methods = { ...onlyTotp, totpDevices: [...onlyTotp.totpDevices, { id: 'dev-2', createdAt: '2026-11-03T10:00:00.000Z', isDefault: false, lastUsedAt: null }] };
+      renderSettings(stubApi({ getMethods: async () => methods, setDefaultTotpDevice, verifyTotp }));
+      await user.click(await screen.findByRole('button', { name: 'Make default' }));
+      expect(await screen.findByRole('dialog', { name: /To change your sign-in methods/ })).toBeInTheDocument();
+      expect(setDefaultTotpDevice).not.toHaveBeenCalled();
+      await user.type(await screen.findByRole('textbox', { name: 'Authentication code' }), '123456');
+      await waitFor(() => expect(setDefaultTotpDevice).toHaveBeenCalledWith('dev-2', { elevatedAccessToken: 'update-1' }), { timeout: 3000 });
     });
 
     it('should not call removing one of two factors the loss of everything', async () => {

@@ -1,9 +1,10 @@
 'use client';
 /**
- * Managing factors: TOTP devices and passkeys with their dates, the default device,
- * renaming a passkey, removing a factor (steps up with `credential:unlink` first; removing
- * the last one says plainly what is lost), adding one (`credential:link` when the user
- * already has one) and new recovery codes (`credential:update`).
+ * Managing factors: TOTP devices and passkeys with their dates, the default device and
+ * renaming a passkey (both step up with `credential:update` first: the server refuses them
+ * without it), removing a factor (`credential:unlink`, bound to that factor; removing the
+ * last one says plainly what is lost), adding one (`credential:link` when the user already
+ * has one) and new recovery codes (`credential:update`).
  */
 import { useState } from 'react';
 import { MfaCancelledError } from '../../core/errors.js';
@@ -94,7 +95,7 @@ export function MfaSettings() {
             meta={meta(t, date, device.createdAt, device.lastUsedAt ?? null)}
             strings={t}
             isDefault={device.isDefault}
-            onSetDefault={() => void guarded('credential:update', () => controller.api.setDefaultTotpDevice(device.id), false)}
+            onSetDefault={() => void guarded('credential:update', () => controller.api.setDefaultTotpDevice(device.id, token('credential:update')))}
             onRemove={() => setRemoving({ kind: 'totp', device })}
             removeUnavailable={lastFactorNote}
           />
@@ -111,7 +112,7 @@ export function MfaSettings() {
             name={passkey.name}
             meta={meta(t, date, passkey.createdAt, passkey.lastUsedAt)}
             strings={t}
-            onRename={(name) => void guarded('credential:update', () => controller.api.renamePasskey(passkey.id, name), false)}
+            onRename={(name) => void guarded('credential:update', () => controller.api.renamePasskey(passkey.id, name, token('credential:update')))}
             onRemove={() => setRemoving({ kind: 'passkey', passkey })}
             removeUnavailable={lastFactorNote}
           />

@@ -113,6 +113,10 @@ export function passkeyRoutes(): Hono<MfaEnv> {
   app.patch('/passkeys/:id', async (c) => {
     const ctx = c.var.mfa;
     const name = readName(await readJsonBody(c), true)!;
+    // docs/architecture.md §7: a factor's name is what a step-up prompt shows; changing it is
+    // a credential change, approved with `credential:update` like new recovery codes.
+    if (!(await ctx.store.listPasskeys(c.var.mfaPrincipal.userId)).some((p) => p.id === c.req.param('id'))) throw notFound('No such passkey.');
+    await enforceElevatedAccess(c, ctx, c.var.mfaPrincipal, { scope: TokenScope.Credentialupdate });
     const renamed = await ctx.store.renamePasskey(c.var.mfaPrincipal.userId, c.req.param('id'), name);
     if (!renamed) throw notFound('No such passkey.');
     await recordSecurityEvent(c, c.var.mfaPrincipal, 'factor_renamed', { factor: { kind: 'passkey', id: renamed.id, name } });

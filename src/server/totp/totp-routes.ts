@@ -97,6 +97,11 @@ export function totpRoutes(): Hono<MfaEnv> {
 
   app.post(`${ROUTES.totpDevices}/:id/default`, async (c) => {
     const ctx = c.var.mfa;
+    const device = await ctx.store.getTotpDevice(c.var.mfaPrincipal.userId, deviceParam(c));
+    if (!device || device.verifiedAt === null) throw notFound('No such verified TOTP device.');
+    // docs/architecture.md §7: the default factor is the one every prompt offers first; changing it
+    // is a credential change, approved with `credential:update`.
+    await enforceElevatedAccess(c, ctx, c.var.mfaPrincipal, { scope: TokenScope.Credentialupdate });
     if (!(await ctx.store.setDefaultTotpDevice(c.var.mfaPrincipal.userId, deviceParam(c)))) throw notFound('No such verified TOTP device.');
     await recordSecurityEvent(c, c.var.mfaPrincipal, 'default_factor_changed', { factor: { kind: 'totp', id: deviceParam(c) } });
     return c.body(null, 204);
