@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveMfaServer, type RunningMfaServer, type StartMfaServerOptions } from 'mfa-kit/server';
 import { createSoftwareAuthenticator, totpCode } from 'mfa-kit/testing';
-import { createDemoServer } from '../demo/server/create-demo-server.js';
+import { createDemoServer, type DemoServerOptions } from '../demo/server/create-demo-server.js';
 
 /** A step boundary plus 10 s, so ±1-step arithmetic in tests is unambiguous. */
 export const T0 = Date.UTC(2026, 10, 27, 12, 0, 0) + 10_000;
@@ -66,12 +66,15 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** The server's options and the demo's own (its session lifetime). */
+export type HarnessOptions = Partial<StartMfaServerOptions> & Pick<DemoServerOptions, 'sessionTtlSeconds'>;
+
 export class TestServer {
   running!: RunningMfaServer;
   constructor(
     readonly dataDir: string,
     readonly clock: TestClock,
-    private options: Partial<StartMfaServerOptions>,
+    private options: HarnessOptions,
   ) {}
 
   get url(): string {
@@ -94,7 +97,7 @@ export class TestServer {
   }
 
   /** Stops and starts again on the same data folder, with `changes` over the options it had. */
-  async restart(changes: Partial<StartMfaServerOptions> = {}): Promise<void> {
+  async restart(changes: HarnessOptions = {}): Promise<void> {
     await this.running.close();
     this.options = { ...this.options, ...changes };
     await this.start();
@@ -164,7 +167,7 @@ export function createClock(start = T0): TestClock {
   return { now: () => now, advance: (ms) => void (now += ms) };
 }
 
-export async function startTestServer(options: Partial<StartMfaServerOptions> = {}): Promise<TestServer> {
+export async function startTestServer(options: HarnessOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mfa-kit-test-'));
   return new TestServer(dataDir, createClock(), options).start();
 }

@@ -17,8 +17,10 @@ export interface DemoStore {
   findOrCreateUser(name: string, create: () => { userId: string; walletKeySealed: string }): Promise<{ userId: string }>;
   /** A user and an unclaimed wallet made before their first sign-in; false when the name is taken. */
   insertPregeneratedUser(name: string, userId: string, walletKeySealed: string): Promise<boolean>;
-  insertSession(tokenHash: string, userId: string, sessionId: string, now: number): Promise<void>;
-  findSession(tokenHash: string): Promise<{ userId: string; sessionId: string; accountName: string } | undefined>;
+  /** Stores a session made at `now`, and drops the sessions made at or before `expiredBefore`. */
+  insertSession(tokenHash: string, userId: string, sessionId: string, now: number, expiredBefore: number): Promise<void>;
+  /** The session, unless it was made at or before `expiredBefore` (an absolute lifetime). */
+  findSession(tokenHash: string, expiredBefore: number): Promise<{ userId: string; sessionId: string; accountName: string } | undefined>;
   getWallet(userId: string): Promise<DemoWallet | undefined>;
   /** Approving or revoking delegated access changes who holds key shares: a reshare is due. */
   setDelegation(userId: string, delegated: boolean): Promise<void>;
@@ -72,7 +74,8 @@ export function createSqliteDemoStore(db: SqliteDatabase): DemoStore {
   );
   const insertSession = db.prepare('INSERT INTO demo_sessions (token_hash, user_id, session_id, created_at) VALUES (?, ?, ?, ?)');
   const findSession = db.prepare(`SELECT s.user_id, s.session_id, u.name FROM demo_sessions s
-    JOIN demo_users u ON u.user_id = s.user_id WHERE s.token_hash = ?`);
+    JOIN demo_users u ON u.user_id = s.user_id WHERE s.token_hash = ? AND s.created_at > ?`);
+  const purgeSessions = db.prepare('DELETE FROM demo_sessions WHERE created_at <= ?');
   const getWallet = db.prepare('SELECT wallet_key_sealed, delegated, reshare_required, claimed FROM demo_users WHERE user_id = ?');
   const setDelegation = db.prepare('UPDATE demo_users SET delegated = ?, reshare_required = 1 WHERE user_id = ?');
   const claim = db.prepare('UPDATE demo_users SET claimed = 1 WHERE user_id = ? AND claimed = 0');
@@ -90,11 +93,12 @@ export function createSqliteDemoStore(db: SqliteDatabase): DemoStore {
     async insertPregeneratedUser(name, userId, walletKeySealed) {
       return insertPregenerated.run(name, userId, walletKeySealed).changes === 1;
     },
-    async insertSession(tokenHash, userId, sessionId, now) {
+    async insertSession(tokenHash, userId, sessionId, now, expiredBefore) {
+      purgeSessions.run(expiredBefore);
       insertSession.run(tokenHash, userId, sessionId, now);
     },
-    async findSession(tokenHash) {
-      const row = findSession.get(tokenHash) as Row | undefined;
+    async findSession(tokenHash, expiredBefore) {
+      const row = findSession.get(tokenHash, expiredBefore) as Row | undefined;
       return row && { userId: row.user_id as string, sessionId: row.session_id as string, accountName: row.name as string };
     },
     async getWallet(userId) {

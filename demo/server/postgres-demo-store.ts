@@ -63,13 +63,15 @@ export async function createPostgresDemoStore(pool: PgPool): Promise<DemoStore> 
       );
       return inserted.rowCount === 1;
     },
-    async insertSession(tokenHash, userId, sessionId, now) {
+    async insertSession(tokenHash, userId, sessionId, now, expiredBefore) {
+      await pool.query('DELETE FROM demo_sessions WHERE created_at <= $1', [expiredBefore]);
       await pool.query('INSERT INTO demo_sessions (token_hash, user_id, session_id, created_at) VALUES ($1, $2, $3, $4)', [tokenHash, userId, sessionId, now]);
     },
-    async findSession(tokenHash) {
+    async findSession(tokenHash, expiredBefore) {
       const { rows } = await pool.query(
-        `SELECT s.user_id, s.session_id, u.name FROM demo_sessions s JOIN demo_users u ON u.user_id = s.user_id WHERE s.token_hash = $1`,
-        [tokenHash],
+        `SELECT s.user_id, s.session_id, u.name FROM demo_sessions s JOIN demo_users u ON u.user_id = s.user_id
+         WHERE s.token_hash = $1 AND s.created_at > $2`,
+        [tokenHash, expiredBefore],
       );
       const row = rows[0];
       return row && { userId: row.user_id as string, sessionId: row.session_id as string, accountName: row.name as string };

@@ -8,6 +8,8 @@ export interface DemoSessionRequest {
 export interface DemoSessionResponse {
   sessionToken: string;
   userId: string;
+  /** ISO 8601: the session's absolute end; after it every call is 401 `unauthenticated`. */
+  expiresAt: string;
 }
 
 export interface WalletResponse {
