@@ -48,6 +48,7 @@ export type {
   TotpDeviceRecord,
   PasskeyRecord,
   ChallengePurpose,
+  ChallengeLimits,
   ChallengeRecord,
   MfaTokenRecord,
   AttemptReservation,
