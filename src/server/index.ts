@@ -52,6 +52,7 @@ export type {
   ChallengeRecord,
   MfaTokenRecord,
   AttemptReservation,
+  TotpAttemptResult,
   LockoutPolicy,
   RecoveryCodeState,
   IdempotencyRecord,

@@ -4,6 +4,7 @@ import type { MfaEnv, MfaServerContext } from './context.js';
 import type { MfaPrincipal } from './options.js';
 import { recordSecurityEvent } from './security-events.js';
 import { MfaHttpError } from './http/mfa-http-error.js';
+import type { AttemptReservation } from './store/mfa-store.js';
 
 /**
  * docs/architecture.md §8 lockout. Each code attempt is reserved (counted as a failure) before the code
@@ -13,11 +14,14 @@ import { MfaHttpError } from './http/mfa-http-error.js';
 export async function reserveCodeAttempt(ctx: MfaServerContext, userId: string): Promise<{ failures: number; lockedUntil: number | null }> {
   const now = ctx.now();
   const reservation = await ctx.store.reserveAttempt(userId, now, ctx.config.lockout);
-  if (!reservation.allowed) {
-    if (reservation.failures >= ctx.config.lockout.permanentAfter) throw lockedUntilReset();
-    throw rateLimited(Math.max(1, Math.ceil(((reservation.lockedUntil ?? now) - now) / 1000)));
-  }
+  if (!reservation.allowed) throw attemptRefused(ctx, reservation, now);
   return { failures: reservation.failures, lockedUntil: reservation.lockedUntil };
+}
+
+/** The error for an attempt the store refused to reserve: locked for a while, or until a reset. */
+export function attemptRefused(ctx: MfaServerContext, reservation: AttemptReservation, now: number): MfaHttpError {
+  if (reservation.failures >= ctx.config.lockout.permanentAfter) return lockedUntilReset();
+  return rateLimited(Math.max(1, Math.ceil(((reservation.lockedUntil ?? now) - now) / 1000)));
 }
 
 /** Tries left before the next lock (or the permanent one, if it comes first). */

@@ -6,11 +6,11 @@ import {
   STEP_UP_ERROR,
   isMfaAction,
   isTokenScope,
-  payloadDigest,
   type MFAAction,
   type TokenScope,
 } from '../../protocol/index.js';
 import type { MfaServerContext } from '../context.js';
+import { serverPayloadDigest } from '../crypto/payload-digest.js';
 import { MfaHttpError } from '../http/mfa-http-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { getMfaContext, getPrincipal } from '../http/require-session.js';
@@ -70,9 +70,8 @@ export async function enforceElevatedAccess(
   if (!(await isMfaRequired(ctx, principal.userId, check.action ?? check.scope))) return;
   const elevated = c.req.header(ELEVATED_ACCESS_TOKEN_HEADER);
   if (elevated) {
-    const action = check.action
-      ? { mfaAction: check.action, payloadDigest: await digestOf(c, check.getPayload) }
-      : undefined;
+    // The payload is read and digested only when the token turns out to be bound to an action.
+    const action = check.action ? { mfaAction: check.action, payloadDigest: () => digestOf(c, check.getPayload) } : undefined;
     try {
       const claims = await verifyElevatedJwt(elevated, ctx.keys.keySet, {
         issuer: ctx.config.issuer,
@@ -118,7 +117,7 @@ export async function enforceElevatedAccess(
 
 async function digestOf(c: Context, getPayload: ElevatedAccessCheck['getPayload']): Promise<string> {
   const payload = getPayload ? await getPayload(c) : await readJsonBody(c);
-  return payloadDigest(payload);
+  return serverPayloadDigest(payload);
 }
 
 /** The check a scope or an action stands for: an action requires its scope and binds its payload. */

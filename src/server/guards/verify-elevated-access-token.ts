@@ -31,8 +31,11 @@ export interface VerifyElevatedJwtOptions {
   userId?: string | undefined;
   /** When set, the token must belong to this session (`sid`). */
   sessionId?: string | undefined;
-  /** docs/architecture.md §10: the action and the digest of the request being performed. */
-  action?: { mfaAction: MFAAction; payloadDigest: string } | undefined;
+  /**
+   * docs/architecture.md §10: the action and the digest of the request being performed. The digest
+   * may be given as a function: it is then called only for a token that is bound to an action.
+   */
+  action?: { mfaAction: MFAAction; payloadDigest: string | (() => string | Promise<string>) } | undefined;
   /** The factor a `credential:unlink` check removes: only an approval naming it passes. */
   credentialId?: string | undefined;
   currentDate?: Date | undefined;
@@ -80,7 +83,7 @@ export async function verifyElevatedJwt(
   if (!claims.scope.split(' ').includes(options.scope)) {
     throw new ElevatedAccessError('elevated_access_required', `The elevated access token lacks the scope ${options.scope}.`);
   }
-  checkBinding(claims, options);
+  await checkBinding(claims, options);
   return claims;
 }
 
@@ -90,7 +93,7 @@ export async function verifyElevatedJwt(
  * and the digest of the guarded payload, or the factor an unlink removes. An unlink check
  * accepts nothing but an approval naming that factor.
  */
-function checkBinding(claims: ElevatedAccessClaims, options: VerifyElevatedJwtOptions): void {
+async function checkBinding(claims: ElevatedAccessClaims, options: VerifyElevatedJwtOptions): Promise<void> {
   const raw: unknown = claims.authorization_details;
   const details = (Array.isArray(raw) ? raw : raw === undefined ? [] : [null]) as Array<Record<string, unknown> | null>;
   const mismatch = () => new ElevatedAccessError('elevated_access_mismatch', 'The elevated access token approves a different request.');
@@ -106,7 +109,8 @@ function checkBinding(claims: ElevatedAccessClaims, options: VerifyElevatedJwtOp
   if (!action) {
     throw new ElevatedAccessError('elevated_access_required', 'The elevated access token is bound to one request, and this check does not name it.');
   }
-  if (!details.every((d) => d?.type === action.mfaAction && d.payload_digest === action.payloadDigest)) throw mismatch();
+  const digest = typeof action.payloadDigest === 'string' ? action.payloadDigest : await action.payloadDigest();
+  if (!details.every((d) => d?.type === action.mfaAction && d.payload_digest === digest)) throw mismatch();
 }
 
 export interface VerifyElevatedAccessTokenOptions {

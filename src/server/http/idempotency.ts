@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { ELEVATED_ACCESS_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER, MFA_TOKEN_HEADER, payloadDigest } from '../../protocol/index.js';
+import { ELEVATED_ACCESS_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER, MFA_TOKEN_HEADER } from '../../protocol/index.js';
+import { serverPayloadDigest } from '../crypto/payload-digest.js';
 import { decodeJwt } from 'jose';
 import type { MfaEnv, MfaServerContext } from '../context.js';
 import { userHasVerifiedMethods } from '../policy.js';
@@ -48,9 +49,9 @@ export function idempotent(): MiddlewareHandler<MfaEnv> {
     if (!KEY_PATTERN.test(key)) throw invalidRequest('`Idempotency-Key` must be 1–255 visible ASCII characters.');
     const ctx = c.var.mfa;
     const principal = await getPrincipal(c);
-    const proof = await payloadDigest({ elevated: c.req.header(ELEVATED_ACCESS_TOKEN_HEADER) ?? null, mfa: c.req.header(MFA_TOKEN_HEADER) ?? null });
+    const proof = serverPayloadDigest({ elevated: c.req.header(ELEVATED_ACCESS_TOKEN_HEADER) ?? null, mfa: c.req.header(MFA_TOKEN_HEADER) ?? null });
     const scope = `${principal.userId}\n${principal.sessionId}\n${c.req.method} ${c.req.path}\n${proof}`;
-    const bodyDigest = await payloadDigest(await readJsonBody(c));
+    const bodyDigest = serverPayloadDigest(await readJsonBody(c));
     const existing = await ctx.store.claimIdempotencyKey(scope, key, bodyDigest, ctx.now());
     if (existing) {
       if (existing.bodyDigest !== bodyDigest) throw new MfaHttpError('conflict', 'This Idempotency-Key was used with a different request body.');

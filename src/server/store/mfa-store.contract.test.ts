@@ -100,6 +100,25 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
       });
     });
 
+    describe('has any factor', () => {
+      it('is true for a verified TOTP device or a passkey, and for nothing else', async () => {
+        const userId = freshUser();
+        expect(await store.hasAnyFactor(userId)).toBe(false);
+        await store.insertTotpDevice(device(userId));
+        await store.issueRecoveryCodesIfNone(userId, codes('h'), NOW);
+        expect(await store.hasAnyFactor(userId)).toBe(false); // an unverified device and recovery codes are not factors
+        const verified = device(userId, { verifiedAt: NOW });
+        await store.insertTotpDevice(verified);
+        expect(await store.hasAnyFactor(userId)).toBe(true);
+        expect(await store.hasAnyFactor(freshUser())).toBe(false);
+        await store.deleteTotpDevice(userId, verified.id);
+        expect(await store.hasAnyFactor(userId)).toBe(false);
+        const passkeyId = randomUUID();
+        await store.insertPasskey({ id: passkeyId, userId, credentialId: `c-${passkeyId}`, publicKey: new Uint8Array([1]), counter: 0, transports: [], name: 'k', createdAt: NOW, lastUsedAt: null });
+        expect(await store.hasAnyFactor(userId)).toBe(true);
+      });
+    });
+
     describe('passkeys', () => {
       it('refuses a second registration of one credential, moves the counter only forward, renames and deletes', async () => {
         const userId = freshUser();
@@ -232,6 +251,52 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         expect(await reserve(t2 + 10 ** 9)).toEqual({ allowed: false, failures: 9, lockedUntil: null });
         await store.resetAttempts(userId);
         expect(await reserve(t2)).toEqual({ allowed: true, failures: 1, lockedUntil: null });
+      });
+    });
+
+    describe('a TOTP attempt (reserve, accept, reset in one write)', () => {
+      const policy = { maxFailures: 3, lockMs: 60_000, maxLockMs: 100_000, permanentAfter: 9 };
+
+      it('counts a wrong code, accepts a later step and clears the count, refuses a replay', async () => {
+        const userId = freshUser();
+        const d = device(userId, { verifiedAt: NOW, lastStep: 10 });
+        await store.insertTotpDevice(d);
+        expect(await store.attemptTotpStep(userId, d.id, null, NOW, policy)).toEqual({ allowed: true, accepted: false, failures: 1, lockedUntil: null });
+        expect(await store.attemptTotpStep(userId, d.id, 10, NOW, policy)).toEqual({ allowed: true, accepted: false, failures: 2, lockedUntil: null });
+        expect(await store.attemptTotpStep(userId, d.id, 11, NOW + 5, policy)).toEqual({ allowed: true, accepted: true, failures: 0, lockedUntil: null });
+        expect(await store.getTotpDevice(userId, d.id)).toMatchObject({ lastStep: 11, lastUsedAt: NOW + 5 });
+        expect(await store.attemptTotpStep(userId, d.id, 11, NOW, policy)).toEqual({ allowed: true, accepted: false, failures: 1, lockedUntil: null });
+        // The count was cleared by the success: the lock comes after three more failures, not one.
+        expect(await store.reserveAttempt(userId, NOW, policy)).toEqual({ allowed: true, failures: 2, lockedUntil: null });
+      });
+
+      it('marks a new device verified with its first accepted step, and never accepts another user\'s device', async () => {
+        const userId = freshUser();
+        const d = device(userId);
+        await store.insertTotpDevice(d);
+        expect((await store.attemptTotpStep(freshUser(), d.id, 5, NOW, policy)).accepted).toBe(false);
+        expect((await store.attemptTotpStep(userId, d.id, 5, NOW, policy)).accepted).toBe(true);
+        expect(await store.getTotpDevice(userId, d.id)).toMatchObject({ verifiedAt: NOW, lastStep: 5 });
+      });
+
+      it('accepts nothing while locked out, not even the right step, and leaves the device and the count as they were', async () => {
+        const userId = freshUser();
+        const d = device(userId, { verifiedAt: NOW, lastStep: 10 });
+        await store.insertTotpDevice(d);
+        for (let i = 0; i < 3; i++) await store.attemptTotpStep(userId, d.id, null, NOW, policy);
+        expect(await store.attemptTotpStep(userId, d.id, 11, NOW + 1, policy)).toEqual({ allowed: false, accepted: false, failures: 3, lockedUntil: NOW + 60_000 });
+        expect(await store.getTotpDevice(userId, d.id)).toMatchObject({ lastStep: 10 });
+        expect(await store.attemptTotpStep(userId, d.id, 11, NOW + 60_000, policy)).toEqual({ allowed: true, accepted: true, failures: 0, lockedUntil: null });
+      });
+
+      it('refuses every code from the permanent limit on, until a reset', async () => {
+        const userId = freshUser();
+        const d = device(userId, { verifiedAt: NOW });
+        await store.insertTotpDevice(d);
+        for (let i = 0; i < 9; i++) await store.reserveAttempt(userId, NOW + 10 ** 9 * i, policy);
+        expect(await store.attemptTotpStep(userId, d.id, 1, NOW + 10 ** 10, policy)).toEqual({ allowed: false, accepted: false, failures: 9, lockedUntil: null });
+        await store.resetAttempts(userId);
+        expect((await store.attemptTotpStep(userId, d.id, 1, NOW + 10 ** 10, policy)).accepted).toBe(true);
       });
     });
 

@@ -34,6 +34,19 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
       expect(await race((store) => store.acceptTotpStep(userId, id, 11, NOW))).toBe(1);
     });
 
+    it('accepts one TOTP step once when whole attempts are raced, and counts the losers', async () => {
+      const userId = freshUser();
+      const id = randomUUID();
+      await instances[0]!.insertTotpDevice({ id, userId, secretSealed: 's', createdAt: NOW, verifiedAt: NOW, isDefault: true, lastStep: 10, lastUsedAt: null });
+      const policy = { maxFailures: 1000, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 10_000 };
+      const results = await Promise.all(Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.attemptTotpStep(userId, id, 11, NOW, policy)));
+      expect(results.filter((r) => r.accepted)).toHaveLength(1);
+      // Each loser is one failure; the winner's reset cleared those counted before it.
+      const after = await instances[0]!.reserveAttempt(userId, NOW, policy);
+      expect(after.failures).toBeLessThanOrEqual(RACERS);
+      expect(after.failures).toBeGreaterThanOrEqual(1);
+    });
+
     it('redeems one recovery code once', async () => {
       const userId = freshUser();
       await instances[0]!.issueRecoveryCodesIfNone(userId, [{ prefix: 'h1', codeHash: 'h1' }, { prefix: 'h2', codeHash: 'h2' }], NOW);
@@ -113,6 +126,17 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
       expect(allowed).toHaveLength(5);
       expect(allowed.map((r) => r.failures).sort()).toEqual([1, 2, 3, 4, 5]);
       for (const store of instances) expect((await store.reserveAttempt(userId, NOW + 1, { maxFailures: 5, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 100 })).allowed).toBe(false);
+    });
+
+    it('lets exactly the lockout limit of raced whole TOTP attempts through, and accepts no step once locked', async () => {
+      const userId = freshUser();
+      const id = randomUUID();
+      await instances[0]!.insertTotpDevice({ id, userId, secretSealed: 's', createdAt: NOW, verifiedAt: NOW, isDefault: true, lastStep: 10, lastUsedAt: null });
+      const policy = { maxFailures: 5, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 100 };
+      const attempts = await Promise.all(Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.attemptTotpStep(userId, id, null, NOW, policy)));
+      expect(attempts.filter((r) => r.allowed)).toHaveLength(5);
+      for (const store of instances) expect(await store.attemptTotpStep(userId, id, 11, NOW + 1, policy)).toMatchObject({ allowed: false, accepted: false });
+      expect((await instances[0]!.getTotpDevice(userId, id))?.lastStep).toBe(10);
     });
   });
 });

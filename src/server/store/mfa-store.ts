@@ -65,6 +65,12 @@ export interface AttemptReservation {
   lockedUntil: number | null;
 }
 
+/** One TOTP attempt (`attemptTotpStep`): the reservation, and whether the step was accepted. */
+export interface TotpAttemptResult extends AttemptReservation {
+  /** The step was later than the device's last one and is now its last; the failure count is cleared (0, no lock). */
+  accepted: boolean;
+}
+
 /** docs/architecture.md §8: how failed code attempts lock a user out. */
 export interface LockoutPolicy {
   /** Every this-many consecutive failures lock the user. */
@@ -121,6 +127,13 @@ export interface MfaStore {
    * and marks the device verified. One conditional UPDATE; true when this call won.
    */
   acceptTotpStep(userId: string, id: string, step: number, now: number): Promise<boolean>;
+  /**
+   * A whole TOTP attempt as one write transaction (one round trip to a networked database):
+   * `reserveAttempt`; then, only when that allowed it and the code matched a `step`,
+   * `acceptTotpStep`; then, only when that accepted it, `resetAttempts`. A locked-out user
+   * never has a step accepted, and each part keeps its own single-use guarantee.
+   */
+  attemptTotpStep(userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy): Promise<TotpAttemptResult>;
   /** Makes `id` the default when the user has no default device yet. */
   setDefaultTotpDeviceIfNone(userId: string, id: string): Promise<void>;
   /** Makes `id` (a verified device) the only default; false when there is no such device. */
@@ -131,6 +144,9 @@ export interface MfaStore {
    * (verified device or passkey), atomically, so two removals at once never leave none.
    */
   deleteTotpDevice(userId: string, id: string, keepLastFactor?: boolean): Promise<boolean>;
+
+  /** Whether the user has a verified TOTP device or a passkey (recovery codes alone are not a factor): one `SELECT EXISTS`. */
+  hasAnyFactor(userId: string): Promise<boolean>;
 
   // Passkeys
   insertPasskey(passkey: PasskeyRecord): Promise<boolean>;

@@ -125,6 +125,46 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX webauthn_challenges_user ON webauthn_challenges(user_id, seq);
   CREATE INDEX webauthn_challenges_expiry ON webauthn_challenges(expires_at);
   `,
+  // A whole TOTP attempt in one statement, so one round trip and one commit: reserve the
+  // attempt (the same rule as the store's reserveAttempt), accept the step only when that was
+  // allowed, and clear the count only when the step was accepted. The user's row stays locked
+  // from the reservation to the commit, so concurrent attempts of one user apply one by one.
+  `
+  CREATE FUNCTION mfa_attempt_totp_step(
+    p_user TEXT, p_device TEXT, p_step BIGINT, p_now BIGINT,
+    p_max INTEGER, p_lock_ms BIGINT, p_max_lock_ms BIGINT, p_permanent INTEGER
+  ) RETURNS TABLE (r_allowed BOOLEAN, r_accepted BOOLEAN, r_failures INTEGER, r_locked_until BIGINT)
+  LANGUAGE plpgsql AS $fn$
+  DECLARE
+    v_failures INTEGER;
+    v_locked BIGINT;
+  BEGIN
+    INSERT INTO mfa_users (user_id) VALUES (p_user) ON CONFLICT DO NOTHING;
+    UPDATE mfa_users AS u SET
+      failures = u.failures + 1,
+      locked_until = CASE
+        WHEN u.failures + 1 < p_permanent AND (u.failures + 1) % p_max = 0
+        THEN p_now + LEAST(p_lock_ms * (1::bigint << LEAST((u.failures + 1) / p_max - 1, 30)), p_max_lock_ms)
+        ELSE NULL END
+    WHERE u.user_id = p_user AND (u.locked_until IS NULL OR u.locked_until <= p_now) AND u.failures < p_permanent
+    RETURNING u.failures, u.locked_until INTO v_failures, v_locked;
+    IF NOT FOUND THEN
+      RETURN QUERY SELECT FALSE, FALSE, u.failures, u.locked_until FROM mfa_users AS u WHERE u.user_id = p_user;
+      RETURN;
+    END IF;
+    IF p_step IS NOT NULL THEN
+      UPDATE totp_devices AS d SET last_step = p_step, last_used_at = p_now, verified_at = COALESCE(d.verified_at, p_now)
+      WHERE d.user_id = p_user AND d.id = p_device AND (d.last_step IS NULL OR d.last_step < p_step);
+      IF FOUND THEN
+        UPDATE mfa_users AS u SET failures = 0, locked_until = NULL WHERE u.user_id = p_user;
+        RETURN QUERY SELECT TRUE, TRUE, 0, NULL::BIGINT;
+        RETURN;
+      END IF;
+    END IF;
+    RETURN QUERY SELECT TRUE, FALSE, v_failures, v_locked;
+  END
+  $fn$;
+  `,
 ];
 
 /**

@@ -11,6 +11,7 @@ import type {
   RecoveryCodeState,
   SecurityEventRecord,
   StoredRecoveryCode,
+  TotpAttemptResult,
   TotpDeviceRecord,
 } from './mfa-store.js';
 import { createPgPool, type PgPool, type PgPoolClient } from './pg-driver.js';
@@ -96,6 +97,34 @@ export class PostgresMfaStore implements MfaStore {
       [userId, id, step, now],
     );
     return changed === 1;
+  }
+  async attemptTotpStep(userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy): Promise<TotpAttemptResult> {
+    const { maxFailures, lockMs, maxLockMs, permanentAfter } = policy;
+    const { rows } = await this.pool.query('SELECT * FROM mfa_attempt_totp_step($1, $2, $3, $4, $5, $6, $7, $8)', [
+      userId,
+      id,
+      step,
+      now,
+      maxFailures,
+      lockMs,
+      maxLockMs,
+      permanentAfter,
+    ]);
+    const row = rows[0]!;
+    return {
+      allowed: row.r_allowed === true,
+      accepted: row.r_accepted === true,
+      failures: pgNumber(row.r_failures),
+      lockedUntil: pgNumberOrNull(row.r_locked_until),
+    };
+  }
+  async hasAnyFactor(userId: string): Promise<boolean> {
+    const { rows } = await this.pool.query(
+      `SELECT EXISTS (SELECT 1 FROM totp_devices WHERE user_id = $1 AND verified_at IS NOT NULL)
+           OR EXISTS (SELECT 1 FROM passkeys WHERE user_id = $1) AS has`,
+      [userId],
+    );
+    return rows[0]!.has === true;
   }
   async setDefaultTotpDeviceIfNone(userId: string, id: string): Promise<void> {
     await this.forUser(userId, (client) =>

@@ -11,6 +11,7 @@ import type {
   RecoveryCodeState,
   SecurityEventRecord,
   StoredRecoveryCode,
+  TotpAttemptResult,
   TotpDeviceRecord,
 } from './mfa-store.js';
 import { migrate } from './migrations.js';
@@ -34,6 +35,8 @@ function prepareStatements(db: SqliteDatabase) {
     deleteTotp: p('DELETE FROM totp_devices WHERE user_id = ? AND id = ?'),
     countFactors: p(`SELECT (SELECT COUNT(*) FROM totp_devices WHERE user_id = @userId AND verified_at IS NOT NULL)
       + (SELECT COUNT(*) FROM passkeys WHERE user_id = @userId) AS n`),
+    hasAnyFactor: p(`SELECT EXISTS (SELECT 1 FROM totp_devices WHERE user_id = @userId AND verified_at IS NOT NULL)
+      OR EXISTS (SELECT 1 FROM passkeys WHERE user_id = @userId) AS has`),
     isVerifiedTotp: p('SELECT 1 FROM totp_devices WHERE user_id = ? AND id = ? AND verified_at IS NOT NULL'),
     promoteDefault: p(`UPDATE totp_devices SET is_default = 1 WHERE id = (SELECT id FROM totp_devices WHERE user_id = @userId
       AND verified_at IS NOT NULL ORDER BY created_at, id LIMIT 1)
@@ -103,13 +106,29 @@ export class SqliteMfaStore implements MfaStore {
   /** The connection, for an app that keeps its own tables in the same file. */
   readonly db: SqliteDatabase;
   private readonly stmt: ReturnType<typeof prepareStatements>;
+  private readonly totpAttempt: (userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy) => TotpAttemptResult;
 
   constructor(path: string) {
     this.db = openSqliteDatabase(path);
-    if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
+    if (path !== ':memory:') {
+      this.db.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL keeps every commit atomic and the file consistent after a crash;
+      // it syncs at checkpoints rather than at every commit, so a power loss (not a process
+      // crash) may undo the last commits. Set here rather than inherited from the build's
+      // default, which differs between SQLite builds (docs/architecture.md §9).
+      this.db.pragma('synchronous = NORMAL');
+    }
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.stmt = prepareStatements(this.db);
+    // One transaction, so one commit, for the three writes of a TOTP attempt.
+    this.totpAttempt = this.db.transaction((userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy) => {
+      const reservation = this.reserve(userId, now, policy);
+      if (!reservation.allowed || step === null) return { ...reservation, accepted: false };
+      if (this.stmt.acceptStep.run({ userId, id, step, now }).changes !== 1) return { ...reservation, accepted: false };
+      this.stmt.resetAttempts.run(userId);
+      return { allowed: true, failures: 0, lockedUntil: null, accepted: true };
+    });
   }
 
 
@@ -128,6 +147,12 @@ export class SqliteMfaStore implements MfaStore {
   }
   async acceptTotpStep(userId: string, id: string, step: number, now: number): Promise<boolean> {
     return this.stmt.acceptStep.run({ userId, id, step, now }).changes === 1;
+  }
+  async attemptTotpStep(userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy): Promise<TotpAttemptResult> {
+    return this.totpAttempt(userId, id, step, now, policy);
+  }
+  async hasAnyFactor(userId: string): Promise<boolean> {
+    return (this.stmt.hasAnyFactor.get({ userId }) as { has: number }).has === 1;
   }
   async setDefaultTotpDeviceIfNone(userId: string, id: string): Promise<void> {
     this.stmt.setDefaultIfNone.run({ userId, id });
@@ -232,6 +257,9 @@ export class SqliteMfaStore implements MfaStore {
   }
 
   async reserveAttempt(userId: string, now: number, policy: LockoutPolicy): Promise<AttemptReservation> {
+    return this.reserve(userId, now, policy);
+  }
+  private reserve(userId: string, now: number, policy: LockoutPolicy): AttemptReservation {
     this.stmt.ensureUser.run(userId);
     const { maxFailures: max, lockMs, maxLockMs, permanentAfter: permanent } = policy;
     const row = this.stmt.reserveAttempt.get({ userId, now, max, lockMs, maxLockMs, permanent }) as Row | undefined;

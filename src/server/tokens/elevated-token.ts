@@ -1,11 +1,8 @@
-import { SignJWT } from 'jose';
+import { randomUUID } from 'node:crypto';
 import type { ActionBinding, ElevatedAccessTokenGrant, MFAAction, TokenScope } from '../../protocol/index.js';
 import type { MfaServerContext } from '../context.js';
-import { randomToken } from '../crypto/random.js';
 import type { MfaPrincipal } from '../options.js';
 import { tokenPolicyForScopes } from '../policy.js';
-import { normalizeLowS } from './low-s.js';
-import { ELEVATED_TOKEN_TYP, SIGNING_ALG } from './signing-keys.js';
 
 /** RFC 8176 authentication method references. */
 export type Amr = 'otp' | 'hwk' | 'user';
@@ -62,23 +59,22 @@ export async function issueElevatedToken(ctx: MfaServerContext, input: IssueElev
       : undefined;
   const nowSeconds = Math.floor(ctx.now() / 1000);
   const exp = nowSeconds + ttlSeconds;
-  const claims: Omit<ElevatedAccessClaims, 'iss' | 'aud' | 'sub' | 'iat' | 'exp' | 'jti'> = {
+  const claims: ElevatedAccessClaims = {
+    iss: ctx.config.issuer,
+    aud: ctx.config.audience,
+    sub: input.principal.userId,
     sid: input.principal.sessionId,
     scope: input.scopes.join(' '),
     amr: input.amr,
     auth_time: nowSeconds,
+    iat: nowSeconds,
+    exp,
+    // 122 random bits: unique enough for single use, and one call where base64url of random bytes was two.
+    jti: randomUUID(),
     single_use: singleUse,
     ...(details ? { authorization_details: details } : {}),
   };
-  const signed = await new SignJWT({ ...claims })
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: ctx.keys.kid, typ: ELEVATED_TOKEN_TYP })
-    .setIssuer(ctx.config.issuer)
-    .setAudience(ctx.config.audience)
-    .setSubject(input.principal.userId)
-    .setIssuedAt(nowSeconds)
-    .setExpirationTime(exp)
-    .setJti(randomToken(16))
-    .sign(ctx.keys.privateKey);
-  const token = normalizeLowS(signed);
+  // Synchronous node:crypto ES256 with the key imported at start, low S (signing-keys.ts).
+  const token = ctx.keys.sign(claims);
   return { token, scopes: input.scopes, expiresAt: new Date(exp * 1000).toISOString(), singleUse };
 }

@@ -25,6 +25,18 @@ export function hasLowS(jws: string): boolean {
   return signature !== undefined && toBigInt(signature.subarray(PART_BYTES)) <= HALF_ORDER;
 }
 
+/**
+ * A raw IEEE P1363 signature (r ‖ s) with S in the low half: `n − s` when it is high, the
+ * signature itself otherwise (node:crypto, like WebCrypto, gives either half).
+ */
+export function lowSSignature(signature: Buffer): Buffer {
+  if (signature.length !== 2 * PART_BYTES) return signature;
+  const s = toBigInt(signature.subarray(PART_BYTES));
+  if (s <= HALF_ORDER) return signature;
+  const low = Buffer.from((P256_ORDER - s).toString(16).padStart(2 * PART_BYTES, '0'), 'hex');
+  return Buffer.concat([signature.subarray(0, PART_BYTES), low]);
+}
+
 /** Our own signatures, normalised to low S (WebCrypto gives either half). */
 export function normalizeLowS(jws: string): string {
   const signature = signatureOf(jws);

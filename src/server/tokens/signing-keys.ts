@@ -1,5 +1,6 @@
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK, type JWTVerifyGetKey } from 'jose';
 import type { KeyVault } from '../crypto/key-vault.js';
+import { createEs256Signer, type JwsSigner } from './jws-signer.js';
 
 export const SIGNING_ALG = 'ES256';
 /** The `typ` header every elevated token carries, and every verifier requires. */
@@ -9,6 +10,8 @@ const SIGNING_KEY_FILE = 'signing-key.jwk.json';
 export interface SigningKeys {
   kid: string;
   privateKey: CryptoKey;
+  /** Signs claims with `privateKey` as a compact ES256 JWS (header `alg`, `kid`, `typ`), low S. */
+  sign: JwsSigner;
   publicKey: CryptoKey;
   /** The public JWK of the key that signs. */
   publicJwk: JWK;
@@ -58,7 +61,9 @@ export async function importSigningKeys(jwk: JWK, retired: readonly JWK[] = []):
       throw new Error(`mfa-kit: two different signing keys share the kid "${publicOld.kid}"; give the new one its own.`);
     }
   }
-  return { kid: publicJwk.kid!, privateKey, publicKey, publicJwk, published, keySet: createLocalJWKSet({ keys: published }) };
+  const kid = publicJwk.kid!;
+  const sign = createEs256Signer(jwk, { alg: SIGNING_ALG, kid, typ: ELEVATED_TOKEN_TYP });
+  return { kid, privateKey, sign, publicKey, publicJwk, published, keySet: createLocalJWKSet({ keys: published }) };
 }
 
 /** Under this name a shared vault keeps public keys that still verify but no longer sign (a JSON array). */

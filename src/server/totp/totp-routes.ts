@@ -12,7 +12,7 @@ import { enforceElevatedAccess } from '../guards/require-elevated-access.js';
 import { notFound } from '../http/mfa-http-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { readCode, readOptionalString, readTokenRequest } from '../http/validate.js';
-import { codeAttemptSucceeded, invalidCode, reserveCodeAttempt } from '../lockout.js';
+import { attemptRefused, invalidCode } from '../lockout.js';
 import type { MfaPrincipal } from '../options.js';
 import { isStaleEnrollment, staleEnrollment, userHasVerifiedMethods } from '../policy.js';
 import { issueFirstRecoveryCodes } from '../recovery-codes/recovery-code.js';
@@ -24,19 +24,20 @@ import { dropRecoveryCodesWithoutFactors, lastFactorRefused, refuseRemovingLastF
 import { generateTotpSecret, matchTotpStep, totpUri } from './totp-code.js';
 
 /**
- * Checks a code against one device, with the lockout around it. The replay rule is enforced
- * by the store's single conditional UPDATE (only a step later than the last accepted one), so
- * of 100 concurrent requests carrying one code exactly one wins.
+ * Checks a code against one device, with the lockout around it, in one write transaction of
+ * the store: the attempt is counted as a failure up front, the step is accepted only while the
+ * user is not locked out and only if it is later than the last accepted one (RFC 6238 §5.2),
+ * and only an accepted step clears the count. So of 100 concurrent requests carrying one code
+ * exactly one wins, and concurrent guesses get no more tries than the lockout allows. The code
+ * is matched first (pure computation, the same for every outcome), so the store is reached once.
  */
 async function verifyDeviceCode(c: Context<MfaEnv>, principal: MfaPrincipal, device: TotpDeviceRecord, code: string): Promise<void> {
   const ctx = c.var.mfa;
-  const attempt = await reserveCodeAttempt(ctx, principal.userId);
   const now = ctx.now();
   const step = matchTotpStep(ctx.secrets.open(device.secretSealed), code, now);
-  if (step === null || !(await ctx.store.acceptTotpStep(principal.userId, device.id, step, now))) {
-    throw await invalidCode(c, principal, attempt, 'totp');
-  }
-  await codeAttemptSucceeded(ctx, principal.userId);
+  const attempt = await ctx.store.attemptTotpStep(principal.userId, device.id, step, now, ctx.config.lockout);
+  if (!attempt.allowed) throw attemptRefused(ctx, attempt, now);
+  if (!attempt.accepted) throw await invalidCode(c, principal, attempt, 'totp');
 }
 
 function deviceParam(c: Context): string {
