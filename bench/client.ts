@@ -50,6 +50,17 @@ export class BenchClient {
     return { session, deviceId: id, secret, recoveryCodes: verified.body.recoveryCodes as string[] };
   }
 
+  /**
+   * A user with a verified TOTP device put straight into the server child's store (setup
+   * only: no recovery codes, so no scrypt). Verifies like an enrolled device.
+   */
+  async seedTotp(name: string): Promise<TotpUser> {
+    const session = await this.session(name);
+    const seeded = await this.call('POST', '/bench/seed-totp', { body: { userId: session.userId } });
+    if (seeded.status !== 200) throw new Error(`seed: ${seeded.status} ${seeded.text}`);
+    return { session, deviceId: seeded.body.id as string, secret: seeded.body.secret as string, recoveryCodes: [] };
+  }
+
   /** A TOTP verification; returns the whole answer. */
   totpVerify(user: TotpUser, code: string, extra: Record<string, unknown> = {}) {
     return this.call('POST', '/mfa/totp/verify', { session: user.session, body: { code, ...extra } });

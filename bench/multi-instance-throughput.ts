@@ -48,11 +48,11 @@ async function measureDeployment(deployment: string, children: ServerChild[], se
 
   const users: TotpUser[] = new Array(userCount);
   await pool([...Array(userCount).keys()], connections, async (i) => {
-    users[i] = await clients[i % clients.length]!.enrollTotp(`${tag}-totp-${i}`, BENCH_T0_MS);
+    users[i] = await clients[i % clients.length]!.seedTotp(`${tag}-totp-${i}`);
   });
   const guardUsers: TotpUser[] = [];
   await pool([...Array(connections).keys()], connections, async (i) => {
-    guardUsers.push(await clients[i % clients.length]!.enrollTotp(`${tag}-guard-${i}`, BENCH_T0_MS));
+    guardUsers.push(await clients[i % clients.length]!.seedTotp(`${tag}-guard-${i}`));
   });
 
   const bare = await together(children, connections, (child, _i, c) =>

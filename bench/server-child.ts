@@ -3,11 +3,14 @@
  * event loop: `startMfaServer` with `demo: true` on loopback, on a real SQLite file in the
  * folder the parent gives (BENCH_DATA_DIR), or on PostgreSQL (BENCH_DATABASE_URL). Beside the kit's routes it mounts the baselines
  * on the same Hono app (so they pay the same global middleware): `GET /bench/bare` and
- * `POST /bench/bare` (reads the JSON body), and `GET /bench/memory` (`?gc=1` collects first).
+ * `POST /bench/bare` (reads the JSON body), `GET /bench/memory` (`?gc=1` collects first), and
+ * `POST /bench/seed-totp` (setup: a verified TOTP device for a user, without recovery codes).
  *
  * The clock is the parent's (BENCH_CLOCK_MS, then `{ type: 'clock', ms }` messages), so TOTP
  * windows are exact and nothing sleeps; the per-request work is the same as with Date.now.
  */
+import { randomUUID } from 'node:crypto';
+import { Secret } from 'otpauth';
 import { serveMfaServer, type MfaServerOptions } from 'mfa-kit/server';
 import { createDemoServer } from '../demo/server/create-demo-server.js';
 import { BENCH_ORIGIN, BENCH_RP_ID } from './constants.js';
@@ -38,6 +41,25 @@ async function main() {
   app.post('/bench/bare', async (c) => {
     await c.req.json().catch(() => ({}));
     return c.json({ ok: true });
+  });
+  // Setup only, never measured: a verified TOTP device straight into the store. Enrolling over
+  // HTTP issues ten scrypt-sealed recovery codes per user (about 1 s of CPU each on this
+  // machine), which turned enrolling 1,000 users into minutes; the routes under load are the same.
+  app.post('/bench/seed-totp', async (c) => {
+    const { userId } = (await c.req.json()) as { userId: string };
+    const secret = new Secret({ size: 20 }).base32;
+    const id = randomUUID();
+    await server.store.insertTotpDevice({
+      id,
+      userId,
+      secretSealed: server.context.secrets.seal(secret),
+      createdAt: clockMs,
+      verifiedAt: clockMs,
+      isDefault: true,
+      lastStep: null,
+      lastUsedAt: null,
+    });
+    return c.json({ id, secret });
   });
   app.get('/bench/memory', (c) => {
     const gc = (globalThis as { gc?: () => void }).gc;

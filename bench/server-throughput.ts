@@ -98,11 +98,11 @@ export async function runServerBench(): Promise<ServerBenchResult> {
     const t0 = performance.now();
     const totpUsers: TotpUser[] = new Array(userCount);
     await pool([...Array(userCount).keys()], connections, async (i) => {
-      totpUsers[i] = await client.enrollTotp(`totp-${i}`, BENCH_T0_MS);
+      totpUsers[i] = await client.seedTotp(`totp-${i}`);
     });
     const guardUsers: TotpUser[] = [];
     await pool([...Array(connections).keys()], connections, async (i) => {
-      guardUsers.push(await client.enrollTotp(`guard-${i}`, BENCH_T0_MS));
+      guardUsers.push(await client.seedTotp(`guard-${i}`));
     });
     const passkeyUsers = await Promise.all(
       [...Array(connections).keys()].map(async (i) => {
@@ -170,6 +170,7 @@ export async function runServerBench(): Promise<ServerBenchResult> {
     rows.push({ what: `guard, single-use token (${single.length} harvested, each once)`, generator: 'autocannon', figures: figures(guardSingle), baseline: 'baseline: POST /bench/bare (JSON body)' });
 
     printRows(rows);
+    printMeasures(rows);
 
     // Sustained mixed load: TOTP windows and a two-worker passkey loop side by side.
     const sustainedStart = performance.now();
@@ -205,6 +206,25 @@ export async function runServerBench(): Promise<ServerBenchResult> {
   } finally {
     await child.stop();
     removeDataDir(child.dataDir);
+  }
+}
+
+/** What each row's requests do inside the server child, beyond what its baseline does too. */
+export const SERVER_ROW_MEASURES: readonly [prefix: string, measures: string][] = [
+  ['baseline: GET', 'Node HTTP + Hono routing and the global middleware (no-store, body limit): the framework\'s ceiling'],
+  ['baseline: POST', 'the same plus reading and parsing a small JSON body: what every kit POST pays before its own work'],
+  ['TOTP verify', 'session lookup (demo, one SELECT), body validation, device read, 3 HOTPs, ONE write transaction (reserve attempt + accept step + reset), ES256 sign (node:crypto), step_up_granted event INSERT'],
+  ['baseline: 2 sequential', 'two dependent bare POSTs through the fetch client: the ceiling of a two-request flow'],
+  ['passkey', 'options (challenge INSERT) → software authenticator → verify (challenge DELETE, ES256 assertion check by @simplewebauthn, counter UPDATE, ES256 token sign, event INSERT)'],
+  ['guard, multi-use', 'session lookup, policy (one SELECT EXISTS), ES256 verify (jose, WebCrypto), no digest (unbound token), the delegation UPDATE'],
+  ['guard, single-use', 'the same plus the atomic jti INSERT (single use)'],
+];
+
+function printMeasures(rows: ServerFigureRow[]) {
+  console.log('What each row measures:');
+  for (const row of rows) {
+    const measures = SERVER_ROW_MEASURES.find(([prefix]) => row.what.startsWith(prefix))?.[1];
+    if (measures) console.log(`  - ${row.what}: ${measures}`);
   }
 }
 

@@ -1,12 +1,18 @@
 /**
- * The page the open-latency benchmark drives. It mounts the kit (with an in-page MfaApi that
- * answers at once, so the figure is the kit's own cost, not the network's) and, beside it, a
- * bare native modal <dialog> with one input: the baseline. `window.measure*` each open and close
- * the modal `runs` times and return the milliseconds from the call to the input having focus.
+ * The page the open-latency benchmark drives. It mounts the kit and, beside it, two baselines:
+ * a bare native modal <dialog> with one input, and a bare Radix Dialog with one input (the
+ * parts the kit's modal is built on). `window.measure*` each open and close a modal `runs`
+ * times and return the milliseconds from the call to the input having focus.
+ *
+ * The kit talks to its API one of two ways, chosen by the page's query: by default an in-page
+ * MfaApi that answers at once (the kit's own cost, no network), or with `?api=http` the real
+ * HTTP client on `/mfa` (`apiBaseUrl`), which the bench's server answers and Playwright may
+ * delay: any request a prompt makes before focus then shows up in the figure.
  */
 import 'mfa-kit/react/styles.css';
 import { MfaCancelledError, TokenScope, type MfaApi } from 'mfa-kit';
 import { MfaProvider, promptMfaAuth } from 'mfa-kit/react';
+import * as Dialog from '@radix-ui/react-dialog';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
@@ -87,10 +93,48 @@ async function measureBaseline(runs: number): Promise<number[]> {
   return samples;
 }
 
-Object.assign(window, { measureKit, measureBaseline });
+let setRadixOpen: (open: boolean) => void = () => {};
+function RadixBaseline() {
+  const [open, setOpen] = useState(false);
+  setRadixOpen = setOpen;
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Portal>
+        <Dialog.Overlay style={{ position: 'fixed', inset: 0, background: 'rgb(0 0 0 / 0.4)' }} />
+        <Dialog.Content aria-describedby={undefined} style={{ position: 'fixed', top: '30%', left: '50%', background: 'white' }}>
+          <Dialog.Title>Enter your code</Dialog.Title>
+          <input data-radix-baseline autoComplete="off" aria-label="Code" />
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
 
+async function measureRadix(runs: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    setRadixOpen(true);
+    samples.push((await untilFocused((el) => el.hasAttribute('data-radix-baseline'))) - start);
+    flushSync(() => setRadixOpen(false));
+    await settle();
+  }
+  return samples;
+}
+
+Object.assign(window, { measureKit, measureBaseline, measureRadix });
+
+const overHttp = new URLSearchParams(location.search).get('api') === 'http';
 createRoot(document.getElementById('root')!).render(
-  <MfaProvider client={api}>
-    <Baseline />
-  </MfaProvider>,
+  overHttp ? (
+    <MfaProvider apiBaseUrl="/mfa" getAuthHeaders={() => ({ Authorization: 'Bearer bench' })}>
+      <Baseline />
+      <RadixBaseline />
+    </MfaProvider>
+  ) : (
+    <MfaProvider client={api}>
+      <Baseline />
+      <RadixBaseline />
+    </MfaProvider>
+  ),
 );
