@@ -18,7 +18,7 @@ import type {
 import type { DemoStore } from './demo-store.js';
 import { registerLifecycleRoutes, registerPregenerateRoute } from './wallet/lifecycle-routes.js';
 import { registerSignRoutes } from './wallet/sign-routes.js';
-import { walletOf } from './wallet/wallet-account.js';
+import { walletOf, walletRecordOf } from './wallet/wallet-account.js';
 
 /** EIP-191 messages are free text; this bound keeps a signing request well under the body limit. */
 const MAX_MESSAGE_LENGTH = 4096;
@@ -77,7 +77,7 @@ export function walletRoutes(store: DemoStore): Hono<MfaEnv> {
       const enabled = (await readJsonBody(c)).enabled as boolean;
       // Delegating is a refresh; revoking delegated access is a reshare.
       await assertElevatedAccess(c, enabled ? MFAAction.WalletWaasRefresh : MFAAction.WalletWaasReshare);
-      const { userId } = await walletOf(c, store);
+      const { userId } = await walletRecordOf(c, store);
       await store.setDelegation(userId, enabled);
       const body: WalletDelegationResponse = { delegated: enabled };
       return c.json(body);
