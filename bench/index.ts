@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: size, open latency, server throughput, several instances on PostgreSQL. Each section prints its figures
+ * `npm run bench`: size, open latency, server throughput, server CPU per request, several instances on PostgreSQL. Each section prints its figures
  * beside a baseline measured in the same run; nothing is asserted on time.
  */
 import { runLatencyBench } from './latency.js';
 import { runMultiInstanceBench } from './multi-instance-throughput.js';
+import { runServerCpuBench } from './server-cpu.js';
 import { runServerBench } from './server-throughput.js';
 import { runSizeBench } from './size.js';
 
@@ -13,6 +14,7 @@ const sections: [string, () => Promise<unknown>][] = [
   ['size', runSizeBench],
   ['latency', runLatencyBench],
   ['server', runServerBench],
+  ['cpu', runServerCpuBench],
   ['instances', runMultiInstanceBench],
 ];
 let failed = 0;
