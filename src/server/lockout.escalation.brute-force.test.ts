@@ -9,7 +9,9 @@ let s: TestSession;
 let secret: string;
 
 beforeEach(async () => {
-  server = await startTestServer();
+  // The locks below add up to weeks of server clock: the demo session must outlive them, or
+  // every guess would be a 401 for an expired session instead of a counted failure.
+  server = await startTestServer({ sessionTtlSeconds: 365 * 86_400 });
   s = await server.session('alice');
   ({ secret } = await server.enrollTotp(s));
 });

@@ -69,7 +69,7 @@ export async function issueElevatedToken(ctx: MfaServerContext, input: IssueElev
     auth_time: nowSeconds,
     iat: nowSeconds,
     exp,
-    // 122 random bits: unique enough for single use, and one call where base64url of random bytes was two.
+    // A v4 UUID: 122 random bits, unique enough for a single-use id, from one call on pooled entropy.
     jti: randomUUID(),
     single_use: singleUse,
     ...(details ? { authorization_details: details } : {}),
