@@ -29,17 +29,17 @@ export {
   type MfaErrorOptions,
 } from './errors.js';
 
-export { promptMfaAuth, getElevatedAccessToken, getMfaToken } from './mounted-provider.js';
-export type { PromptMfaAuthParams } from './normalize-prompt-request.js';
-export { isMfaRequiredForAction } from './is-mfa-required.js';
-export { withStepUp, type ChallengedRequest, type WithStepUpOptions } from './step-up-fetch.js';
-export type { StepUpCheckResult, StepUpCredential } from './check-step-up-auth.js';
-export { fetchWithElevatedAccess, type FetchWithElevatedAccessOptions } from './fetch-with-elevated-access.js';
+export { promptMfaAuth, getElevatedAccessToken, getMfaToken } from './prompt/mounted-provider.js';
+export type { PromptMfaAuthParams } from './prompt/normalize-prompt-request.js';
+export { isMfaRequiredForAction } from './tokens/is-mfa-required.js';
+export { withStepUp, type ChallengedRequest, type WithStepUpOptions } from './http/step-up-fetch.js';
+export type { StepUpCheckResult, StepUpCredential } from './tokens/check-step-up-auth.js';
+export { fetchWithElevatedAccess, type FetchWithElevatedAccessOptions } from './http/fetch-with-elevated-access.js';
 
 // The parts, for a prompt UI that is not React: a client, a token store and the controller
 // whose snapshot a view renders.
-export { createMfaClient, type CreateMfaClientOptions } from './create-mfa-client.js';
-export type { MfaApi, MfaCallOptions } from './mfa-api.js';
+export { createMfaClient, type CreateMfaClientOptions } from './http/create-mfa-client.js';
+export type { MfaApi, MfaCallOptions } from './http/mfa-api.js';
 export {
   createTokenStore,
   type CreateTokenStoreOptions,
@@ -47,8 +47,8 @@ export {
   type SaveElevatedTokenOptions,
   type StoredElevatedToken,
   type TokenStore,
-} from './token-store.js';
-export { createPromptController, type CreatePromptControllerOptions, type PromptController } from './prompt-controller.js';
+} from './tokens/token-store.js';
+export { createPromptController, type CreatePromptControllerOptions, type PromptController } from './prompt/prompt-controller.js';
 export type {
   MfaAvailableMethods,
   MfaCodeStatus,
@@ -59,6 +59,6 @@ export type {
   MfaPromptState,
   MfaPromptStep,
   MfaPromptStore,
-} from './prompt-state.js';
-export type { VerifyMethod } from './available-methods.js';
-export type { WebAuthnSeam } from './webauthn-seam.js';
+} from './prompt/prompt-state.js';
+export type { VerifyMethod } from './prompt/method-choice.js';
+export type { WebAuthnSeam } from './passkey/webauthn-seam.js';

@@ -5,8 +5,8 @@
  */
 import type { ReactNode } from 'react';
 import type { MFAAction, MfaMethod } from '../protocol/index.js';
-import type { PromptMfaAuthParams } from '../core/normalize-prompt-request.js';
-import type { PromptController } from '../core/prompt-controller.js';
+import type { PromptMfaAuthParams } from '../core/prompt/normalize-prompt-request.js';
+import type { PromptController } from '../core/prompt/prompt-controller.js';
 import { createMfaContext } from './create-mfa-context.js';
 import type { MfaStrings } from './strings/types.js';
 

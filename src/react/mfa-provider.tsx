@@ -5,13 +5,13 @@
  * It injects no CSS: import `mfa-kit/react/styles.css` once in the app.
  */
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { createMfaClient } from '../core/create-mfa-client.js';
+import { createMfaClient } from '../core/http/create-mfa-client.js';
 import { MfaCancelledError, type MfaError } from '../core/errors.js';
-import type { MfaApi } from '../core/mfa-api.js';
-import { mountController } from '../core/mounted-provider.js';
-import { createPromptController, type PromptController } from '../core/prompt-controller.js';
-import { preloadWebAuthn, type WebAuthnSeam } from '../core/webauthn-seam.js';
-import type { MfaPromptRequest } from '../core/prompt-state.js';
+import type { MfaApi } from '../core/http/mfa-api.js';
+import { mountController } from '../core/prompt/mounted-provider.js';
+import { createPromptController, type PromptController } from '../core/prompt/prompt-controller.js';
+import { preloadWebAuthn, type WebAuthnSeam } from '../core/passkey/webauthn-seam.js';
+import type { MfaPromptRequest } from '../core/prompt/prompt-state.js';
 import { ALL_METHODS, type MfaMethod } from '../protocol/index.js';
 import { MfaKitProvider, type MfaKitContextValue, type MfaTheme, type RenderActionSummary } from './mfa-kit-context.js';
 import { MfaModal } from './modal/mfa-modal.js';

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useSyncExternalStore } from 'react';
-import type { MfaPromptState } from '../core/prompt-state.js';
+import type { MfaPromptState } from '../core/prompt/prompt-state.js';
 import { useMfaKit } from './mfa-kit-context.js';
 
 const CLOSED: MfaPromptState = { step: 'closed' };

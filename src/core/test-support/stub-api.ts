@@ -4,8 +4,8 @@
  */
 import { vi, type Mock } from 'vitest';
 import type { MfaMethodsResponse, VerifyResponse } from '../../protocol/index.js';
-import type { MfaApi } from '../mfa-api.js';
-import type { WebAuthnSeam } from '../webauthn-seam.js';
+import type { MfaApi } from '../http/mfa-api.js';
+import type { WebAuthnSeam } from '../passkey/webauthn-seam.js';
 
 export const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
 

@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MfaError, MfaInvalidCodeError } from '../../core/errors.js';
-import type { MfaEnrollmentState, MfaPromptState } from '../../core/prompt-state.js';
+import type { MfaEnrollmentState, MfaPromptState } from '../../core/prompt/prompt-state.js';
 import { axeViolations } from '../test/axe.js';
 import { createFixtureController, REQUEST } from '../test/fixture-controller.js';
 import { renderModal } from '../test/render-kit.js';

@@ -3,7 +3,7 @@
  * Enrollment inside the prompt (docs/architecture.md §5): a user with no method sets one up, and the
  * first verification of it is the step-up (enroll, then continue).
  */
-import type { MfaEnrollmentState } from "../../core/prompt-state.js";
+import type { MfaEnrollmentState } from "../../core/prompt/prompt-state.js";
 import { useMfaKit } from "../mfa-kit-context.js";
 import {
   MfaButton,

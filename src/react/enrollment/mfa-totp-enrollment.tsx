@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { isMfaError, MfaInvalidCodeError, MfaRateLimitedError } from '../../core/errors.js';
-import type { MfaCodeStatus } from '../../core/prompt-state.js';
+import type { MfaCodeStatus } from '../../core/prompt/prompt-state.js';
 import type { CreateTotpDeviceResponse, VerifyTotpDeviceResponse } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { MfaButton, MfaSpinner, MfaStatusLine } from '../modal/mfa-modal-parts.js';

@@ -1,5 +1,5 @@
 'use client';
-import type { MfaCodeStatus } from '../../core/prompt-state.js';
+import type { MfaCodeStatus } from '../../core/prompt/prompt-state.js';
 import { MfaCodeEntry } from '../modal/totp-step.js';
 import type { MfaStrings } from '../strings/types.js';
 import { MfaQrCode } from './qr-code.js';

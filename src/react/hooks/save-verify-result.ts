@@ -1,4 +1,4 @@
-import type { TokenStore } from '../../core/token-store.js';
+import type { TokenStore } from '../../core/tokens/token-store.js';
 import type { VerifyResponse } from '../../protocol/index.js';
 
 /**

@@ -1,9 +1,9 @@
 'use client';
 import { useCallback } from 'react';
-import { simpleWebAuthnSeam } from '../../core/webauthn-seam.js';
+import { simpleWebAuthnSeam } from '../../core/passkey/webauthn-seam.js';
 import type { TokenScope, WebAuthnJson } from '../../protocol/index.js';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import type { PromptController } from '../../core/prompt-controller.js';
+import type { PromptController } from '../../core/prompt/prompt-controller.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { saveVerifyResult } from './save-verify-result.js';
 

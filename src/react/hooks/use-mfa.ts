@@ -1,6 +1,6 @@
 'use client';
 import { useMemo, useRef } from 'react';
-import type { MfaCallOptions } from '../../core/mfa-api.js';
+import type { MfaCallOptions } from '../../core/http/mfa-api.js';
 import type { CreateTotpDeviceResponse, TokenScope, TotpDevice, VerifyRecoveryCodeRequest } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { saveVerifyResult } from './save-verify-result.js';

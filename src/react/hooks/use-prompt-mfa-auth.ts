@@ -1,6 +1,6 @@
 'use client';
 import { useCallback } from 'react';
-import type { PromptMfaAuthParams } from '../../core/normalize-prompt-request.js';
+import type { PromptMfaAuthParams } from '../../core/prompt/normalize-prompt-request.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 
 /**

@@ -1,8 +1,8 @@
 'use client';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
-import { passkeyNameFor } from '../../core/passkey-name.js';
+import { passkeyNameFor } from '../../core/passkey/passkey-name.js';
 import { useCallback } from 'react';
-import { simpleWebAuthnSeam } from '../../core/webauthn-seam.js';
+import { simpleWebAuthnSeam } from '../../core/passkey/webauthn-seam.js';
 import type { PasskeyRegistrationVerifyResponse, TokenScope, WebAuthnJson } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { saveVerifyResult } from './save-verify-result.js';

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useMemo, useState } from 'react';
-import { checkStepUpAuth } from '../../core/check-step-up-auth.js';
-import type { PromptMfaAuthParams } from '../../core/normalize-prompt-request.js';
+import { checkStepUpAuth } from '../../core/tokens/check-step-up-auth.js';
+import type { PromptMfaAuthParams } from '../../core/prompt/normalize-prompt-request.js';
 import { isMfaError, MfaError } from '../../core/errors.js';
 import type { TokenScope, VerifyResponse } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';

@@ -1,6 +1,6 @@
 'use client';
 import { useMemo } from 'react';
-import { withStepUp, type WithStepUpOptions } from '../../core/step-up-fetch.js';
+import { withStepUp, type WithStepUpOptions } from '../../core/http/step-up-fetch.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 
 /**

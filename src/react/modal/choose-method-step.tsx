@@ -1,5 +1,5 @@
 'use client';
-import type { MfaAvailableMethods } from '../../core/prompt-state.js';
+import type { MfaAvailableMethods } from '../../core/prompt/prompt-state.js';
 import type { MfaMethod } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { MfaMethodLinks, offeredMethods } from './method-links.js';

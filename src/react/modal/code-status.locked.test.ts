@@ -1,8 +1,8 @@
 // Threat: a user whose codes are refused for good (403 mfa_locked) is shown "try again",
 // and retries a dead end instead of being told to use a passkey or contact support.
 import { describe, expect, it } from 'vitest';
-import { toMfaError } from '../../core/to-mfa-error.js';
-import { toCodeStatus } from '../../core/code-status.js';
+import { toMfaError } from '../../core/http/to-mfa-error.js';
+import { toCodeStatus } from '../../core/prompt/code-status.js';
 import { en } from '../strings/en.js';
 import { describeCodeStatus } from './code-status.js';
 

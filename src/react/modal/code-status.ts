@@ -1,5 +1,5 @@
 /** What the status line says for a code-entry step, in the user's words. */
-import type { MfaCodeStatus } from '../../core/prompt-state.js';
+import type { MfaCodeStatus } from '../../core/prompt/prompt-state.js';
 import { MfaInvalidCodeError } from '../../core/errors.js';
 import { fill, formatCountdown, plural } from '../strings/format.js';
 import type { MfaStrings } from '../strings/types.js';

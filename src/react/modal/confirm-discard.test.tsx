@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { MfaEnrollmentState, MfaPromptState } from '../../core/prompt-state.js';
+import type { MfaEnrollmentState, MfaPromptState } from '../../core/prompt/prompt-state.js';
 import { axeViolations } from '../test/axe.js';
 import { createFixtureController, REQUEST } from '../test/fixture-controller.js';
 import { renderModal } from '../test/render-kit.js';

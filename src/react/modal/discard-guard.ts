@@ -3,7 +3,7 @@
  * on the steps that hold something the user can't get back (the QR code just scanned, the
  * recovery codes shown once) Esc and × ask first.
  */
-import type { MfaPromptState } from '../../core/prompt-state.js';
+import type { MfaPromptState } from '../../core/prompt/prompt-state.js';
 
 export type DiscardRisk = 'setup' | 'recovery-codes';
 

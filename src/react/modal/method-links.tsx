@@ -3,7 +3,7 @@
  * The two ways out of any verification step: "Use another method" (when there is another)
  * and "Lost access? Use a recovery code" (when the app enables them and some are left).
  */
-import type { MfaAvailableMethods } from '../../core/prompt-state.js';
+import type { MfaAvailableMethods } from '../../core/prompt/prompt-state.js';
 import type { MfaMethod } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { MfaButton } from './mfa-modal-parts.js';

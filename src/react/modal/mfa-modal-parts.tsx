@@ -5,7 +5,7 @@
  */
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import type { MfaPromptStep } from '../../core/prompt-state.js';
+import type { MfaPromptStep } from '../../core/prompt/prompt-state.js';
 import type { MfaTheme } from '../mfa-kit-context.js';
 
 /** Radix's own handlers are the kit's: every way out becomes `onDismiss` or `onGuardedDismiss`. */

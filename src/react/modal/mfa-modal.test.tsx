@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MfaError } from '../../core/errors.js';
-import type { MfaPromptState } from '../../core/prompt-state.js';
+import type { MfaPromptState } from '../../core/prompt/prompt-state.js';
 import { axeViolations } from '../test/axe.js';
 import { available, createFixtureController, REQUEST } from '../test/fixture-controller.js';
 import { renderModal } from '../test/render-kit.js';

@@ -6,7 +6,7 @@
  * recovery codes unsaved, with `mfa_recovery_codes_unsaved`).
  */
 import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { MfaPromptState } from '../../core/prompt-state.js';
+import type { MfaPromptState } from '../../core/prompt/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { useMfaPromptState } from '../use-mfa-prompt-state.js';
 import { MfaLazyActionSummary } from '../summaries/lazy-action-summary.js';

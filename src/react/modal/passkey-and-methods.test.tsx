@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { MfaError, MfaInvalidCodeError, NoWebAuthnSupportError } from '../../core/errors.js';
-import type { MfaPasskeyStatus, MfaPromptState } from '../../core/prompt-state.js';
+import type { MfaPasskeyStatus, MfaPromptState } from '../../core/prompt/prompt-state.js';
 import { axeViolations } from '../test/axe.js';
 import { available, createFixtureController, REQUEST } from '../test/fixture-controller.js';
 import { renderModal } from '../test/render-kit.js';

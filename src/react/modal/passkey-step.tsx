@@ -1,5 +1,5 @@
 'use client';
-import type { MfaAvailableMethods, MfaPasskeyStatus } from '../../core/prompt-state.js';
+import type { MfaAvailableMethods, MfaPasskeyStatus } from '../../core/prompt/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import type { MfaStrings } from '../strings/types.js';
 import { MfaMethodLinks } from './method-links.js';

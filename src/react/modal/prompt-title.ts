@@ -3,7 +3,7 @@
  * the context line says what is being protected ("To export your private key"), from the action
  * or else the first scope; the description under them says how.
  */
-import type { MfaPromptRequest, MfaPromptState } from '../../core/prompt-state.js';
+import type { MfaPromptRequest, MfaPromptState } from '../../core/prompt/prompt-state.js';
 import { ACTION_SCOPE, MFAAction } from '../../protocol/index.js';
 import type { MfaStrings } from '../strings/types.js';
 

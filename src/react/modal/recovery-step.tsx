@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { MfaAvailableMethods, MfaCodeStatus } from '../../core/prompt-state.js';
+import type { MfaAvailableMethods, MfaCodeStatus } from '../../core/prompt/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { describeCodeStatus } from './code-status.js';
 import { MfaMethodLinks } from './method-links.js';

@@ -1,6 +1,6 @@
 'use client';
 import { useId, useState } from 'react';
-import type { MfaAvailableMethods, MfaCodeStatus } from '../../core/prompt-state.js';
+import type { MfaAvailableMethods, MfaCodeStatus } from '../../core/prompt/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { MfaCodeInput } from './code-input.js';
 import { describeCodeStatus } from './code-status.js';

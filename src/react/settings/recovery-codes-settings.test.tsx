@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { MfaApi } from '../../core/mfa-api.js';
+import type { MfaApi } from '../../core/http/mfa-api.js';
 import type { MfaMethodsResponse } from '../../protocol/index.js';
 import { MfaProvider } from '../mfa-provider.js';
 import { stubApi } from '../test/stub-api.js';

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MfaPromptRequest } from '../../core/prompt-state.js';
+import type { MfaPromptRequest } from '../../core/prompt/prompt-state.js';
 import { MFAAction } from '../../protocol/index.js';
 import { de } from '../strings/de.js';
 import { axeViolations } from '../test/axe.js';

@@ -6,7 +6,7 @@
  * so the code input and buttons stay in view.
  */
 import type { ReactNode } from 'react';
-import type { MfaPromptRequest } from '../../core/prompt-state.js';
+import type { MfaPromptRequest } from '../../core/prompt/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { fill } from '../strings/format.js';
 import { MfaAuthorizationSummary } from './authorization-summary.js';

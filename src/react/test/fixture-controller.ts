@@ -5,10 +5,10 @@
  */
 import { vi } from 'vitest';
 import { MfaCancelledError } from '../../core/errors.js';
-import type { MfaAvailableMethods, MfaPromptRequest, MfaPromptState } from '../../core/prompt-state.js';
-import type { MfaApi } from '../../core/mfa-api.js';
-import type { PromptController } from '../../core/prompt-controller.js';
-import { createTokenStore } from '../../core/token-store.js';
+import type { MfaAvailableMethods, MfaPromptRequest, MfaPromptState } from '../../core/prompt/prompt-state.js';
+import type { MfaApi } from '../../core/http/mfa-api.js';
+import type { PromptController } from '../../core/prompt/prompt-controller.js';
+import { createTokenStore } from '../../core/tokens/token-store.js';
 import { stubApi } from './stub-api.js';
 
 export const REQUEST: MfaPromptRequest = { requestedScopes: ['wallet:export'] };

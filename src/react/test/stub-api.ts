@@ -1,4 +1,4 @@
-import type { MfaApi } from '../../core/mfa-api.js';
+import type { MfaApi } from '../../core/http/mfa-api.js';
 
 /** Every route rejects unless a test gives it an answer. */
 export function stubApi(overrides: Partial<MfaApi> = {}): MfaApi {

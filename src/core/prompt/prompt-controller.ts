@@ -1,0 +1,338 @@
+/**
+ * The prompt controller (docs/architecture.md §5): one per provider. A snapshot store the modal reads
+ * with `useSyncExternalStore`, the flow methods the modal calls, and `prompt()`, which is what
+ * `promptMfaAuth` is. Components never fetch; this file decides every transition.
+ */
+import { ALL_METHODS, type MfaMethod, type VerifyResponse } from '../../protocol/index.js';
+import type { VerifyMethod } from './method-choice.js';
+import { isFinalError } from './code-status.js';
+import { createEnrollmentFlow } from './enrollment-flow.js';
+import { createVerificationFlow } from './verification-flow.js';
+import { MfaCancelledError, MfaError } from '../errors.js';
+import type { MfaApi } from '../http/mfa-api.js';
+import { bindAction, normalizePromptRequest, promptKey, type PromptMfaAuthParams } from './normalize-prompt-request.js';
+import { tokenRequest, type FlowContext, type PromptCaller, type PromptEntry } from './prompt-entry.js';
+import type { MfaPromptRequest, MfaPromptState, MfaPromptStore } from './prompt-state.js';
+import { createSnapshotStore } from './snapshot-store.js';
+import { codeStatusOf, withCodeStatus, withError } from './step-status.js';
+import { createMethodsCache } from './methods-cache.js';
+import { createTokenStore, type TokenStore } from '../tokens/token-store.js';
+import { simpleWebAuthnSeam, type WebAuthnSeam } from '../passkey/webauthn-seam.js';
+
+export interface CreatePromptControllerOptions {
+  api: MfaApi;
+  /** Where resolved tokens go. @default createTokenStore() */
+  tokens?: TokenStore;
+  /** The methods the app enables; others are never offered. @default ['totp', 'passkey', 'recovery_code'] */
+  methods?: MfaMethod[];
+  /** The WebAuthn seam. @default @simplewebauthn/browser */
+  webauthn?: WebAuthnSeam;
+  /** After each successful verification (before the prompt resolves). */
+  onSuccess?: (event: { method: MfaMethod; request: MfaPromptRequest }) => void;
+  /** After each failed verification (`final: false`) and when a prompt is rejected (`final: true`). */
+  onFailure?: (error: MfaError, context: { request: MfaPromptRequest; final: boolean }) => void;
+  /** How long the success state shows before the prompt resolves and the modal closes. @default 600 */
+  successDelayMs?: number;
+  /** The clock, in epoch milliseconds (lockout countdowns). @default Date.now */
+  now?: () => number;
+}
+
+export interface PromptController extends MfaPromptStore {
+  /** `promptMfaAuth`: resolves with the elevated token (or the legacy MFA token). */
+  prompt(params?: PromptMfaAuthParams): Promise<string>;
+  readonly api: MfaApi;
+  readonly tokens: TokenStore;
+  /** The method the user verified with last in this controller, if any. */
+  getLastUsedMethod(): VerifyMethod | undefined;
+  /** Loads the user's methods now, so the next prompt opens without a round trip. */
+  preloadMethods(): void;
+  /** Forgets the loaded methods (the session changed). */
+  forgetMethods(): void;
+  /** Rejects every pending prompt (default code `mfa_provider_not_mounted`) and closes. Stays usable. */
+  closeAll(error?: MfaError): void;
+}
+
+/** A token a verification earned, and whether the server will accept it only once. */
+interface Earned {
+  token: string;
+  singleUse: boolean;
+}
+
+/** Long enough to read "Verified", short enough not to slow the action down. */
+export const DEFAULT_SUCCESS_DELAY_MS = 600;
+
+const DEPRECATION_WARNING =
+  'mfa-kit: promptMfaAuth({ createMfaToken: true }) is deprecated. Ask for requestedScopes and use the elevated access token instead.';
+
+export function createPromptController(options: CreatePromptControllerOptions): PromptController {
+  const { onSuccess, onFailure } = options;
+  const methods = createMethodsCache(options.api);
+  const { api } = methods;
+  const tokens = options.tokens ?? createTokenStore();
+  const enabledMethods = options.methods ?? [...ALL_METHODS];
+  const webauthn = options.webauthn ?? simpleWebAuthnSeam;
+  const successDelayMs = options.successDelayMs ?? DEFAULT_SUCCESS_DELAY_MS;
+  const now = options.now ?? Date.now;
+
+  const store = createSnapshotStore<MfaPromptState>({ step: 'closed' });
+  const queue: PromptEntry[] = [];
+  let nextPromptId = 1;
+  let generation = 0;
+  let flowAbort: AbortController | undefined;
+  let ceremonyGeneration: number | undefined;
+  let unlockTimer: ReturnType<typeof setTimeout> | undefined;
+  let successTimer: ReturnType<typeof setTimeout> | undefined;
+  let pendingSuccess: { entry: PromptEntry; earned: Earned } | undefined;
+  let lastUsed: VerifyMethod | undefined;
+  let warnedDeprecated = false;
+
+  const active = (): PromptEntry | undefined => queue[0];
+  const base = (entry: PromptEntry) => ({ request: entry.request, promptId: entry.promptId });
+  const isCurrent = (gen: number) => gen === generation;
+  const report = (error: MfaError, entry: PromptEntry, final: boolean) => onFailure?.(error, { request: entry.request, final });
+
+  function webAuthnSupported(): boolean {
+    try {
+      return webauthn.isSupported();
+    } catch {
+      return false;
+    }
+  }
+
+  function abortCeremony() {
+    if (ceremonyGeneration === undefined) return;
+    ceremonyGeneration = undefined;
+    (webauthn.cancelCeremony ?? simpleWebAuthnSeam.cancelCeremony)?.call(webauthn);
+  }
+
+  /** Every transition starts here: older async results become stale and are ignored. */
+  function begin(): number {
+    generation += 1;
+    clearTimeout(unlockTimer);
+    abortCeremony();
+    return generation;
+  }
+
+  async function ceremony<T>(gen: number, run: () => Promise<T>): Promise<T> {
+    ceremonyGeneration = gen;
+    try {
+      return await run();
+    } finally {
+      if (ceremonyGeneration === gen) ceremonyGeneration = undefined;
+    }
+  }
+
+  function showError(entry: PromptEntry, thrown: unknown) {
+    if (thrown instanceof MfaError && isFinalError(thrown)) return fail(entry, thrown);
+    const { state, error } = withError(store.getState(), thrown, now());
+    report(error, entry, false);
+    store.setState(state);
+    const status = codeStatusOf(state);
+    if (status?.kind === 'locked') {
+      // When the lockout ends, the step goes back to idle by itself: no countdown logic needed in a headless UI.
+      unlockTimer = setTimeout(() => {
+        if (codeStatusOf(store.getState()) === status) store.setState(withCodeStatus(store.getState(), { kind: 'idle' }));
+      }, Math.max(0, status.retryAt - now()));
+    }
+  }
+
+  function complete(entry: PromptEntry, method: MfaMethod, result: VerifyResponse) {
+    const legacy = entry.request.createMfaToken !== undefined;
+    const grant = legacy ? result.mfaToken : result.elevatedAccessToken;
+    const token = grant?.token;
+    if (!grant || !token) {
+      return showError(entry, new MfaError('invalid_response', 'The server verified the code but issued no token.'));
+    }
+    if (result.elevatedAccessToken) {
+      tokens.saveElevatedToken(result.elevatedAccessToken, { claimed: !legacy, ...(entry.binding ? { action: entry.binding } : {}) });
+    }
+    if (result.mfaToken) tokens.saveMfaToken(result.mfaToken);
+    if (method !== 'recovery_code') lastUsed = method;
+    onSuccess?.({ method, request: entry.request });
+    const gen = begin();
+    const earned = { token, singleUse: grant.singleUse };
+    pendingSuccess = { entry, earned };
+    store.setState({ step: 'success', method, ...base(entry) });
+    if (successDelayMs <= 0) return settle(entry, earned);
+    successTimer = setTimeout(() => isCurrent(gen) && settle(entry, earned), successDelayMs);
+  }
+
+  function fail(entry: PromptEntry, error: MfaError) {
+    report(error, entry, true);
+    settle(entry, { error });
+  }
+
+  /** Ends `entry`: the modal moves to the next queued prompt (or closes), then its callers settle. */
+  function settle(entry: PromptEntry, outcome: Earned | { error: MfaError }) {
+    const index = queue.indexOf(entry);
+    if (index === -1) return;
+    // A single-use token can be spent by one request only (docs/architecture.md §7): the first caller gets
+    // it; identical callers that joined keep their place at the head of the queue and are asked
+    // again, under a new promptId, rather than each receiving a token only one of them can use.
+    const served = 'token' in outcome && outcome.singleUse ? entry.callers.splice(0, 1) : entry.callers.splice(0);
+    if (entry.callers.length > 0) entry.promptId = nextPromptId++;
+    else queue.splice(index, 1);
+    // Detach before the next prompt opens: a subscriber that aborts a settled caller's signal
+    // in reaction to that state change must not reach onAbort for an entry already gone.
+    for (const caller of served) caller.detach();
+    if (index === 0) advance();
+    for (const caller of served) {
+      if ('token' in outcome) caller.resolve(outcome.token);
+      else caller.reject(outcome.error);
+    }
+  }
+
+  function advance() {
+    begin();
+    flowAbort?.abort();
+    flowAbort = undefined;
+    clearTimeout(successTimer);
+    pendingSuccess = undefined;
+    verification.reset();
+    const next = active();
+    if (next) openEntry(next);
+    else store.setState({ step: 'closed' });
+  }
+
+  function openEntry(entry: PromptEntry) {
+    flowAbort?.abort();
+    flowAbort = new AbortController();
+    store.setState({ step: 'loading', ...base(entry) });
+    void verification.load(entry);
+  }
+
+  const flowCall = () => (flowAbort ? { signal: flowAbort.signal } : {});
+
+  const context: FlowContext = {
+    api,
+    cachedMethods: methods.peek,
+    refreshMethods: methods.preload,
+    webauthn,
+    store,
+    enabledMethods,
+    webAuthnSupported,
+    now,
+    begin,
+    isCurrent,
+    call: flowCall,
+    tokenRequest,
+    base,
+    ceremony,
+    showError,
+    complete,
+  };
+  const enrollment = createEnrollmentFlow(context);
+  const verification = createVerificationFlow(context, { lastUsed: () => lastUsed, enroll: (entry) => enrollment.open(entry) });
+
+  function cancelActive(error: MfaError) {
+    const entry = active();
+    if (!entry) return;
+    // Esc during the brief success state: the token is already earned, so finish instead.
+    if (pendingSuccess?.entry === entry) {
+      settle(entry, pendingSuccess.earned);
+      // Callers still waiting for their own single-use token were not asked yet: Esc ends theirs too.
+      if (active() !== entry) return;
+    }
+    fail(entry, error);
+  }
+
+  /**
+   * Closing on the recovery-codes step is not a plain cancel: the factor is enrolled but its
+   * codes were never acknowledged, and the caller (and settings) must be able to tell.
+   */
+  function cancelError(): MfaError {
+    const state = store.getState();
+    if (state.step === 'enrolling' && state.enrollment.stage === 'recovery-codes') {
+      return new MfaError(
+        'mfa_recovery_codes_unsaved',
+        'The user closed the prompt without saving the recovery codes: the new method is set up, the codes are not acknowledged.',
+      );
+    }
+    return new MfaCancelledError();
+  }
+
+  function addCaller(entry: PromptEntry, resolve: (token: string) => void, reject: (error: MfaError) => void, signal?: AbortSignal) {
+    const onAbort = () => {
+      entry.callers = entry.callers.filter((other) => other !== caller);
+      caller.detach();
+      reject(new MfaCancelledError('The MFA prompt was aborted by its caller.', { cause: signal?.reason }));
+      if (entry.callers.length > 0) return;
+      // Nobody waits for this prompt any more: close it, or drop it from the queue.
+      if (active() === entry) cancelActive(new MfaCancelledError('The MFA prompt was aborted by its caller.'));
+      else if (queue.includes(entry)) queue.splice(queue.indexOf(entry), 1);
+    };
+    const caller: PromptCaller = { resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    entry.callers.push(caller);
+  }
+
+  async function prompt(params: PromptMfaAuthParams = {}): Promise<string> {
+    if (params.createMfaToken && !warnedDeprecated) {
+      warnedDeprecated = true;
+      console.warn(DEPRECATION_WARNING);
+    }
+    const cancelled = () => new MfaCancelledError('The MFA prompt was aborted by its caller.', { cause: params.signal?.reason });
+    if (params.signal?.aborted) throw cancelled();
+    const request = normalizePromptRequest(params);
+    // Only an action-bound prompt waits (for its digest); the others open in this same tick.
+    const binding = request.action ? await bindAction(request.action) : undefined;
+    if (params.signal?.aborted) throw cancelled();
+    if (!request.createMfaToken) {
+      const stored = tokens.findCovering(request.requestedScopes, binding ? { action: binding } : {});
+      if (stored) return stored;
+    }
+    const key = promptKey(request, binding);
+    return new Promise<string>((resolve, reject) => {
+      const existing = queue.find((entry) => entry.key === key);
+      const entry: PromptEntry = existing ?? { key, request, callers: [], promptId: nextPromptId++, ...(binding ? { binding } : {}) };
+      if (!existing) queue.push(entry);
+      addCaller(entry, resolve, reject, params.signal);
+      if (!existing && queue.length === 1) openEntry(entry);
+    });
+  }
+
+  function retry(entry: PromptEntry) {
+    const { step } = store.getState();
+    if (step === 'error') return openEntry(entry);
+    if (step === 'enrolling') return enrollment.retry(entry);
+    verification.retry(entry);
+  }
+
+  const withEntry = (run: (entry: PromptEntry) => void) => {
+    const entry = active();
+    if (entry) run(entry);
+  };
+
+  return {
+    getState: store.getState,
+    subscribe: store.subscribe,
+    prompt,
+    api,
+    tokens,
+    getLastUsedMethod: () => lastUsed,
+
+    chooseMethod: (method) =>
+      withEntry((entry) => {
+        if (store.getState().step !== 'enrolling') verification.choose(entry, method);
+        else if (method === 'choose') enrollment.choose(entry);
+      }),
+    submitTotpCode: (code) => withEntry((entry) => verification.submitTotpCode(entry, code)),
+    submitRecoveryCode: (code) => withEntry((entry) => verification.submitRecoveryCode(entry, code)),
+    startPasskey: () =>
+      withEntry((entry) => (store.getState().step === 'enrolling' ? enrollment.restartPasskey(entry) : verification.startPasskey(entry))),
+    retry: () => withEntry(retry),
+    startEnrollment: (method) => withEntry((entry) => enrollment.start(entry, method)),
+    submitEnrollmentTotpCode: (code) => withEntry((entry) => enrollment.submitTotpCode(entry, code)),
+    acknowledgeRecoveryCodes: () => withEntry((entry) => enrollment.acknowledge(entry)),
+    cancel: () => cancelActive(cancelError()),
+
+    preloadMethods: methods.preload,
+    forgetMethods: methods.clear,
+    closeAll(error) {
+      const reason =
+        error ??
+        new MfaError('mfa_provider_not_mounted', 'The MfaProvider unmounted while an MFA prompt was open. Keep <MfaProvider> mounted around your app.');
+      for (const entry of [...queue].reverse()) fail(entry, reason);
+    },
+  };
+}
