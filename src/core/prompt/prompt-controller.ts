@@ -1,7 +1,9 @@
 /**
  * The prompt controller (docs/architecture.md §5): one per provider. A snapshot store the modal reads
  * with `useSyncExternalStore`, the flow methods the modal calls, and `prompt()`, which is what
- * `promptMfaAuth` is. Components never fetch; this file decides every transition.
+ * `promptMfaAuth` is. Components never fetch; this file decides every transition of the
+ * modal (which method it opens on is `method-choice.ts`), and hands the hooks the same API
+ * client, token store and WebAuthn seam through `headless-calls.ts`.
  */
 import { ALL_METHODS, type MfaMethod, type VerifyResponse } from '../../protocol/index.js';
 import type { VerifyMethod } from './method-choice.js';
@@ -9,48 +11,18 @@ import { isFinalError } from './code-status.js';
 import { createEnrollmentFlow } from './enrollment-flow.js';
 import { createVerificationFlow } from './verification-flow.js';
 import { MfaCancelledError, MfaError } from '../errors.js';
-import type { MfaApi } from '../http/mfa-api.js';
 import { bindAction, normalizePromptRequest, promptKey, type PromptMfaAuthParams } from './normalize-prompt-request.js';
 import { tokenRequest, type FlowContext, type PromptCaller, type PromptEntry } from './prompt-entry.js';
-import type { MfaPromptRequest, MfaPromptState, MfaPromptStore } from './prompt-state.js';
+import type { MfaPromptState } from './prompt-state.js';
 import { createSnapshotStore } from './snapshot-store.js';
 import { codeStatusOf, withCodeStatus, withError } from './step-status.js';
 import { createMethodsCache } from './methods-cache.js';
-import { createTokenStore, type TokenStore } from '../tokens/token-store.js';
-import { simpleWebAuthnSeam, type WebAuthnSeam } from '../passkey/webauthn-seam.js';
+import { createHeadlessCalls } from './headless-calls.js';
+import type { CreatePromptControllerOptions, PromptController } from './prompt-controller-api.js';
+import { createTokenStore } from '../tokens/token-store.js';
+import { simpleWebAuthnSeam } from '../passkey/webauthn-seam.js';
 
-export interface CreatePromptControllerOptions {
-  api: MfaApi;
-  /** Where resolved tokens go. @default createTokenStore() */
-  tokens?: TokenStore;
-  /** The methods the app enables; others are never offered. @default ['totp', 'passkey', 'recovery_code'] */
-  methods?: MfaMethod[];
-  /** The WebAuthn seam. @default @simplewebauthn/browser */
-  webauthn?: WebAuthnSeam;
-  /** After each successful verification (before the prompt resolves). */
-  onSuccess?: (event: { method: MfaMethod; request: MfaPromptRequest }) => void;
-  /** After each failed verification (`final: false`) and when a prompt is rejected (`final: true`). */
-  onFailure?: (error: MfaError, context: { request: MfaPromptRequest; final: boolean }) => void;
-  /** How long the success state shows before the prompt resolves and the modal closes. @default 600 */
-  successDelayMs?: number;
-  /** The clock, in epoch milliseconds (lockout countdowns). @default Date.now */
-  now?: () => number;
-}
-
-export interface PromptController extends MfaPromptStore {
-  /** `promptMfaAuth`: resolves with the elevated token (or the legacy MFA token). */
-  prompt(params?: PromptMfaAuthParams): Promise<string>;
-  readonly api: MfaApi;
-  readonly tokens: TokenStore;
-  /** The method the user verified with last in this controller, if any. */
-  getLastUsedMethod(): VerifyMethod | undefined;
-  /** Loads the user's methods now, so the next prompt opens without a round trip. */
-  preloadMethods(): void;
-  /** Forgets the loaded methods (the session changed). */
-  forgetMethods(): void;
-  /** Rejects every pending prompt (default code `mfa_provider_not_mounted`) and closes. Stays usable. */
-  closeAll(error?: MfaError): void;
-}
+export type { CreatePromptControllerOptions, PromptController };
 
 /** A token a verification earned, and whether the server will accept it only once. */
 interface Earned {
@@ -74,6 +46,7 @@ export function createPromptController(options: CreatePromptControllerOptions): 
   const successDelayMs = options.successDelayMs ?? DEFAULT_SUCCESS_DELAY_MS;
   const now = options.now ?? Date.now;
 
+  const { forget: forgetHeadless, ...headless } = createHeadlessCalls({ api, tokens, webauthn });
   const store = createSnapshotStore<MfaPromptState>({ step: 'closed' });
   const queue: PromptEntry[] = [];
   let nextPromptId = 1;
@@ -326,8 +299,12 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     acknowledgeRecoveryCodes: () => withEntry((entry) => enrollment.acknowledge(entry)),
     cancel: () => cancelActive(cancelError()),
 
+    ...headless,
     preloadMethods: methods.preload,
-    forgetMethods: methods.clear,
+    forgetMethods() {
+      methods.clear();
+      forgetHeadless();
+    },
     closeAll(error) {
       const reason =
         error ??

@@ -20,7 +20,7 @@ export interface MfaTotpEnrollmentProps {
 
 export function MfaTotpEnrollment({ onComplete }: MfaTotpEnrollmentProps) {
   const { controller, strings } = useMfaKit('MfaTotpEnrollment');
-  const { api, tokens } = controller;
+  const { api } = controller;
   const [device, setDevice] = useState<CreateTotpDeviceResponse | null>(null);
   const [failed, setFailed] = useState(false);
   const [status, setStatus] = useState<MfaCodeStatus>({ kind: 'idle' });
@@ -29,8 +29,7 @@ export function MfaTotpEnrollment({ onComplete }: MfaTotpEnrollmentProps) {
 
   const start = () => {
     setFailed(false);
-    const link = tokens.getElevatedAccessToken({ scope: 'credential:link' });
-    api.createTotpDevice(link ? { elevatedAccessToken: link } : {}).then(setDevice, () => setFailed(true));
+    api.createTotpDevice(controller.credentialsFor('credential:link', { legacyFallback: false })).then(setDevice, () => setFailed(true));
   };
   useEffect(() => {
     // StrictMode runs effects twice; one device per mount, not two.

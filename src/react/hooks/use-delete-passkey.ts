@@ -9,13 +9,5 @@ import { useMfaKit } from '../mfa-kit-context.js';
  */
 export function useDeletePasskey(): (passkeyId: string) => Promise<void> {
   const { controller } = useMfaKit('useDeletePasskey');
-  return useCallback(
-    (passkeyId: string) => {
-      const { api, tokens } = controller;
-      const elevatedAccessToken = tokens.getElevatedAccessToken({ scope: 'credential:unlink' });
-      const mfaToken = elevatedAccessToken ? undefined : tokens.getMfaToken();
-      return api.deletePasskey(passkeyId, { ...(elevatedAccessToken ? { elevatedAccessToken } : {}), ...(mfaToken ? { mfaToken } : {}) });
-    },
-    [controller],
-  );
+  return useCallback((passkeyId: string) => controller.api.deletePasskey(passkeyId, controller.credentialsFor('credential:unlink')), [controller]);
 }

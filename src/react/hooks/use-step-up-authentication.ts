@@ -3,10 +3,9 @@ import { useCallback, useMemo, useState } from 'react';
 import { checkStepUpAuth } from '../../core/tokens/check-step-up-auth.js';
 import type { PromptMfaAuthParams } from '../../core/prompt/normalize-prompt-request.js';
 import { isMfaError, MfaError } from '../../core/errors.js';
+import type { HeadlessVerifyRequest } from '../../core/prompt/headless-calls.js';
 import type { TokenScope, VerifyResponse } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';
-import { authenticatePasskey } from './use-authenticate-passkey-mfa.js';
-import { saveVerifyResult } from './save-verify-result.js';
 
 export interface StepUpState {
   isLoading: boolean;
@@ -33,24 +32,16 @@ export function useStepUpAuthentication() {
     }
   }, []);
 
-  const verified = useCallback(
-    async (run: () => Promise<VerifyResponse>) => {
-      const result = await run();
-      saveVerifyResult(controller.tokens, result);
-      return result;
-    },
-    [controller],
-  );
-
   return useMemo(() => {
-    const { api } = controller;
+    // The controller stores what each verify earned, as the modal's flows do.
+    const verify = (request: HeadlessVerifyRequest): Promise<VerifyResponse> => track(async () => (await controller.verify(request)).result);
     return {
       verifyTotpMfa: ({ code, deviceId, requestedScopes }: { code: string; deviceId?: string; requestedScopes: TokenScope[] }) =>
-        track(() => verified(() => api.verifyTotp({ code, requestedScopes, ...(deviceId ? { deviceId } : {}) }))),
-      verifyPasskeyMfa: ({ requestedScopes }: { requestedScopes: TokenScope[] }) =>
-        track(async () => (await authenticatePasskey(controller, { requestedScopes })).result),
+        verify({ method: 'totp', code, requestedScopes, ...(deviceId ? { deviceId } : {}) }),
+      verifyPasskeyMfa: ({ requestedScopes, signal }: { requestedScopes: TokenScope[]; signal?: AbortSignal }) =>
+        verify({ method: 'passkey', requestedScopes, ...(signal ? { signal } : {}) }),
       verifyRecoveryCode: ({ code, requestedScopes }: { code: string; requestedScopes: TokenScope[] }) =>
-        track(() => verified(() => api.verifyRecoveryCode({ code, requestedScopes }))),
+        verify({ method: 'recovery_code', code, requestedScopes }),
       /** The modal, as `promptMfaAuth`. */
       promptMfa: (params?: PromptMfaAuthParams) => controller.prompt(params),
       /** Dynamic's recommended name for the prompt: the modal, as `promptMfaAuth`. */
@@ -62,5 +53,5 @@ export function useStepUpAuthentication() {
       resetState: () => setState({ isLoading: false, error: null }),
       state,
     };
-  }, [controller, state, track, verified]);
+  }, [controller, state, track]);
 }

@@ -52,10 +52,8 @@ export function MfaSettings() {
       if (!(cause instanceof MfaCancelledError)) setActionError(true);
     }
   }
-  const token = (scope: TokenScope) => {
-    const elevatedAccessToken = controller.tokens.getElevatedAccessToken({ scope });
-    return elevatedAccessToken ? { elevatedAccessToken } : {};
-  };
+  // The token the step-up just earned; a legacy token is never spent from here.
+  const token = (scope: TokenScope) => controller.credentialsFor(scope, { legacyFallback: false });
 
   function confirmRemoval(removal: Removal) {
     setRemoving(null);

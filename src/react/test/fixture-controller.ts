@@ -9,6 +9,8 @@ import type { MfaAvailableMethods, MfaPromptRequest, MfaPromptState } from '../.
 import type { MfaApi } from '../../core/http/mfa-api.js';
 import type { PromptController } from '../../core/prompt/prompt-controller.js';
 import { createTokenStore } from '../../core/tokens/token-store.js';
+import { createHeadlessCalls } from '../../core/prompt/headless-calls.js';
+import type { WebAuthnSeam } from '../../core/passkey/webauthn-seam.js';
 import { stubApi } from './stub-api.js';
 
 export const REQUEST: MfaPromptRequest = { requestedScopes: ['wallet:export'] };
@@ -40,8 +42,15 @@ export interface FixtureController extends PromptController {
   };
 }
 
-export function createFixtureController(initial: MfaPromptState = { step: 'closed' }, api: MfaApi = stubApi()): FixtureController {
+export function createFixtureController(
+  initial: MfaPromptState = { step: 'closed' },
+  api: MfaApi = stubApi(),
+  webauthn: WebAuthnSeam = { startAuthentication: vi.fn(), startRegistration: vi.fn(), isSupported: () => true },
+): FixtureController {
   let state = initial;
+  const tokens = createTokenStore();
+  // The headless calls are the real ones: a component test then sees what a hook sends.
+  const { forget, ...headless } = createHeadlessCalls({ api, tokens, webauthn });
   const listeners = new Set<() => void>();
   let pending: { resolve: (token: string) => void; reject: (error: unknown) => void } | null = null;
   const set = (next: MfaPromptState) => {
@@ -72,11 +81,12 @@ export function createFixtureController(initial: MfaPromptState = { step: 'close
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    ...headless,
     api,
-    tokens: createTokenStore(),
+    tokens,
     getLastUsedMethod: () => undefined,
     preloadMethods: vi.fn(),
-    forgetMethods: vi.fn(),
+    forgetMethods: vi.fn(forget),
     closeAll: vi.fn(),
     prompt() {
       return new Promise<string>((resolve, reject) => {
