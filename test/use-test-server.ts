@@ -8,14 +8,18 @@ import { startTestServer, type TestServer } from './server-harness.js';
 
 type StartOptions = Parameters<typeof startTestServer>[0];
 
-export function useTestServer(options?: StartOptions, onStart?: (server: TestServer) => Promise<void> | void): void {
+/**
+ * `current` names the server to stop when a test may replace it (stop it and start another
+ * with other options): then the one the file holds at the end is stopped, not the first.
+ */
+export function useTestServer(options?: StartOptions, onStart?: (server: TestServer) => Promise<void> | void, current?: () => TestServer): void {
   let server: TestServer | undefined;
   beforeEach(async () => {
     server = await startTestServer(options);
     await onStart?.(server);
   });
   afterEach(async () => {
-    await server?.stop();
+    await (current?.() ?? server)?.stop();
     server = undefined;
   });
 }

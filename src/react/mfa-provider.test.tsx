@@ -16,8 +16,8 @@ import { getElevatedAccessToken, getMountedController, promptMfaAuth } from '../
 import { axeViolations } from './test/axe.js';
 import { stubApi } from './test/stub-api.js';
 import { useMfaPromptState } from './use-mfa-prompt-state.js';
+import { FAR_FUTURE } from '../../test/fixtures-shared.js';
 
-const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
 const granted = (token: string): VerifyResponse => ({
   method: 'totp',
   elevatedAccessToken: { token, scopes: ['wallet:export'], expiresAt: FAR_FUTURE, singleUse: true },
@@ -53,7 +53,7 @@ function ExportButton() {
 
 function renderApp(api: MfaApi) {
   return render(
-    <MfaProvider client={api} theme="light">
+    <MfaProvider api={api} theme="light">
       <main>
         <ExportButton />
       </main>
@@ -139,7 +139,7 @@ describe('MfaProvider with the real prompt controller', () => {
     it('should forget the stored tokens and reject the open prompt with MfaCancelledError', async () => {
       const api = stubApi({ getMethods: async () => withTotp });
       const app = (sessionKey: string | null) => (
-        <MfaProvider client={api} theme="light" sessionKey={sessionKey}>
+        <MfaProvider api={api} theme="light" sessionKey={sessionKey}>
           <main />
         </MfaProvider>
       );
@@ -170,7 +170,7 @@ describe('MfaProvider with the real prompt controller', () => {
         return null;
       }
       const app = (sessionKey: string, child: boolean) => (
-        <MfaProvider client={api} theme="light" sessionKey={sessionKey}>
+        <MfaProvider api={api} theme="light" sessionKey={sessionKey}>
           {child ? <PromptOnMount /> : null}
         </MfaProvider>
       );
@@ -192,7 +192,7 @@ describe('MfaProvider with the real prompt controller', () => {
       }
       const user = userEvent.setup();
       render(
-        <MfaProvider client={stubApi({ getMethods: async () => withTotp })} modal={false}>
+        <MfaProvider api={stubApi({ getMethods: async () => withTotp })} modal={false}>
           <ExportButton />
           <Headless />
         </MfaProvider>,
@@ -220,7 +220,7 @@ describe('MfaProvider with the real prompt controller', () => {
     it('should speak German when given the German strings', async () => {
       const user = userEvent.setup();
       render(
-        <MfaProvider client={stubApi({ getMethods: async () => withTotp })} strings={de}>
+        <MfaProvider api={stubApi({ getMethods: async () => withTotp })} strings={de}>
           <ExportButton />
         </MfaProvider>,
       );
@@ -235,7 +235,7 @@ describe('MfaProvider with the real prompt controller', () => {
     it('should use them over the locale’s', async () => {
       const user = userEvent.setup();
       render(
-        <MfaProvider client={stubApi({ getMethods: async () => withTotp })} strings={{ title: { scope: { 'wallet:export': 'Export your key?' } } }}>
+        <MfaProvider api={stubApi({ getMethods: async () => withTotp })} strings={{ title: { scope: { 'wallet:export': 'Export your key?' } } }}>
           <ExportButton />
         </MfaProvider>,
       );
@@ -246,7 +246,7 @@ describe('MfaProvider with the real prompt controller', () => {
     it('should keep the rest of German when a few German words are replaced with mergeStrings', async () => {
       const user = userEvent.setup();
       render(
-        <MfaProvider client={stubApi({ getMethods: async () => withTotp })} strings={mergeStrings(de, { title: { scope: { 'wallet:export': 'Schlüssel exportieren?' } } })}>
+        <MfaProvider api={stubApi({ getMethods: async () => withTotp })} strings={mergeStrings(de, { title: { scope: { 'wallet:export': 'Schlüssel exportieren?' } } })}>
           <ExportButton />
         </MfaProvider>,
       );
@@ -261,7 +261,7 @@ describe('MfaProvider with the real prompt controller', () => {
 describe('hooks', () => {
   const wrapper = (api: MfaApi) =>
     function Wrapper({ children }: { children: React.ReactNode }) {
-      return <MfaProvider client={api}>{children}</MfaProvider>;
+      return <MfaProvider api={api}>{children}</MfaProvider>;
     };
 
   describe('given a hook used outside MfaProvider', () => {

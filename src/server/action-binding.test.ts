@@ -3,18 +3,16 @@
 // redeemed for another), and a retried mutation runs twice.
 import { recoverMessageAddress } from 'viem';
 import { decodeJwt } from 'jose';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { payloadDigest } from '../protocol/index.js';
-import { concurrently, startTestServer, type TestServer, type TestSession } from '../../test/server-harness.js';
+import { concurrently, type TestServer, type TestSession } from '../../test/server-harness.js';
+import { useTestServer } from '../../test/use-test-server.js';
 
 let server: TestServer;
 let s: TestSession;
-beforeEach(async () => {
-  server = await startTestServer({ databasePath: ':memory:' });
+useTestServer({ databasePath: ':memory:' }, async (started) => {
+  server = started;
   s = await server.session('alice');
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 const sign = (message: string, elevated: string, headers: Record<string, string> = {}) =>

@@ -1,18 +1,16 @@
 // Issue 4 (server): managing factors. Threats: a stolen session silently adds, removes or
 // regenerates factors without stepping up; recovery codes leak by being shown again; a
 // never-confirmed device counts as protection it does not give.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { totpCode } from '../testing/index.js';
-import { startTestServer, type TestServer, type TestSession } from '../../test/server-harness.js';
+import { type TestServer, type TestSession } from '../../test/server-harness.js';
+import { useTestServer } from '../../test/use-test-server.js';
 
 let server: TestServer;
 let s: TestSession;
-beforeEach(async () => {
-  server = await startTestServer({ databasePath: ':memory:' });
+useTestServer({ databasePath: ':memory:' }, async (started) => {
+  server = started;
   s = await server.session('alice');
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 const methods = async () => (await server.call('GET', '/mfa/methods', { session: s })).body;

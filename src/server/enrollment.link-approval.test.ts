@@ -1,19 +1,17 @@
 // Threat: one `credential:link` approval registers several factors, and the registration
 // answer itself mints export, unlink and update tokens: a link approval becomes a master key.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type TestServer, type TestSession } from '../../test/server-harness.js';
+import { useTestServer } from '../../test/use-test-server.js';
 
 let server: TestServer;
 let s: TestSession;
 let secret: string;
 
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   s = await server.session('alice');
   ({ secret } = await server.enrollTotp(s));
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 describe('a link approval covers one enrollment', () => {

@@ -4,18 +4,16 @@
 // should mean that adding any other one needs `credential:link` (docs/architecture.md §6). Completing the
 // planted enrollment afterwards must not add the attacker's factor (nor mint an elevated token
 // for any scope) without that step-up.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { totpCode } from '../testing/index.js';
-import { startTestServer, type TestServer, type TestSession } from '../../test/server-harness.js';
+import { type TestServer, type TestSession } from '../../test/server-harness.js';
+import { useTestServer } from '../../test/use-test-server.js';
 
 let server: TestServer;
 let s: TestSession;
-beforeEach(async () => {
-  server = await startTestServer({ databasePath: ':memory:' });
+useTestServer({ databasePath: ':memory:' }, async (started) => {
+  server = started;
   s = await server.session('victim');
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 const methods = async () => (await server.call('GET', '/mfa/methods', { session: s })).body;

@@ -1,8 +1,9 @@
 // Threat: one `credential:unlink` approval strips every factor — it deletes the TOTP device,
 // then the passkey — and with no method left the policy drops every guard, so the private key
 // is exported with no step-up at all.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type TestServer, type TestSession } from '../../test/server-harness.js';
+import { useTestServer } from '../../test/use-test-server.js';
 
 let server: TestServer;
 let s: TestSession;
@@ -10,15 +11,12 @@ let secret: string;
 let deviceId: string;
 let passkeyId: string;
 
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   s = await server.session('alice');
   ({ secret, deviceId } = await server.enrollTotp(s));
   const link = await server.elevate(s, secret, { requestedScopes: ['credential:link'] });
   passkeyId = (await server.registerPasskey(s, undefined, {}, link)).verified.passkey.id;
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 describe('unlink approvals are bound to one factor and single-use', () => {

@@ -1,17 +1,15 @@
 import { recoverMessageAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TokenScope } from '../protocol/index.js';
 import { verifyElevatedAccessToken } from './guards/verify-elevated-access-token.js';
-import { startTestServer, type TestServer, DEPLOYMENT } from '../../test/server-harness.js';
+import { type TestServer, DEPLOYMENT } from '../../test/server-harness.js';
+import { useTestServer } from '../../test/use-test-server.js';
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await server.stop();
+useTestServer({}, (started) => {
+  server = started;
 });
 
 describe('TOTP: enroll → verify → elevated token → guarded export', () => {

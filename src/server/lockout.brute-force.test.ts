@@ -1,14 +1,12 @@
 // Threat: an attacker with the user's session guesses codes (10^6 TOTP values, or recovery
 // codes) until one works — one after another, or many at once to outrun the counter.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { concurrently, startTestServer, type TestServer } from '../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { concurrently, type TestServer } from '../../test/server-harness.js';
+import { useTestServer } from '../../test/use-test-server.js';
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await server.stop();
+useTestServer({}, (started) => {
+  server = started;
 });
 
 const wrong = (code: string) => (code === '000000' ? '111111' : '000000');

@@ -1,22 +1,20 @@
 // Threat: with a stolen session, an attacker guesses codes forever at 5 per lock window
 // (about 1,440 a day, roughly an 80 % chance within a year). Locks must grow, and at 100
 // consecutive failures (NIST SP 800-63B §5.2.2) codes must stop being accepted at all.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type TestServer, type TestSession } from '../../test/server-harness.js';
+import { useTestServer } from '../../test/use-test-server.js';
 
 let server: TestServer;
 let s: TestSession;
 let secret: string;
 
-beforeEach(async () => {
-  // The locks below add up to weeks of server clock: the demo session must outlive them, or
-  // every guess would be a 401 for an expired session instead of a counted failure.
-  server = await startTestServer({ sessionTtlSeconds: 365 * 86_400 });
+// The locks below add up to weeks of server clock: the demo session must outlive them, or
+// every guess would be a 401 for an expired session instead of a counted failure.
+useTestServer({ sessionTtlSeconds: 365 * 86_400 }, async (started) => {
+  server = started;
   s = await server.session('alice');
   ({ secret } = await server.enrollTotp(s));
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 const guess = () => server.call('POST', '/mfa/totp/verify', { session: s, body: { code: '000000' } });

@@ -1,55 +1,23 @@
 /**
- * Stubs at the controller's two seams (MfaApi and WebAuthn), for core tests only. Each API
- * method is a vi.fn with a sensible default answer; tests override one with mockImplementation.
+ * Stubs at the controller's two seams (MfaApi and WebAuthn), for core tests: the shared stub
+ * API with each route a vi.fn (tests override one with mockImplementation), and a WebAuthn
+ * seam whose ceremonies the test settles.
  */
 import { vi, type Mock } from 'vitest';
-import type { MfaMethodsResponse, VerifyResponse } from '../../protocol/index.js';
+import { createStubApi, methodsResponse, type Spy } from '../../../test/fixtures-shared.js';
+import type { MfaMethodsResponse } from '../../protocol/index.js';
 import type { MfaApi } from '../http/mfa-api.js';
 import type { WebAuthnSeam } from '../passkey/webauthn-seam.js';
 
-export const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
-
-export function verifyResponse(token: string, method: VerifyResponse['method'] = 'totp', singleUse = true): VerifyResponse {
-  return { method, elevatedAccessToken: { token, scopes: ['wallet:export'], expiresAt: FAR_FUTURE, singleUse } };
-}
-
-export function methodsResponse(overrides: Partial<MfaMethodsResponse> = {}): MfaMethodsResponse {
-  return {
-    totpDevices: [{ id: 'dev-1', createdAt: '2026-01-01T00:00:00.000Z', isDefault: true }],
-    passkeys: [],
-    recoveryCodes: { remaining: 10, acknowledged: true },
-    userHasVerifiedMfaMethods: true,
-    ...overrides,
-  };
-}
-
-export const PASSKEY = { id: 'pk-1', name: 'Laptop', createdAt: '2026-01-01T00:00:00.000Z', lastUsedAt: null };
+export { FAR_FUTURE, PASSKEY, methodsResponse, verifyResponse } from '../../../test/fixtures-shared.js';
 
 export type StubApi = { [K in keyof MfaApi]: Mock<MfaApi[K]> };
 
+const spy: Spy = (route) => vi.fn(route) as unknown as typeof route;
+
+/** The shared stub, every route a `vi.fn` that tests can inspect and override. */
 export function stubApi(methods: MfaMethodsResponse = methodsResponse()): StubApi {
-  return {
-    getMethods: vi.fn(async () => methods),
-    isActionRequired: vi.fn(async () => true),
-    createTotpDevice: vi.fn(async () => ({ id: 'new-dev', secret: 'JBSWY3DPEHPK3PXP', uri: 'otpauth://totp/x' })),
-    verifyTotpDevice: vi.fn(async () => ({
-      ...verifyResponse('enrolled-token'),
-      device: { id: 'new-dev', createdAt: 'x', isDefault: true },
-    })),
-    setDefaultTotpDevice: vi.fn(async () => undefined),
-    deleteTotpDevice: vi.fn(async () => undefined),
-    verifyTotp: vi.fn(async () => verifyResponse('totp-token')),
-    passkeyRegistrationOptions: vi.fn(async () => ({ challenge: 'reg-challenge' })),
-    verifyPasskeyRegistration: vi.fn(async () => ({ ...verifyResponse('passkey-enrolled', 'passkey'), passkey: PASSKEY })),
-    renamePasskey: vi.fn(async () => PASSKEY),
-    deletePasskey: vi.fn(async () => undefined),
-    passkeyAuthenticationOptions: vi.fn(async () => ({ challenge: 'auth-challenge' })),
-    verifyPasskeyAuthentication: vi.fn(async () => verifyResponse('passkey-token', 'passkey')),
-    regenerateRecoveryCodes: vi.fn(async () => ({ codes: ['a', 'b'] })),
-    acknowledgeRecoveryCodes: vi.fn(async () => undefined),
-    verifyRecoveryCode: vi.fn(async () => verifyResponse('recovery-token', 'recovery_code')),
-    getSecurityEvents: vi.fn(async () => ({ events: [] })),
-  };
+  return createStubApi(methods, {}, { spy }) as unknown as StubApi;
 }
 
 /** A WebAuthn seam whose ceremonies wait until the test settles them, like a real dialog. */

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { checkStepUpAuth } from './check-step-up-auth.js';
 import { createTokenStore } from './token-store.js';
+import { FAR_FUTURE } from '../../../test/fixtures-shared.js';
 
-const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
 const methods = (over = {}) => ({
   totpDevices: [{ id: 'old-totp', createdAt: '2026-01-01T00:00:00.000Z', isDefault: false }],
   passkeys: [{ id: 'new-pk', name: 'Phone', createdAt: '2026-06-01T00:00:00.000Z', lastUsedAt: null }],

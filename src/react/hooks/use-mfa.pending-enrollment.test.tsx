@@ -6,8 +6,8 @@ import type { MfaApi } from '../../core/http/mfa-api.js';
 import { MfaProvider } from '../mfa-provider.js';
 import { stubApi } from '../test/stub-api.js';
 import { useMfa } from './use-mfa.js';
+import { FAR_FUTURE } from '../../../test/fixtures-shared.js';
 
-const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
 const grant = { method: 'totp' as const, elevatedAccessToken: { token: 'enrolled', scopes: ['wallet:export' as const], expiresAt: FAR_FUTURE, singleUse: true } };
 
 describe('useMfa across components', () => {
@@ -30,7 +30,7 @@ describe('useMfa across components', () => {
       return null;
     }
     render(
-      <MfaProvider client={api} modal={false}>
+      <MfaProvider api={api} modal={false}>
         <Adder />
         <Verifier />
       </MfaProvider>,

@@ -7,8 +7,8 @@ import { MfaProvider } from '../mfa-provider.js';
 import { axeViolations } from '../test/axe.js';
 import { stubApi } from '../test/stub-api.js';
 import { MfaSettings } from './mfa-settings.js';
+import { FAR_FUTURE } from '../../../test/fixtures-shared.js';
 
-const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
 const onlyTotp: MfaMethodsResponse = {
   totpDevices: [{ id: 'dev-1', createdAt: '2026-11-01T10:00:00.000Z', isDefault: true, lastUsedAt: '2026-11-20T10:00:00.000Z' }],
   passkeys: [],
@@ -20,7 +20,7 @@ const unlinkGrant = { method: 'totp' as const, elevatedAccessToken: { token: 'un
 
 function renderSettings(api: MfaApi) {
   return render(
-    <MfaProvider client={api} theme="light">
+    <MfaProvider api={api} theme="light">
       <MfaSettings />
     </MfaProvider>,
   );

@@ -1,9 +1,10 @@
 // Threat: a token bound to one payload ("Pay 1 USDC to Bob") is accepted wherever a check
 // names only the scope — `verifyElevatedAccessToken(token, { scope })` in a resource server,
 // or `requireElevatedAccess('wallet:sign')` on an app route — and signs something else.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { payloadDigest } from '../../protocol/index.js';
-import { startTestServer, type TestServer, type TestSession, DEPLOYMENT } from '../../../test/server-harness.js';
+import { type TestServer, type TestSession, DEPLOYMENT } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 import { requireElevatedAccess } from './require-elevated-access.js';
 import { verifyElevatedAccessToken } from './verify-elevated-access-token.js';
 
@@ -12,17 +13,14 @@ let s: TestSession;
 let token: string;
 const approved = { message: 'Pay 1 USDC to Bob' };
 
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   const { app } = server.running.server;
   app.post('/app/sign', requireElevatedAccess('wallet:sign'), (c) => c.json({ signed: true }));
   app.post('/app/sign-named', requireElevatedAccess('wallet:sign', { action: 'wallet.waas.sign' }), (c) => c.json({ signed: true }));
   s = await server.session('alice');
   const { secret } = await server.enrollTotp(s);
   token = await server.elevate(s, secret, { action: { mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest(approved) } });
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 describe('a bound token fails closed on a scope-only check', () => {

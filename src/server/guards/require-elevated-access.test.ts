@@ -1,22 +1,20 @@
 // Threat: an app's own sensitive route (outside the demo) is reachable without step-up, or a
 // resource server elsewhere accepts tokens it cannot check. The guard and the standalone
 // verifier must refuse exactly what the built-in routes refuse.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requireElevatedAccess } from './require-elevated-access.js';
 import { ElevatedAccessError, verifyElevatedAccessToken } from './verify-elevated-access-token.js';
-import { startTestServer, type TestServer, type TestSession, DEPLOYMENT } from '../../../test/server-harness.js';
+import { type TestServer, type TestSession, DEPLOYMENT } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 
 let server: TestServer;
 let s: TestSession;
-beforeEach(async () => {
-  server = await startTestServer({ databasePath: ':memory:', corsOrigins: ['https://app.example'] });
+useTestServer({ databasePath: ':memory:', corsOrigins: ['https://app.example'] }, async (started) => {
+  server = started;
   const { app } = server.running.server;
   app.post('/profile/email', requireElevatedAccess('user.update'), (c) => c.json({ ok: true }));
   app.post('/account/close', requireElevatedAccess('credential:unlink', { allowMfaToken: false }), (c) => c.json({ closed: true }));
   s = await server.session('alice');
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 describe('requireElevatedAccess on an app route', () => {

@@ -1,18 +1,16 @@
 // Threat: a cross-site `<form enctype="text/plain">` posts to a JSON route (no preflight),
 // e.g. wrong codes to `/mfa/totp/verify` that lock the user out, or a wallet action; and a
 // deeply nested body overflows the recursive canonicalisation into a 500.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 
 let server: TestServer;
 let s: TestSession;
 
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   s = await server.session('alice');
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 describe('JSON routes refuse other media types', () => {

@@ -1,18 +1,16 @@
 // Threat: an Idempotency-Key (not a secret: it sits in logs) replays a stored private key past
 // the guard — a key first used before the user enrolled, or a key presented again with the
 // token that earned the answer after that token expired.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 
 let server: TestServer;
 let s: TestSession;
 
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   s = await server.session('alice');
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 const exportWith = (key: string, elevated?: string) =>

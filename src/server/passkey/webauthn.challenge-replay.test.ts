@@ -1,18 +1,16 @@
 // Threat: a captured WebAuthn response is replayed, a challenge is used after it expired, or
 // a challenge issued for one user or ceremony is redeemed for another.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { concurrently, startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { concurrently, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 
 let server: TestServer;
 let alice: TestSession;
 let authenticator: ReturnType<TestServer['authenticator']>;
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   alice = await server.session('alice');
   ({ authenticator } = await server.registerPasskey(alice));
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 const authOptions = (session: TestSession, body: unknown = {}) =>

@@ -1,17 +1,15 @@
 // Threat: a phishing page (another origin) or another relying party gets the user's
 // authenticator to sign, or the authenticator did not verify the user (no PIN/biometric).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ORIGIN, startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { ORIGIN, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 import { createSoftwareAuthenticator } from '../../testing/index.js';
 
 let server: TestServer;
 let alice: TestSession;
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   alice = await server.session('alice');
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 async function register(overrides: Parameters<ReturnType<typeof createSoftwareAuthenticator>['createCredential']>[1]) {

@@ -1,17 +1,19 @@
 // Threat: one approval is spent many times — a single-use elevated token, a legacy MFA token
 // or a recovery code replayed in parallel to win a race — or a refused request burns a token
 // so the user must step up again for nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requireElevatedAccess } from '../guards/require-elevated-access.js';
 import { concurrently, startTestServer, type TestServer } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await server.stop();
-});
+useTestServer(
+  {},
+  (started) => {
+    server = started;
+  },
+  () => server,
+);
 
 describe('100 concurrent redemptions succeed exactly once', () => {
   it('a single-use elevated token', async () => {

@@ -2,8 +2,9 @@
 // signature) is accepted as a different token, or a token of another type (`typ`) is taken
 // for an elevated access token.
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 import { hasLowS, normalizeLowS } from './low-s.js';
 
 const N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
@@ -11,13 +12,10 @@ let server: TestServer;
 let s: TestSession;
 let secret: string;
 
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   s = await server.session('alice');
   ({ secret } = await server.enrollTotp(s));
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 function flipS(token: string): string {

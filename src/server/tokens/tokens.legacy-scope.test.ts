@@ -1,21 +1,19 @@
 // Threat: the client decides a legacy MFA token is multi-use, and that one token then does
 // three exports, a signature, a delegation and a passkey registration.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 
 let server: TestServer;
 let s: TestSession;
 let legacy: string;
 
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   s = await server.session('alice');
   const { secret } = await server.enrollTotp(s);
   const verify = await server.call('POST', '/mfa/totp/verify', { session: s, body: { code: server.code(secret), createMfaToken: { singleUse: false } } });
   legacy = verify.body.mfaToken.token as string;
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 describe('the server policy, not the client, decides legacy single use', () => {

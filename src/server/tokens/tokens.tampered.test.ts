@@ -2,20 +2,18 @@
 // the public key, a key that is not ours, a `kid` that is not ours (or none), expired, for
 // another scope, user or session.
 import { SignJWT, UnsecuredJWT, decodeJwt, generateKeyPair } from 'jose';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { normalizeLowS } from './low-s.js';
-import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 
 let server: TestServer;
 let alice: TestSession;
 let secret: string;
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   alice = await server.session('alice');
   ({ secret } = await server.enrollTotp(alice));
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 async function exportWith(token: string, session = alice) {

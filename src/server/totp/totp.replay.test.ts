@@ -1,16 +1,14 @@
 // Threat: a TOTP code seen once (shoulder-surfed, phished, logged) is used again — later,
 // or by many requests racing at once — or an old code is accepted long after it was shown.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../testing/index.js';
-import { concurrently, startTestServer, type TestServer } from '../../../test/server-harness.js';
+import { concurrently, type TestServer } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 import { matchTotpStep } from './totp-code.js';
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await server.stop();
+useTestServer({}, (started) => {
+  server = started;
 });
 
 describe('TOTP replay', () => {
