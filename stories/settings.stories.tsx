@@ -12,7 +12,7 @@ function SettingsStory({ api }: { api: () => MfaApi }) {
   const { theme, strings } = useStoryGlobals();
   const [client] = useState(api);
   return (
-    <MfaProvider client={client} theme={theme} strings={strings}>
+    <MfaProvider api={client} theme={theme} strings={strings}>
       <main>
         <MfaSettings />
       </main>

@@ -26,9 +26,24 @@ export class MfaError extends Error {
   }
 }
 
+/** A subclass's one argument: its message (each has a default) and its own fields beside the common options. */
+type With<T = object> = MfaErrorOptions & { message?: string } & T;
+
+/**
+ * Reads a subclass's arguments: one options object, or the earlier positional form
+ * `(message, …fields, options)`, still accepted so code written against it keeps working.
+ */
+function optionsOf<T extends object>(first: unknown, positional: () => With<T>): With<T> {
+  return typeof first === 'object' && first !== null ? (first as With<T>) : positional();
+}
+
 export class MfaCancelledError extends MfaError {
   override name = 'MfaCancelledError';
-  constructor(message = 'The MFA prompt was cancelled.', options: MfaErrorOptions = {}) {
+  constructor(options?: With);
+  /** @deprecated Pass one options object: `new MfaCancelledError({ message, cause })`. */
+  constructor(message?: string, options?: MfaErrorOptions);
+  constructor(first?: string | With, legacy: MfaErrorOptions = {}) {
+    const { message = 'The MFA prompt was cancelled.', ...options } = optionsOf(first, () => ({ ...legacy, ...(first === undefined ? {} : { message: first as string }) }));
     super('mfa_cancelled', message, options);
   }
 }
@@ -36,7 +51,15 @@ export class MfaCancelledError extends MfaError {
 export class MfaInvalidCodeError extends MfaError {
   override name = 'MfaInvalidCodeError';
   readonly attemptsRemaining?: number;
-  constructor(message: string, attemptsRemaining?: number, options: MfaErrorOptions = {}) {
+  constructor(options?: With<{ attemptsRemaining?: number | undefined }>);
+  /** @deprecated Pass one options object: `new MfaInvalidCodeError({ message, attemptsRemaining })`. */
+  constructor(message: string, attemptsRemaining?: number, options?: MfaErrorOptions);
+  constructor(first?: string | With<{ attemptsRemaining?: number | undefined }>, attempts?: number, legacy: MfaErrorOptions = {}) {
+    const { message = 'The code is not valid.', attemptsRemaining, ...options } = optionsOf<{ attemptsRemaining?: number | undefined }>(first, () => ({
+      ...legacy,
+      message: first as string,
+      attemptsRemaining: attempts,
+    }));
     super('mfa_invalid_code', message, options);
     if (attemptsRemaining !== undefined) this.attemptsRemaining = attemptsRemaining;
   }
@@ -45,7 +68,15 @@ export class MfaInvalidCodeError extends MfaError {
 export class MfaRateLimitedError extends MfaError {
   override name = 'MfaRateLimitedError';
   readonly retryAfterSeconds: number;
-  constructor(message: string, retryAfterSeconds: number, options: MfaErrorOptions = {}) {
+  constructor(options: With<{ retryAfterSeconds: number }>);
+  /** @deprecated Pass one options object: `new MfaRateLimitedError({ message, retryAfterSeconds })`. */
+  constructor(message: string, retryAfterSeconds: number, options?: MfaErrorOptions);
+  constructor(first: string | With<{ retryAfterSeconds: number }>, seconds?: number, legacy: MfaErrorOptions = {}) {
+    const { message = 'Too many attempts.', retryAfterSeconds, ...options } = optionsOf<{ retryAfterSeconds: number }>(first, () => ({
+      ...legacy,
+      message: first as string,
+      retryAfterSeconds: seconds ?? 0,
+    }));
     super('mfa_rate_limited', message, options);
     this.retryAfterSeconds = retryAfterSeconds;
   }
@@ -53,7 +84,14 @@ export class MfaRateLimitedError extends MfaError {
 
 export class NoWebAuthnSupportError extends MfaError {
   override name = 'NoWebAuthnSupportError';
-  constructor(message = 'This browser does not support passkeys.', options: MfaErrorOptions = {}) {
+  constructor(options?: With);
+  /** @deprecated Pass one options object: `new NoWebAuthnSupportError({ cause })`. */
+  constructor(message?: string, options?: MfaErrorOptions);
+  constructor(first?: string | With, legacy: MfaErrorOptions = {}) {
+    const { message = 'This browser does not support passkeys.', ...options } = optionsOf(first, () => ({
+      ...legacy,
+      ...(first === undefined ? {} : { message: first as string }),
+    }));
     super('no_webauthn_support', message, options);
   }
 }

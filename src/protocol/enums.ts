@@ -66,7 +66,10 @@ export function isTokenScope(value: unknown): value is TokenScope {
  * approved one request, named in plain words, and nothing unbound may ride along. Says why a
  * request breaks that, or `undefined`. The client and the server refuse such a request alike.
  */
-export function unboundBesideAction(mfaAction: MFAAction, requestedScopes: readonly string[], legacyToken: boolean): string | undefined {
+export function unboundBesideAction(
+  mfaAction: MFAAction,
+  { requestedScopes, legacyToken }: { requestedScopes: readonly string[]; /** A legacy MFA token is asked for too. */ legacyToken: boolean },
+): string | undefined {
   const scope = ACTION_SCOPE[mfaAction];
   if (!legacyToken && requestedScopes.every((other) => other === scope)) return undefined;
   return `An approval of ${mfaAction} grants ${scope} only; ask for other scopes or a legacy MFA token (createMfaToken) separately.`;

@@ -19,6 +19,15 @@ export const ROUTES = {
   events: '/events',
 } as const;
 
+/**
+ * The server's pattern for a route with an id (`/totp/devices/:id`), made by the same builder
+ * the client calls, so the two can never name different paths.
+ */
+export function routePattern(build: (id: string) => string): string {
+  // A marker `encodeURIComponent` leaves alone, swapped for the router's parameter.
+  return build('__id__').replace('__id__', ':id');
+}
+
 /** Where the `/mfa` routes are mounted by default, relative to the server's origin. */
 export const MFA_BASE_PATH = '/mfa';
 export const JWKS_PATH = '/.well-known/jwks.json';

@@ -23,11 +23,13 @@ import type { MfaStringsOverride } from './strings/types.js';
 export interface MfaProviderProps {
   /**
    * Where the reference server's `/mfa` routes are mounted (a path on this origin or a URL).
-   * Ignored when `client` is given.
+   * Ignored when `api` is given.
    * @default '/mfa'
    */
   apiBaseUrl?: string;
-  /** Your own `MfaApi` (e.g. `createMfaClient({...})` with custom fetch, or a stub in tests). */
+  /** Your own `MfaApi` (e.g. `createMfaClient({...})` with custom fetch, or a stub in tests); the controller's `api`. */
+  api?: MfaApi;
+  /** @deprecated Renamed `api`, the name the controller and `createPromptController` use. */
   client?: MfaApi;
   /** Headers carrying the app's session, called per request. @default none (cookies only) */
   getAuthHeaders?: () => Record<string, string> | Promise<Record<string, string>>;
@@ -73,6 +75,7 @@ export interface MfaProviderProps {
 
 export function MfaProvider({
   apiBaseUrl,
+  api: givenApi,
   client,
   getAuthHeaders,
   sessionKey,
@@ -91,15 +94,16 @@ export function MfaProvider({
   const latest = useRef({ getAuthHeaders, onMfaCompletionSuccess, onMfaCompletionFailure });
   latest.current = { getAuthHeaders, onMfaCompletionSuccess, onMfaCompletionFailure };
 
+  const api = givenApi ?? client;
   const enabled = methods ?? ALL_METHODS;
   const methodsKey = enabled.join();
   const controller = useMemo(
     () =>
       createPromptController({
         api:
-          client ??
+          api ??
           createMfaClient({
-            ...(apiBaseUrl ? { baseUrl: apiBaseUrl } : {}),
+            ...(apiBaseUrl ? { apiBaseUrl } : {}),
             getAuthHeaders: () => latest.current.getAuthHeaders?.() ?? {},
           }),
         methods: [...enabled],
@@ -110,7 +114,7 @@ export function MfaProvider({
       }),
     // `enabled` is compared by value through `methodsKey`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [client, apiBaseUrl, methodsKey],
+    [api, apiBaseUrl, methodsKey],
   );
 
   // Bound in an effect, never during render: SSR must not bind a server-wide singleton. The
@@ -160,6 +164,6 @@ function useSessionReset(controller: PromptController, sessionKey: string | null
   useEffect(() => {
     if (promptsOf.current === sessionKey) return;
     promptsOf.current = sessionKey;
-    controller.closeAll(new MfaCancelledError('The session changed while an MFA prompt was open.'));
+    controller.closeAll(new MfaCancelledError({ message: 'The session changed while an MFA prompt was open.' }));
   }, [controller, sessionKey]);
 }

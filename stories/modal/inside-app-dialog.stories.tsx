@@ -17,7 +17,7 @@ function ConfirmSendDialog({ api }: { api: () => MfaApi }) {
   const { theme, strings } = useStoryGlobals();
   const [client] = useState(api);
   return (
-    <MfaProvider client={client} theme={theme} strings={strings}>
+    <MfaProvider api={client} theme={theme} strings={strings}>
       <Dialog.Root defaultOpen>
         <Dialog.Portal>
           <Dialog.Overlay style={{ position: 'fixed', inset: 0, background: 'rgb(0 0 0 / 0.3)' }} />

@@ -29,7 +29,7 @@ export function PromptStory({ api, request, label, methods }: PromptStoryProps) 
   const { theme, strings } = useStoryGlobals();
   const [client] = useState(api);
   return (
-    <MfaProvider client={client} theme={theme} strings={strings} {...(methods ? { methods } : {})}>
+    <MfaProvider api={client} theme={theme} strings={strings} {...(methods ? { methods } : {})}>
       <WalletAction label={label} request={request} />
     </MfaProvider>
   );

@@ -1,8 +1,10 @@
 /**
- * A stub `MfaApi`: the stories' only fake on the network side. The real prompt controller
- * (inside the real `MfaProvider`) calls it exactly as it would call `createMfaClient()`.
- * Every method is a `fn()` spy (shown in the Actions panel) with a happy default; a story
- * overrides the one route whose answer puts the modal in the state it shows.
+ * The stories' answers on the shared stub `MfaApi` (test/fixtures-shared.ts): the real prompt
+ * controller (inside the real `MfaProvider`) calls it exactly as it would call
+ * `createMfaClient()`. Every method is a `fn()` spy (shown in the Actions panel) with a happy
+ * default; a story overrides the one route whose answer puts the modal in the state it shows.
+ * What is set here is what a story shows: device and passkey names, a real-looking secret,
+ * recovery codes with the first method, WebAuthn options a browser accepts.
  */
 import { fn } from 'storybook/test';
 import {
@@ -15,8 +17,7 @@ import {
   type TotpDevice,
   type VerifyResponse,
 } from 'mfa-kit/react';
-
-const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
+import { createStubApi as createSharedStubApi, FAR_FUTURE, type Spy } from '../../test/fixtures-shared.js';
 
 export const TOTP_DEVICE: TotpDevice = { id: 'dev-1', createdAt: '2026-11-01T10:00:00.000Z', isDefault: true };
 export const PASSKEY: Passkey = { id: 'pk-1', name: 'MacBook Touch ID', createdAt: '2026-11-02T10:00:00.000Z', lastUsedAt: null };
@@ -55,10 +56,10 @@ export function granted(method: VerifyResponse['method'], token = `eyJ…${metho
 /** A request still in flight: the "verifying" states. Never settles. */
 export const pending = <T>(): Promise<T> => new Promise<T>(() => undefined);
 /** 401 mfa_invalid_code, as the HTTP client turns it into an error. */
-export const wrongCode = (attemptsRemaining: number) => Promise.reject(new MfaInvalidCodeError('Invalid code.', attemptsRemaining));
+export const wrongCode = (attemptsRemaining: number) => Promise.reject(new MfaInvalidCodeError({ message: 'Invalid code.', attemptsRemaining }));
 /** 429 mfa_rate_limited with Retry-After. */
 export const lockedOut = (retryAfterSeconds: number) =>
-  Promise.reject(new MfaRateLimitedError('Too many attempts.', retryAfterSeconds));
+  Promise.reject(new MfaRateLimitedError({ message: 'Too many attempts.', retryAfterSeconds }));
 /** fetch() itself failed (offline, DNS, CORS): what createMfaClient throws. */
 export const offline = () => Promise.reject(new MfaError('network_error', 'Could not reach the MFA server.'));
 
@@ -74,28 +75,22 @@ const REGISTRATION_OPTIONS = {
   timeout: 60_000,
 };
 
+const spy: Spy = (route, name) => fn(route).mockName(`api.${name}`) as unknown as typeof route;
+
 /** A user who has set up `methods`; every route answers like a healthy server unless overridden. */
 export function createStubApi(methods: Methods = 'totp', overrides: Partial<MfaApi> = {}): MfaApi {
-  const api: MfaApi = {
-    getMethods: async () => methodsResponse(methods),
-    isActionRequired: async () => true,
+  const storyAnswers: Partial<MfaApi> = {
     createTotpDevice: async () => ({ id: 'new-dev', secret: NEW_SECRET, uri: NEW_URI }),
     verifyTotpDevice: async () => ({ ...granted('totp'), device: { ...TOTP_DEVICE, id: 'new-dev' }, recoveryCodes: RECOVERY_CODES }),
-    setDefaultTotpDevice: async () => undefined,
-    deleteTotpDevice: async () => undefined,
     verifyTotp: async () => granted('totp'),
     passkeyRegistrationOptions: async () => REGISTRATION_OPTIONS,
     verifyPasskeyRegistration: async () => ({ ...granted('passkey'), passkey: PASSKEY, recoveryCodes: RECOVERY_CODES }),
     renamePasskey: async (_id, name) => ({ ...PASSKEY, name }),
-    deletePasskey: async () => undefined,
     passkeyAuthenticationOptions: async () => AUTHENTICATION_OPTIONS,
     verifyPasskeyAuthentication: async () => granted('passkey'),
     regenerateRecoveryCodes: async () => ({ codes: RECOVERY_CODES }),
-    acknowledgeRecoveryCodes: async () => undefined,
     verifyRecoveryCode: async () => granted('recovery_code'),
-    getSecurityEvents: async () => ({ events: [] }),
-    ...overrides,
   };
-  // Wrap each route in a spy so the Actions panel lists the calls the modal caused.
-  return Object.fromEntries(Object.entries(api).map(([name, route]) => [name, fn(route).mockName(`api.${name}`)])) as unknown as MfaApi;
+  // Each route is a spy, so the Actions panel lists the calls the modal caused.
+  return createSharedStubApi(methodsResponse(methods), { ...storyAnswers, ...overrides }, { spy });
 }

@@ -30,10 +30,10 @@ async function rejectionOf(promise: Promise<unknown>): Promise<MfaError> {
 
 describe('createMfaClient', () => {
   describe('given a successful verify', () => {
-    it('should POST JSON with the session and token headers to the route under baseUrl', async () => {
+    it('should POST JSON with the session and token headers to the route under apiBaseUrl', async () => {
       const verify = { method: 'totp', elevatedAccessToken: { token: 't', scopes: ['wallet:sign'], expiresAt: 'x', singleUse: true } };
       const { fetch, calls } = stubFetch({ status: 200, body: verify });
-      const api = createMfaClient({ baseUrl: 'https://api.example/mfa/', fetch, getAuthHeaders: () => ({ Authorization: 'Bearer s' }) });
+      const api = createMfaClient({ apiBaseUrl: 'https://api.example/mfa/', fetch, getAuthHeaders: () => ({ Authorization: 'Bearer s' }) });
 
       const answer = await api.verifyTotp({ code: '123456', requestedScopes: ['wallet:sign'] }, { mfaToken: 'legacy', elevatedAccessToken: 'ela' });
 

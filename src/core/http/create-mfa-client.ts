@@ -17,9 +17,12 @@ import { toMfaError } from './to-mfa-error.js';
 
 export interface CreateMfaClientOptions {
   /**
-   * Where the `/mfa` routes are mounted: a path on this origin or an absolute URL.
+   * Where the `/mfa` routes are mounted: a path on this origin or an absolute URL (the same
+   * name as `<MfaProvider apiBaseUrl>`).
    * @default '/mfa'
    */
+  apiBaseUrl?: string;
+  /** @deprecated Renamed `apiBaseUrl`, as `<MfaProvider>` calls it. */
   baseUrl?: string;
   /**
    * Headers that carry the app's user session, e.g. `{ Authorization: 'Bearer …' }`. Called
@@ -50,7 +53,7 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export function createMfaClient(options: CreateMfaClientOptions = {}): MfaApi {
-  const baseUrl = (options.baseUrl ?? MFA_BASE_PATH).replace(/\/+$/, '');
+  const baseUrl = (options.apiBaseUrl ?? options.baseUrl ?? MFA_BASE_PATH).replace(/\/+$/, '');
   const credentials = options.credentials ?? 'same-origin';
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
@@ -63,10 +66,10 @@ export function createMfaClient(options: CreateMfaClientOptions = {}): MfaApi {
     expectJson = true,
   ): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;
-    if (call.signal?.aborted) throw new MfaCancelledError('The request was cancelled.', { cause: call.signal.reason });
+    if (call.signal?.aborted) throw new MfaCancelledError({ message: 'The request was cancelled.', cause: call.signal.reason });
     const headers = await buildHeaders(body !== undefined, call);
     // The caller may have aborted while getAuthHeaders() was pending.
-    if (call.signal?.aborted) throw new MfaCancelledError('The request was cancelled.', { cause: call.signal.reason });
+    if (call.signal?.aborted) throw new MfaCancelledError({ message: 'The request was cancelled.', cause: call.signal.reason });
     const aborter = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -143,7 +146,7 @@ export function createMfaClient(options: CreateMfaClientOptions = {}): MfaApi {
 
 function abortOrNetworkError(cause: unknown, timedOut: boolean, callerSignal: AbortSignal | undefined): MfaError {
   if (timedOut) return new MfaError('timeout', 'The MFA server did not answer in time.', { cause });
-  if (callerSignal?.aborted) return new MfaCancelledError('The request was cancelled.', { cause });
+  if (callerSignal?.aborted) return new MfaCancelledError({ message: 'The request was cancelled.', cause });
   return new MfaError('network_error', 'Could not reach the MFA server.', { cause });
 }
 

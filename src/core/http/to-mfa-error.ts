@@ -30,15 +30,13 @@ export function toMfaError(status: number, body: unknown, headers: Headers): Mfa
   const { code, message, attemptsRemaining, retryAfterSeconds, requiredScopes } = body.error;
   switch (code) {
     case 'mfa_invalid_code':
-      return new MfaInvalidCodeError(message, typeof attemptsRemaining === 'number' ? attemptsRemaining : undefined, {
-        status,
-      });
+      return new MfaInvalidCodeError({ message, attemptsRemaining: typeof attemptsRemaining === 'number' ? attemptsRemaining : undefined, status });
     case 'mfa_rate_limited': {
       const seconds =
         typeof retryAfterSeconds === 'number'
           ? retryAfterSeconds
           : (parseRetryAfterSeconds(headers.get('Retry-After')) ?? DEFAULT_RETRY_AFTER_SECONDS);
-      return new MfaRateLimitedError(message, seconds, { status });
+      return new MfaRateLimitedError({ message, retryAfterSeconds: seconds, status });
     }
     default: {
       // RFC 9470: the scopes may come only in the WWW-Authenticate challenge.

@@ -18,14 +18,14 @@ export function classifyPasskeyError(error: unknown): { kind: PasskeyErrorKind; 
     case 'NotAllowedError':
       return {
         kind: 'cancelled',
-        error: new MfaCancelledError('The passkey request was cancelled or timed out.', { cause: error }),
+        error: new MfaCancelledError({ message: 'The passkey request was cancelled or timed out.', cause: error }),
       };
     // #sctn-createCredential (Step 16): the signal was aborted, by our cancelCeremony() or a newer ceremony.
     case 'AbortError':
-      return { kind: 'aborted', error: new MfaCancelledError('The passkey request was aborted.', { cause: error }) };
+      return { kind: 'aborted', error: new MfaCancelledError({ message: 'The passkey request was aborted.', cause: error }) };
     // #sctn-createCredential (Step 10): no supported algorithm or authenticator.
     case 'NotSupportedError':
-      return { kind: 'failed', error: new NoWebAuthnSupportError(undefined, { cause: error }) };
+      return { kind: 'failed', error: new NoWebAuthnSupportError({ cause: error }) };
     // #sctn-op-make-cred (Step 3): the authenticator already holds a credential in excludeCredentials.
     case 'InvalidStateError':
       return {

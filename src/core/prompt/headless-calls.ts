@@ -82,7 +82,7 @@ export function createHeadlessCalls({ api, tokens, webauthn }: HeadlessDeps): He
   let pendingTotpDeviceId: string | undefined;
   let recoveryCodes: readonly string[] = [];
 
-  const cancelled = (signal: AbortSignal) => new MfaCancelledError('The MFA request was aborted by its caller.', { cause: signal.reason });
+  const cancelled = (signal: AbortSignal) => new MfaCancelledError({ message: 'The MFA request was aborted by its caller.', cause: signal.reason });
 
   /** Runs a WebAuthn ceremony that the caller's signal can abort (the modal's ceremonies abort on close). */
   async function ceremony<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {

@@ -50,7 +50,7 @@ export function normalizePromptRequest(params: PromptMfaAuthParams = {}): MfaPro
   const requestedScopes = [...new Set(scopes)].sort();
   const createMfaToken =
     params.createMfaToken === true ? { singleUse: true } : params.createMfaToken ? { singleUse: params.createMfaToken.singleUse } : undefined;
-  const unbound = action && unboundBesideAction(action.mfaAction, requestedScopes, Boolean(createMfaToken));
+  const unbound = action && unboundBesideAction(action.mfaAction, { requestedScopes, legacyToken: Boolean(createMfaToken) });
   if (unbound) throw new MfaError('invalid_request', unbound);
   if (requestedScopes.length === 0 && !createMfaToken) {
     throw new MfaError(

@@ -228,10 +228,10 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     const onAbort = () => {
       entry.callers = entry.callers.filter((other) => other !== caller);
       caller.detach();
-      reject(new MfaCancelledError('The MFA prompt was aborted by its caller.', { cause: signal?.reason }));
+      reject(new MfaCancelledError({ message: 'The MFA prompt was aborted by its caller.', cause: signal?.reason }));
       if (entry.callers.length > 0) return;
       // Nobody waits for this prompt any more: close it, or drop it from the queue.
-      if (active() === entry) cancelActive(new MfaCancelledError('The MFA prompt was aborted by its caller.'));
+      if (active() === entry) cancelActive(new MfaCancelledError({ message: 'The MFA prompt was aborted by its caller.' }));
       else if (queue.includes(entry)) queue.splice(queue.indexOf(entry), 1);
     };
     const caller: PromptCaller = { resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
@@ -244,7 +244,7 @@ export function createPromptController(options: CreatePromptControllerOptions): 
       warnedDeprecated = true;
       console.warn(DEPRECATION_WARNING);
     }
-    const cancelled = () => new MfaCancelledError('The MFA prompt was aborted by its caller.', { cause: params.signal?.reason });
+    const cancelled = () => new MfaCancelledError({ message: 'The MFA prompt was aborted by its caller.', cause: params.signal?.reason });
     if (params.signal?.aborted) throw cancelled();
     const request = normalizePromptRequest(params);
     // Only an action-bound prompt waits (for its digest); the others open in this same tick.

@@ -80,5 +80,5 @@ function toCodeStatus(error: unknown): MfaCodeStatus {
     return { kind: 'invalid', error, ...(error.attemptsRemaining !== undefined ? { attemptsRemaining: error.attemptsRemaining } : {}) };
   }
   if (error instanceof MfaRateLimitedError) return { kind: 'locked', error, retryAt: Date.now() + error.retryAfterSeconds * 1000 };
-  return { kind: 'failed', error: isMfaError(error) ? error : new MfaInvalidCodeError(String(error)) };
+  return { kind: 'failed', error: isMfaError(error) ? error : new MfaInvalidCodeError({ message: String(error) }) };
 }

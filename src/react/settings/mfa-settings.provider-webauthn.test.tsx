@@ -22,7 +22,7 @@ describe('MfaSettings with <MfaProvider webauthn>', () => {
       verifyPasskeyRegistration,
     });
     render(
-      <MfaProvider client={api} webauthn={webauthn.seam} theme="light">
+      <MfaProvider api={api} webauthn={webauthn.seam} theme="light">
         <MfaSettings />
       </MfaProvider>,
     );

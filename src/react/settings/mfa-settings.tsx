@@ -6,7 +6,7 @@
  * last one says plainly what is lost), adding one (`credential:link` when the user already
  * has one) and new recovery codes (`credential:update`).
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { MfaCancelledError } from '../../core/errors.js';
 import type { Passkey, TokenScope, TotpDevice } from '../../protocol/index.js';
 import { MfaRecoveryCodes } from '../enrollment/recovery-codes.js';
@@ -26,6 +26,8 @@ export function MfaSettings() {
   const kit = useMfaKit('MfaSettings');
   const { controller, strings, theme } = kit;
   const t = { ...enSettings, ...strings.settings };
+  // Two settings panels on one page (or a panel per account) must not share a heading id.
+  const titleId = useId();
   const { methods, error, reload } = useMfaMethods();
   const registerPasskey = useRegisterPasskey();
   const [removing, setRemoving] = useState<Removal | null>(null);
@@ -40,11 +42,14 @@ export function MfaSettings() {
   const lastFactorNote = factorCount <= 1 ? t.lastFactorNote : undefined;
   const date = (iso: string) => new Intl.DateTimeFormat(strings.locale, { dateStyle: 'medium' }).format(new Date(iso));
 
-  /** Steps up for `scope` (skipped when `needed` is false), runs `act`, then reloads. */
-  async function guarded(scope: TokenScope, act: () => Promise<unknown>, needed = true, credentialId?: string) {
+  /**
+   * Runs `act`, then reloads. With `stepUp`, prompts for that scope first (bound to
+   * `credentialId` when one factor is being removed).
+   */
+  async function guarded(act: () => Promise<unknown>, { stepUp, credentialId }: { stepUp?: TokenScope | undefined; credentialId?: string } = {}) {
     setActionError(false);
     try {
-      if (needed) await controller.prompt({ requestedScopes: [scope], ...(credentialId ? { credentialId } : {}) });
+      if (stepUp) await controller.prompt({ requestedScopes: [stepUp], ...(credentialId ? { credentialId } : {}) });
       await act();
       await reload();
     } catch (cause) {
@@ -57,20 +62,20 @@ export function MfaSettings() {
 
   function confirmRemoval(removal: Removal) {
     setRemoving(null);
-    void guarded('credential:unlink', () =>
-      removal.kind === 'totp'
-        ? controller.api.deleteTotpDevice(removal.device.id, token('credential:unlink'))
-        : controller.api.deletePasskey(removal.passkey.id, token('credential:unlink')),
-      true,
+    void guarded(
+      () =>
+        removal.kind === 'totp'
+          ? controller.api.deleteTotpDevice(removal.device.id, token('credential:unlink'))
+          : controller.api.deletePasskey(removal.passkey.id, token('credential:unlink')),
       // The server binds an unlink approval to the one factor it removes.
-      removal.kind === 'totp' ? removal.device.id : removal.passkey.id,
+      { stepUp: 'credential:unlink', credentialId: removal.kind === 'totp' ? removal.device.id : removal.passkey.id },
     );
   }
 
   if (error && !methods) {
     return (
-      <section className="mfa-settings" data-theme={theme} aria-labelledby="mfa-settings-title">
-        <h2 id="mfa-settings-title">{t.title}</h2>
+      <section className="mfa-settings" data-theme={theme} aria-labelledby={titleId}>
+        <h2 id={titleId}>{t.title}</h2>
         <MfaStatusLine error={t.loadError}>
           <MfaButton onClick={() => void reload()}>{strings.tryAgain}</MfaButton>
         </MfaStatusLine>
@@ -79,8 +84,8 @@ export function MfaSettings() {
   }
 
   return (
-    <section className="mfa-settings" data-theme={theme} data-state={methods ? 'ready' : 'loading'} aria-busy={!methods} aria-labelledby="mfa-settings-title">
-      <h2 id="mfa-settings-title">{t.title}</h2>
+    <section className="mfa-settings" data-theme={theme} data-state={methods ? 'ready' : 'loading'} aria-busy={!methods} aria-labelledby={titleId}>
+      <h2 id={titleId}>{t.title}</h2>
       <MfaStatusLine info={added ? fill(t.factorAdded, { name: added }) : undefined} error={actionError ? t.actionError : undefined} />
 
       <h3>{t.totpDevices}</h3>
@@ -93,7 +98,7 @@ export function MfaSettings() {
             meta={meta(t, date, device.createdAt, device.lastUsedAt ?? null)}
             strings={t}
             isDefault={device.isDefault}
-            onSetDefault={() => void guarded('credential:update', () => controller.api.setDefaultTotpDevice(device.id, token('credential:update')))}
+            onSetDefault={() => void guarded(() => controller.api.setDefaultTotpDevice(device.id, token('credential:update')), { stepUp: 'credential:update' })}
             onRemove={() => setRemoving({ kind: 'totp', device })}
             removeUnavailable={lastFactorNote}
           />
@@ -110,7 +115,7 @@ export function MfaSettings() {
             name={passkey.name}
             meta={meta(t, date, passkey.createdAt, passkey.lastUsedAt)}
             strings={t}
-            onRename={(name) => void guarded('credential:update', () => controller.api.renamePasskey(passkey.id, name, token('credential:update')))}
+            onRename={(name) => void guarded(() => controller.api.renamePasskey(passkey.id, name, token('credential:update')), { stepUp: 'credential:update' })}
             onRemove={() => setRemoving({ kind: 'passkey', passkey })}
             removeUnavailable={lastFactorNote}
           />
@@ -131,7 +136,7 @@ export function MfaSettings() {
 
       <div className="mfa-row" style={{ marginTop: 16 }}>
         <MfaButton
-          onClick={() => void guarded('credential:link', async () => setAddingTotp(true), factorCount > 0)}
+          onClick={() => void guarded(async () => setAddingTotp(true), { stepUp: factorCount > 0 ? 'credential:link' : undefined })}
           disabled={!methods || addingTotp}
         >
           {t.addTotp}
@@ -139,10 +144,13 @@ export function MfaSettings() {
         {kit.methods.includes('passkey') ? (
           <MfaButton
             onClick={() =>
-              void guarded('credential:link', async () => {
-                await registerPasskey();
-                setAdded(t.passkeys);
-              }, factorCount > 0)
+              void guarded(
+                async () => {
+                  await registerPasskey();
+                  setAdded(t.passkeys);
+                },
+                { stepUp: factorCount > 0 ? 'credential:link' : undefined },
+              )
             }
             disabled={!methods}
           >
@@ -171,7 +179,7 @@ export function MfaSettings() {
             <MfaRecoveryCodes
               codes={newCodes}
               strings={strings}
-              onContinue={() => void guarded('credential:update', () => controller.api.acknowledgeRecoveryCodes().then(() => setNewCodes(null)), false)}
+              onContinue={() => void guarded(() => controller.api.acknowledgeRecoveryCodes().then(() => setNewCodes(null)))}
             />
           ) : confirmingRegenerate ? (
             <div className="mfa-confirm" role="alertdialog" aria-label={t.regenerate} aria-describedby="mfa-regenerate-text">
@@ -182,9 +190,9 @@ export function MfaSettings() {
                   autoFocus
                   onClick={() => {
                     setConfirmingRegenerate(false);
-                    void guarded('credential:update', async () =>
-                      setNewCodes((await controller.api.regenerateRecoveryCodes(token('credential:update'))).codes),
-                    );
+                    void guarded(async () => setNewCodes((await controller.api.regenerateRecoveryCodes(token('credential:update'))).codes), {
+                      stepUp: 'credential:update',
+                    });
                   }}
                 >
                   {t.regenerateConfirm}

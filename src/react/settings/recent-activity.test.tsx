@@ -20,7 +20,7 @@ const events: SecurityEvent[] = [
 describe('MfaSettings recent activity', () => {
   it('lists the events from GET /mfa/events, newest first, with where they came from', async () => {
     render(
-      <MfaProvider client={stubApi({ getMethods: async () => methods, getSecurityEvents: async () => ({ events }) })} theme="light">
+      <MfaProvider api={stubApi({ getMethods: async () => methods, getSecurityEvents: async () => ({ events }) })} theme="light">
         <MfaSettings />
       </MfaProvider>,
     );
@@ -33,7 +33,7 @@ describe('MfaSettings recent activity', () => {
 
   it('says so in German when the list cannot be loaded', async () => {
     render(
-      <MfaProvider client={stubApi({ getMethods: async () => methods })} strings={de} theme="light">
+      <MfaProvider api={stubApi({ getMethods: async () => methods })} strings={de} theme="light">
         <MfaSettings />
       </MfaProvider>,
     );

@@ -16,7 +16,7 @@ const methods = (acknowledged: boolean): MfaMethodsResponse => ({
 
 const renderSettings = (api: MfaApi) =>
   render(
-    <MfaProvider client={api} theme="light">
+    <MfaProvider api={api} theme="light">
       <MfaSettings />
     </MfaProvider>,
   );

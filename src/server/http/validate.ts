@@ -30,7 +30,8 @@ export function readOptionalString(body: JsonObject, key: string, maxLength = 12
   return value;
 }
 
-export function readName(body: JsonObject, required: boolean): string | undefined {
+/** A trimmed `name` (a passkey's); `required` refuses a missing or blank one (a rename). */
+export function readName(body: JsonObject, { required }: { required: boolean }): string | undefined {
   const name = readOptionalString(body, 'name', MAX_NAME_LENGTH)?.trim();
   if (required && !name) throw invalidRequest('`name` must be a non-empty string.');
   return name || undefined;

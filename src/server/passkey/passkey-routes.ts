@@ -7,6 +7,7 @@ import {
 import { Hono } from 'hono';
 import {
   ROUTES,
+  routePattern,
   TokenScope,
   isMfaAction,
   type PasskeyRegistrationVerifyResponse,
@@ -64,7 +65,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const principal = c.var.mfaPrincipal;
     const body = await readJsonBody(c);
     const response = readRegistrationResponse(body);
-    const name = readName(body, false);
+    const name = readName(body, { required: false });
     const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
     const challenge = await consumeChallenge(ctx, principal.userId, 'registration', challengeOf(body.response as Record<string, unknown>));
     if (await isStaleEnrollment(ctx.store, principal.userId, challengeIssuedAt(challenge))) throw staleEnrollment();
@@ -110,23 +111,26 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     return c.json(result, 201);
   });
 
-  app.patch('/passkeys/:id', async (c) => {
+  app.patch(routePattern(ROUTES.passkey), async (c) => {
     const ctx = c.var.mfa;
-    const name = readName(await readJsonBody(c), true)!;
+    const name = readName(await readJsonBody(c), { required: true })!;
+    // The pattern comes from ROUTES, so the router types the parameter as possibly absent; it never is.
+    const id = c.req.param('id') ?? '';
     // docs/architecture.md §7: a factor's name is what a step-up prompt shows; changing it is
     // a credential change, approved with `credential:update` like new recovery codes.
-    if (!(await ctx.store.listPasskeys(c.var.mfaPrincipal.userId)).some((p) => p.id === c.req.param('id'))) throw notFound('No such passkey.');
+    if (!(await ctx.store.listPasskeys(c.var.mfaPrincipal.userId)).some((p) => p.id === id)) throw notFound('No such passkey.');
     await enforceElevatedAccess(c, ctx, c.var.mfaPrincipal, { scope: TokenScope.Credentialupdate });
-    const renamed = await ctx.store.renamePasskey(c.var.mfaPrincipal.userId, c.req.param('id'), name);
+    const renamed = await ctx.store.renamePasskey(c.var.mfaPrincipal.userId, id, name);
     if (!renamed) throw notFound('No such passkey.');
     await recordSecurityEvent(c, c.var.mfaPrincipal, 'factor_renamed', { factor: { kind: 'passkey', id: renamed.id, name } });
     return c.json(toPasskey(renamed));
   });
 
-  app.delete('/passkeys/:id', async (c) => {
+  app.delete(routePattern(ROUTES.passkey), async (c) => {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
-    const id = c.req.param('id');
+    // The pattern comes from ROUTES, so the router types the parameter as possibly absent; it never is.
+    const id = c.req.param('id') ?? '';
     if (!(await ctx.store.listPasskeys(principal.userId)).some((p) => p.id === id)) throw notFound('No such passkey.');
     const keepLastFactor = await refuseRemovingLastFactor(ctx, principal.userId, true);
     await enforceElevatedAccess(c, ctx, principal, { scope: TokenScope.Credentialunlink, credentialId: id });

@@ -35,7 +35,10 @@ export function normalizeTokenRequest(ctx: MfaServerContext, request: ParsedToke
     return request;
   }
   if (!request.action) return request;
-  const unbound = unboundBesideAction(request.action.mfaAction, request.requestedScopes, Boolean(request.createMfaToken));
+  const unbound = unboundBesideAction(request.action.mfaAction, {
+    requestedScopes: request.requestedScopes,
+    legacyToken: Boolean(request.createMfaToken),
+  });
   if (unbound) throw invalidRequest(unbound);
   return { ...request, requestedScopes: [ACTION_SCOPE[request.action.mfaAction]] };
 }

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import {
   ROUTES,
+  routePattern,
   TokenScope,
   type CreateTotpDeviceResponse,
   type VerifyResponse,
@@ -70,7 +71,7 @@ export function totpRoutes(): Hono<MfaEnv> {
     return c.json(body, 201);
   });
 
-  app.post(`${ROUTES.totpDevices}/:id/verify`, async (c) => {
+  app.post(routePattern(ROUTES.totpDeviceVerify), async (c) => {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     const body = await readJsonBody(c);
@@ -96,7 +97,7 @@ export function totpRoutes(): Hono<MfaEnv> {
     return c.json(response);
   });
 
-  app.post(`${ROUTES.totpDevices}/:id/default`, async (c) => {
+  app.post(routePattern(ROUTES.totpDeviceDefault), async (c) => {
     const ctx = c.var.mfa;
     const device = await ctx.store.getTotpDevice(c.var.mfaPrincipal.userId, deviceParam(c));
     if (!device || device.verifiedAt === null) throw notFound('No such verified TOTP device.');
@@ -108,7 +109,7 @@ export function totpRoutes(): Hono<MfaEnv> {
     return c.body(null, 204);
   });
 
-  app.delete(`${ROUTES.totpDevices}/:id`, async (c) => {
+  app.delete(routePattern(ROUTES.totpDevice), async (c) => {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     const id = deviceParam(c);
