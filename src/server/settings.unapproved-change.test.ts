@@ -2,8 +2,9 @@
 // renames a passkey, so the prompt shows a name the user trusts on a factor they do not
 // hold, or moves the default to the TOTP device they planted, with no step-up at all, or
 // with an approval given for something else.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type TestServer, type TestSession } from '../../test/server-harness.js';
+import { useTestServer } from '../../test/use-test-server.js';
 
 let server: TestServer;
 let s: TestSession;
@@ -11,16 +12,13 @@ let first: Awaited<ReturnType<TestServer['enrollTotp']>>;
 let second: Awaited<ReturnType<TestServer['enrollTotp']>>;
 let passkeyId: string;
 
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   s = await server.session('alice');
   first = await server.enrollTotp(s);
   second = await server.enrollTotp(s, {}, await server.elevate(s, first.secret, { requestedScopes: ['credential:link'] }));
   const link = await server.elevate(s, first.secret, { requestedScopes: ['credential:link'] });
   passkeyId = (await server.registerPasskey(s, undefined, { name: 'Phone' }, link)).verified.passkey.id;
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 const rename = (elevated?: string) =>

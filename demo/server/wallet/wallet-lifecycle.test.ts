@@ -1,14 +1,12 @@
 // Claim, delegation and reshare (the spec's Refresh and Reshare events): each guarded by its
 // own scope, each state change happening once.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { concurrently, startTestServer, type TestServer } from '../../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { concurrently, type TestServer } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 
 let server: TestServer;
-beforeEach(async () => {
-  server = await startTestServer({ databasePath: ':memory:' });
-});
-afterEach(async () => {
-  await server.stop();
+useTestServer({ databasePath: ':memory:' }, (started) => {
+  server = started;
 });
 
 describe('a pregenerated wallet', () => {

@@ -3,9 +3,10 @@
 // a delegation to another contract), or a malformed request burns the user's approval.
 import { parseTransaction, recoverTransactionAddress, verifyTypedData } from 'viem';
 import { recoverAuthorizationAddress } from 'viem/utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { payloadDigest } from 'mfa-kit/server';
-import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 import type { WalletSignAuthorizationRequest, WalletSignTransactionRequest, WalletSignTypedDataRequest } from '../../shared/wallet-wire.js';
 
 const ALICE = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -87,14 +88,11 @@ let server: TestServer;
 let s: TestSession;
 let secret: string;
 let address: string;
-beforeEach(async () => {
-  server = await startTestServer({ databasePath: ':memory:' });
+useTestServer({ databasePath: ':memory:' }, async (started) => {
+  server = started;
   s = await server.session('alice');
   ({ secret } = await server.enrollTotp(s));
   address = (await server.call('GET', '/wallet', { session: s })).body.address;
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 describe.each(Object.entries(KINDS))('%s', (_name, kind) => {

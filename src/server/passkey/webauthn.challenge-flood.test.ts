@@ -1,21 +1,19 @@
 // Threat: a session asks for WebAuthn challenges in a loop, so the challenge table grows
 // without bound (each lives 5 minutes), or an old challenge, handed out long before, stays
 // redeemable behind many newer ones.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 import { SqliteMfaStore } from '../store/sqlite-store.js';
 import { MAX_OUTSTANDING_CHALLENGES } from './passkey-challenge.js';
 
 let server: TestServer;
 let alice: TestSession;
 let authenticator: ReturnType<TestServer['authenticator']>;
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   alice = await server.session('alice');
   ({ authenticator } = await server.registerPasskey(alice));
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 const authOptions = () => server.call('POST', '/mfa/passkeys/authentication/options', { session: alice, body: {} });

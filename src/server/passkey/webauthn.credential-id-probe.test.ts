@@ -1,21 +1,19 @@
 // Threat: a caller registers a credential id seen elsewhere (it travels in the clear in
 // every ceremony) and learns from a distinct "already registered" answer that the passkey
 // belongs to an account here, or plants it on their own account.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 
 let server: TestServer;
 let alice: TestSession;
 let mallory: TestSession;
 let aliceCredentialId: string;
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   alice = await server.session('alice');
   aliceCredentialId = (await server.registerPasskey(alice)).authenticator.credentialIds[0]!;
   mallory = await server.session('mallory');
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 async function registerAs(overrides: Parameters<ReturnType<TestServer['authenticator']>['createCredential']>[1]) {

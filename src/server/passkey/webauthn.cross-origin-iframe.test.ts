@@ -1,21 +1,19 @@
 // Threat: a page on another site frames ours and runs the ceremony in the cross-origin
 // iframe (client data `crossOrigin: true`), with no `topOrigin` (as Safari sends it) or with
 // its own; the server accepts the assertion or the new credential as if made on our page.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 import type { CeremonyOverrides } from 'mfa-kit/testing';
 
 const WALLET_TOP = 'https://wallet.example';
 let server: TestServer;
 let alice: TestSession;
 let authenticator: ReturnType<TestServer['authenticator']>;
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   alice = await server.session('alice');
   ({ authenticator } = await server.registerPasskey(alice));
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 const FRAMED: Array<[string, CeremonyOverrides]> = [

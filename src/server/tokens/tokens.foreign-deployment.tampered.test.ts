@@ -2,8 +2,9 @@
 // perhaps the same signing key copied between installs) is accepted here, because every
 // install once named itself `mfa-kit` in `iss` and `aud`.
 import { SignJWT, decodeJwt } from 'jose';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEPLOYMENT, ORIGIN, startTestServer, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { describe, expect, it } from 'vitest';
+import { DEPLOYMENT, ORIGIN, type TestServer, type TestSession } from '../../../test/server-harness.js';
+import { useTestServer } from '../../../test/use-test-server.js';
 import { verifyElevatedAccessToken } from '../guards/verify-elevated-access-token.js';
 import { normalizeLowS } from './low-s.js';
 
@@ -11,13 +12,10 @@ let server: TestServer;
 let s: TestSession;
 let secret: string;
 
-beforeEach(async () => {
-  server = await startTestServer();
+useTestServer({}, async (started) => {
+  server = started;
   s = await server.session('alice');
   ({ secret } = await server.enrollTotp(s));
-});
-afterEach(async () => {
-  await server.stop();
 });
 
 /** The same claims, signed by the same key, as if another deployment had minted them. */
