@@ -35,9 +35,7 @@ export const SOURCE_ALIASES = [
 /** Every dependency and peer stays an import: the app's bundler (or Node) resolves it once. */
 const externalPackages = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)];
 const isExternal = (id: string) =>
-  id.startsWith('node:') ||
-  builtinModules.includes(id) ||
-  externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+  id.startsWith('node:') || builtinModules.includes(id) || externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 
 const USE_CLIENT = /^\s*['"]use client['"];?/;
 

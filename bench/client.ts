@@ -29,7 +29,6 @@ export class BenchClient {
     return callServer<T>(this.url, method, path, options);
   }
 
-
   async session(name: string): Promise<Session> {
     const { status, body } = await this.call('POST', '/demo/session', { body: { name } });
     if (status !== 201) throw new Error(`session: ${status} ${JSON.stringify(body)}`);

@@ -33,10 +33,20 @@ const post = (path: string, token: string, body: unknown, extra: Record<string, 
 });
 
 /** One load per instance at once; the combined result counts every answer over the longest run. */
-async function together(children: ServerChild[], connections: number, load: (child: ServerChild, index: number, connections: number) => Promise<LoadResult>): Promise<LoadResult> {
+async function together(
+  children: ServerChild[],
+  connections: number,
+  load: (child: ServerChild, index: number, connections: number) => Promise<LoadResult>,
+): Promise<LoadResult> {
   const each = Math.max(1, Math.floor(connections / children.length));
   const results = await Promise.all(children.map((child, i) => load(child, i, each)));
-  const combined = results.reduce((all, r) => ({ ...all, total: all.total + r.total, ok: all.ok + r.ok, errors: all.errors + r.errors, latenciesMs: all.latenciesMs.concat(r.latenciesMs) }));
+  const combined = results.reduce((all, r) => ({
+    ...all,
+    total: all.total + r.total,
+    ok: all.ok + r.ok,
+    errors: all.errors + r.errors,
+    latenciesMs: all.latenciesMs.concat(r.latenciesMs),
+  }));
   return { ...combined, seconds: Math.max(...results.map((r) => r.seconds)) };
 }
 
@@ -44,7 +54,9 @@ async function measureDeployment(deployment: string, children: ServerChild[], se
   const clients = children.map((child) => new BenchClient(child.url));
   const rows: InstanceRow[] = [];
   const tag = `${deployment.replace(/\W+/g, '-')}-${Date.now().toString(36)}`;
-  await together(children, connections, (child, _i, c) => cannon({ url: child.url, connections: c, durationSeconds: 2, request: { method: 'GET', path: '/bench/bare' }, okStatus: 200 }));
+  await together(children, connections, (child, _i, c) =>
+    cannon({ url: child.url, connections: c, durationSeconds: 2, request: { method: 'GET', path: '/bench/bare' }, okStatus: 200 }),
+  );
 
   const users: TotpUser[] = new Array(userCount);
   await pool([...Array(userCount).keys()], connections, async (i) => {
@@ -92,7 +104,9 @@ async function measureDeployment(deployment: string, children: ServerChild[], se
     tokens.push(post('/wallet/delegation', user.session.token, { enabled: true }, { 'x-elevated-access-token': answer.body.elevatedAccessToken.token }));
   }
   // Each instance checks every token, whichever instance minted it.
-  const guard = await together(children, connections, (child, _i, c) => cannon({ url: child.url, connections: c, durationSeconds: seconds, request: tokens, cycle: true, okStatus: 200 }));
+  const guard = await together(children, connections, (child, _i, c) =>
+    cannon({ url: child.url, connections: c, durationSeconds: seconds, request: tokens, cycle: true, okStatus: 200 }),
+  );
   rows.push({ deployment, what: 'guard, multi-use token (POST /wallet/delegation)', figures: figures(guard) });
   return rows;
 }

@@ -29,14 +29,25 @@ export async function runServerCpuBench() {
     return c.json({ ok: true });
   });
   const call = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const response = await server.fetch(new Request(`http://bench${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }));
+    const response = await server.fetch(
+      new Request(`http://bench${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+    );
     return { status: response.status, body: (await response.json()) as any };
   };
   const users: { auth: Record<string, string>; secret: string }[] = [];
   for (let i = 0; i < USERS; i++) {
     const { body } = await call('/demo/session', { name: `cpu-${i}` });
     const secret = new Secret({ size: 20 }).base32;
-    await server.store.insertTotpDevice({ id: randomUUID(), userId: body.userId, secretSealed: server.context.secrets.seal(secret), createdAt: clock, verifiedAt: clock, isDefault: true, lastStep: null, lastUsedAt: null });
+    await server.store.insertTotpDevice({
+      id: randomUUID(),
+      userId: body.userId,
+      secretSealed: server.context.secrets.seal(secret),
+      createdAt: clock,
+      verifiedAt: clock,
+      isDefault: true,
+      lastStep: null,
+      lastUsedAt: null,
+    });
     users.push({ auth: { authorization: `Bearer ${body.sessionToken}` }, secret });
   }
   /** µs of CPU per request over `requests`, each checked for `expected`. */
@@ -60,7 +71,11 @@ export async function runServerCpuBench() {
       clock = BENCH_T0_MS + (2 + 3 * window) * STEP_MS;
       const requests = [-1, 0, 1].flatMap((stepOffset) =>
         users.map((user) => async () => {
-          const answer = await call('/mfa/totp/verify', { code: totpCode(user.secret, { now: clock, stepOffset }), requestedScopes: ['wallet:reshare'] }, user.auth);
+          const answer = await call(
+            '/mfa/totp/verify',
+            { code: totpCode(user.secret, { now: clock, stepOffset }), requestedScopes: ['wallet:reshare'] },
+            user.auth,
+          );
           if (answer.status === 200) single.push({ auth: user.auth, token: answer.body.elevatedAccessToken.token });
           return answer;
         }),
@@ -69,11 +84,28 @@ export async function runServerCpuBench() {
     }
     rows['TOTP verify (+ single-use token)'] = cpuTotp;
     clock += STEP_MS * 3;
-    const multi = await Promise.all(users.slice(0, 10).map(async (user) => ({ auth: user.auth, token: (await call('/mfa/totp/verify', { code: totpCode(user.secret, { now: clock }), requestedScopes: ['wallet:refresh'] }, user.auth)).body.elevatedAccessToken.token })));
-    const multiRequests = () => Array.from({ length: 3 * USERS }, (_, i) => () => call('/wallet/delegation', { enabled: true }, { ...multi[i % multi.length]!.auth, 'x-elevated-access-token': multi[i % multi.length]!.token }));
+    const multi = await Promise.all(
+      users.slice(0, 10).map(async (user) => ({
+        auth: user.auth,
+        token: (await call('/mfa/totp/verify', { code: totpCode(user.secret, { now: clock }), requestedScopes: ['wallet:refresh'] }, user.auth)).body
+          .elevatedAccessToken.token,
+      })),
+    );
+    const multiRequests = () =>
+      Array.from(
+        { length: 3 * USERS },
+        (_, i) => () =>
+          call('/wallet/delegation', { enabled: true }, { ...multi[i % multi.length]!.auth, 'x-elevated-access-token': multi[i % multi.length]!.token }),
+      );
     await measure(multiRequests());
     rows['guard, multi-use token'] = await measure(multiRequests());
-    rows['guard, single-use token'] = await measure(single.slice(-3 * USERS).map(({ auth, token }) => () => call('/wallet/delegation', { enabled: false }, { ...auth, 'x-elevated-access-token': token })));
+    rows['guard, single-use token'] = await measure(
+      single.slice(-3 * USERS).map(
+        ({ auth, token }) =>
+          () =>
+            call('/wallet/delegation', { enabled: false }, { ...auth, 'x-elevated-access-token': token }),
+      ),
+    );
     const base = rows['baseline: POST /bench/bare']!;
     console.log(`\nCPU per request, in process (app.fetch, one at a time, ${USERS} users)`);
     console.table(Object.entries(rows).map(([what, us]) => ({ what, 'CPU µs/request': us.toFixed(0), 'bare ÷ this': (base / us).toFixed(3) })));

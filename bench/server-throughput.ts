@@ -111,7 +111,9 @@ export async function runServerBench(): Promise<ServerBenchResult> {
       }),
     );
     const enrollSeconds = (performance.now() - t0) / 1000;
-    console.log(`\nServer throughput: ${userCount} TOTP users, ${connections} passkey users enrolled in ${enrollSeconds.toFixed(1)} s; ${connections} connections, ${seconds} s a section`);
+    console.log(
+      `\nServer throughput: ${userCount} TOTP users, ${connections} passkey users enrolled in ${enrollSeconds.toFixed(1)} s; ${connections} connections, ${seconds} s a section`,
+    );
 
     const rows: ServerFigureRow[] = [];
     const bareGet = await cannon({ url: child.url, connections, durationSeconds: seconds, request: { method: 'GET', path: '/bench/bare' }, okStatus: 200 });
@@ -120,7 +122,12 @@ export async function runServerBench(): Promise<ServerBenchResult> {
       url: child.url,
       connections,
       durationSeconds: seconds,
-      request: { method: 'POST', path: '/bench/bare', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: '123456', requestedScopes: ['wallet:reshare'] }) },
+      request: {
+        method: 'POST',
+        path: '/bench/bare',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: '123456', requestedScopes: ['wallet:reshare'] }),
+      },
       okStatus: 200,
     });
     rows.push({ what: 'baseline: POST /bench/bare (JSON body)', generator: 'autocannon', figures: figures(barePost) });
@@ -128,7 +135,12 @@ export async function runServerBench(): Promise<ServerBenchResult> {
     const harvest: Harvested[] = [];
     const windowIndex = { k: 0 };
     const totp = await totpWindows(child, totpUsers, seconds, connections, harvest, windowIndex);
-    rows.push({ what: 'TOTP verify (+ single-use token)', generator: 'autocannon', figures: figures(totp), baseline: 'baseline: POST /bench/bare (JSON body)' });
+    rows.push({
+      what: 'TOTP verify (+ single-use token)',
+      generator: 'autocannon',
+      figures: figures(totp),
+      baseline: 'baseline: POST /bench/bare (JSON body)',
+    });
 
     const bareFlow = await closedLoop({
       workers: [...Array(connections).keys()],
@@ -150,16 +162,30 @@ export async function runServerBench(): Promise<ServerBenchResult> {
         return answer.status;
       },
     });
-    rows.push({ what: 'passkey options + verify (a flow)', generator: 'fetch closed loop', figures: figures(passkey), baseline: 'baseline: 2 sequential POST /bench/bare' });
+    rows.push({
+      what: 'passkey options + verify (a flow)',
+      generator: 'fetch closed loop',
+      figures: figures(passkey),
+      baseline: 'baseline: 2 sequential POST /bench/bare',
+    });
 
     const multi: RequestSpec[] = [];
     for (const user of guardUsers) {
       const answer = await client.totpVerify(user, totpCode(user.secret, { now: child.clockMs() }), { requestedScopes: ['wallet:refresh'] });
       if (answer.status !== 200 || answer.body.elevatedAccessToken.singleUse !== false) throw new Error(`multi-use token: ${answer.status} ${answer.text}`);
-      multi.push({ method: 'POST', path: '/wallet/delegation', ...json(user.session, { enabled: true }, { 'x-elevated-access-token': answer.body.elevatedAccessToken.token }) });
+      multi.push({
+        method: 'POST',
+        path: '/wallet/delegation',
+        ...json(user.session, { enabled: true }, { 'x-elevated-access-token': answer.body.elevatedAccessToken.token }),
+      });
     }
     const guardMulti = await cannon({ url: child.url, connections, durationSeconds: seconds, request: multi, cycle: true, okStatus: 200 });
-    rows.push({ what: 'guard, multi-use token (POST /wallet/delegation)', generator: 'autocannon', figures: figures(guardMulti), baseline: 'baseline: POST /bench/bare (JSON body)' });
+    rows.push({
+      what: 'guard, multi-use token (POST /wallet/delegation)',
+      generator: 'autocannon',
+      figures: figures(guardMulti),
+      baseline: 'baseline: POST /bench/bare (JSON body)',
+    });
 
     const single: RequestSpec[] = harvest.map(({ session, token }) => ({
       method: 'POST',
@@ -167,7 +193,12 @@ export async function runServerBench(): Promise<ServerBenchResult> {
       ...json(session, { enabled: false }, { 'x-elevated-access-token': token }),
     }));
     const guardSingle = await cannon({ url: child.url, connections, durationSeconds: seconds, request: single, okStatus: 200 });
-    rows.push({ what: `guard, single-use token (${single.length} harvested, each once)`, generator: 'autocannon', figures: figures(guardSingle), baseline: 'baseline: POST /bench/bare (JSON body)' });
+    rows.push({
+      what: `guard, single-use token (${single.length} harvested, each once)`,
+      generator: 'autocannon',
+      figures: figures(guardSingle),
+      baseline: 'baseline: POST /bench/bare (JSON body)',
+    });
 
     printRows(rows);
     printMeasures(rows);
@@ -194,9 +225,27 @@ export async function runServerBench(): Promise<ServerBenchResult> {
       `\nSustained ${sustainedWall.toFixed(0)} s of mixed load (TOTP verify + passkey loop): ${s.ok} successes (${s.okPerSecond.toFixed(0)}/s), ${s.failed} failures`,
     );
     console.table([
-      { when: 'before any load (after GC)', rss: mb(before.rss), heapUsed: mb(before.heapUsed), heapTotal: mb(before.heapTotal), external: mb(before.external) },
-      { when: 'after the sustained load', rss: mb(afterLoad.rss), heapUsed: mb(afterLoad.heapUsed), heapTotal: mb(afterLoad.heapTotal), external: mb(afterLoad.external) },
-      { when: 'after the sustained load, after GC', rss: mb(afterGc.rss), heapUsed: mb(afterGc.heapUsed), heapTotal: mb(afterGc.heapTotal), external: mb(afterGc.external) },
+      {
+        when: 'before any load (after GC)',
+        rss: mb(before.rss),
+        heapUsed: mb(before.heapUsed),
+        heapTotal: mb(before.heapTotal),
+        external: mb(before.external),
+      },
+      {
+        when: 'after the sustained load',
+        rss: mb(afterLoad.rss),
+        heapUsed: mb(afterLoad.heapUsed),
+        heapTotal: mb(afterLoad.heapTotal),
+        external: mb(afterLoad.external),
+      },
+      {
+        when: 'after the sustained load, after GC',
+        rss: mb(afterGc.rss),
+        heapUsed: mb(afterGc.heapUsed),
+        heapTotal: mb(afterGc.heapTotal),
+        external: mb(afterGc.external),
+      },
     ]);
     return {
       rows,
@@ -211,11 +260,17 @@ export async function runServerBench(): Promise<ServerBenchResult> {
 
 /** What each row's requests do inside the server child, beyond what its baseline does too. */
 export const SERVER_ROW_MEASURES: readonly [prefix: string, measures: string][] = [
-  ['baseline: GET', 'Node HTTP + Hono routing and the global middleware (no-store, body limit): the framework\'s ceiling'],
+  ['baseline: GET', "Node HTTP + Hono routing and the global middleware (no-store, body limit): the framework's ceiling"],
   ['baseline: POST', 'the same plus reading and parsing a small JSON body: what every kit POST pays before its own work'],
-  ['TOTP verify', 'session lookup (demo, one SELECT), body validation, device read, 3 HOTPs, ONE write transaction (reserve attempt + accept step + reset), ES256 sign (node:crypto), step_up_granted event INSERT'],
+  [
+    'TOTP verify',
+    'session lookup (demo, one SELECT), body validation, device read, 3 HOTPs, ONE write transaction (reserve attempt + accept step + reset), ES256 sign (node:crypto), step_up_granted event INSERT',
+  ],
   ['baseline: 2 sequential', 'two dependent bare POSTs through the fetch client: the ceiling of a two-request flow'],
-  ['passkey', 'options (challenge INSERT) → software authenticator → verify (challenge DELETE, ES256 assertion check by @simplewebauthn, counter UPDATE, ES256 token sign, event INSERT)'],
+  [
+    'passkey',
+    'options (challenge INSERT) → software authenticator → verify (challenge DELETE, ES256 assertion check by @simplewebauthn, counter UPDATE, ES256 token sign, event INSERT)',
+  ],
   ['guard, multi-use', 'session lookup, policy (one SELECT EXISTS), ES256 verify (jose, WebCrypto), no digest (unbound token), the delegation UPDATE'],
   ['guard, single-use', 'the same plus the atomic jti INSERT (single use)'],
 ];

@@ -87,7 +87,9 @@ async function measureEager(entry: Entry): Promise<number> {
     define: { 'process.env.NODE_ENV': '"production"' },
     build: { write: false, minify: true, target: 'es2022', lib: { entry: file, formats: ['es'] }, rollupOptions: { external: externals(entry) } },
   });
-  const chunks = (Array.isArray(output) ? output[0]! : (output as { output: unknown[] })).output.filter((out): out is { type: 'chunk'; fileName: string; code: string; imports: string[]; isEntry: boolean } => (out as { type: string }).type === 'chunk');
+  const chunks = (Array.isArray(output) ? output[0]! : (output as { output: unknown[] })).output.filter(
+    (out): out is { type: 'chunk'; fileName: string; code: string; imports: string[]; isEntry: boolean } => (out as { type: string }).type === 'chunk',
+  );
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const seen = new Set<string>();
   const visit = (name: string) => {
@@ -102,7 +104,13 @@ async function measureEager(entry: Entry): Promise<number> {
 }
 
 export async function measureSize(entry: Entry, withEager = true): Promise<SizeFigure> {
-  const result = await build({ ...COMMON, external: externals(entry), stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' }, platform: entry.platform, write: false });
+  const result = await build({
+    ...COMMON,
+    external: externals(entry),
+    stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' },
+    platform: entry.platform,
+    write: false,
+  });
   const code = Buffer.concat(result.outputFiles.map((file) => Buffer.from(file.contents)));
   return {
     name: entry.name,

@@ -42,7 +42,9 @@ const listening = serve({ fetch: server.fetch, port, hostname: 'localhost' }, ()
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => listening.close(() => {
-    void server.close().finally(() => process.exit(0));
-  }));
+  process.once(signal, () =>
+    listening.close(() => {
+      void server.close().finally(() => process.exit(0));
+    }),
+  );
 }

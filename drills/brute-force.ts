@@ -126,7 +126,7 @@ export async function measureEnforcedRate(limits: LockoutLimits, simulatedSecond
     for (let t = 0; t < simulatedSeconds; t += tickSeconds) {
       await child.setClock(BENCH_T0_MS + t * 1000);
       const answers = await Promise.all(
-        Array.from({ length: burst }, (_, i) => client.totpVerify(user, String(900_000 + ((t / tickSeconds) * burst + i) % 100_000).padStart(6, '0'))),
+        Array.from({ length: burst }, (_, i) => client.totpVerify(user, String(900_000 + (((t / tickSeconds) * burst + i) % 100_000)).padStart(6, '0'))),
       );
       for (const { status, body } of answers) {
         if (status === 401 && body?.error?.code === 'mfa_invalid_code') result.evaluated++;

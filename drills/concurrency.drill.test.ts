@@ -9,7 +9,10 @@ describe('concurrency drill (server in a child process)', () => {
     expect(races.map((r) => r.what)).toEqual(['one TOTP code', 'one single-use elevated token', 'one legacy MFA token']);
     for (const race of races) {
       expect(race, race.what).toMatchObject({ successes: 1, networkErrors: 0, nonJsonRefusals: 0 });
-      expect(Object.keys(race.statuses).every((s) => s === '200' || s === '401' || s === '429'), JSON.stringify(race.statuses)).toBe(true);
+      expect(
+        Object.keys(race.statuses).every((s) => s === '200' || s === '401' || s === '429'),
+        JSON.stringify(race.statuses),
+      ).toBe(true);
     }
   }, 60_000);
 });

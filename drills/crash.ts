@@ -93,8 +93,10 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDr
       if (verify.status !== 200) return;
       const token = verify.body.elevatedAccessToken?.token as string | undefined;
       const legacy = verify.body.mfaToken?.token as string | undefined;
-      if (token && (await track(client.call('POST', '/wallet/export', { session: user.session, elevated: token }))).status === 200) ackElevated.push({ user, token });
-      if (legacy && (await track(client.call('POST', '/wallet/export', { session: user.session, mfaToken: legacy }))).status === 200) ackLegacy.push({ user, token: legacy });
+      if (token && (await track(client.call('POST', '/wallet/export', { session: user.session, elevated: token }))).status === 200)
+        ackElevated.push({ user, token });
+      if (legacy && (await track(client.call('POST', '/wallet/export', { session: user.session, mfaToken: legacy }))).status === 200)
+        ackLegacy.push({ user, token: legacy });
     };
     const totpWorker = async (user: LoadUser) => {
       const body = { requestedScopes: ['wallet:export'], createMfaToken: true };
@@ -163,7 +165,10 @@ export async function runCrashDrill(options: CrashDrillOptions): Promise<CrashDr
       const used = snapshot.ackRecovery.filter((r) => r.user === user).length;
       const remaining = methods.body?.recoveryCodes?.remaining as number;
       const untouched = user.recoveryCodes.filter((code) => !attemptedRecovery.has(code)).length;
-      expect(remaining <= 10 - used && remaining >= untouched, `${user.session.name}: ${remaining} recovery codes left, ${used} used before the kill, ${untouched} never tried`);
+      expect(
+        remaining <= 10 - used && remaining >= untouched,
+        `${user.session.name}: ${remaining} recovery codes left, ${used} used before the kill, ${untouched} never tried`,
+      );
       const fresh = await client.totpVerify(user, totpCode(user.secret, { now: child.clockMs() }));
       expect(fresh.status === 200, `fresh TOTP code of ${user.session.name} answered ${fresh.status} after restart`);
       const spare = await client.call('POST', '/wallet/export', { session: user.session, elevated: user.spareToken });

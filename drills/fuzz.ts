@@ -69,7 +69,12 @@ const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
  * under the body limit, and overflows any parser or canonicaliser that recurses per level.
  */
 export const deepJson = fc
-  .record({ depth: fc.integer({ min: 30, max: 5000 }), kind: fc.constantFrom('array', 'object'), wrapped: fc.boolean(), field: fc.constantFrom('message', 'code', 'action', 'response', 'extra') })
+  .record({
+    depth: fc.integer({ min: 30, max: 5000 }),
+    kind: fc.constantFrom('array', 'object'),
+    wrapped: fc.boolean(),
+    field: fc.constantFrom('message', 'code', 'action', 'response', 'extra'),
+  })
   .map(({ depth, kind, wrapped, field }) => {
     const open = kind === 'array' ? '[' : '{"a":';
     const close = kind === 'array' ? ']' : '}';
@@ -80,11 +85,23 @@ export const deepJson = fc
 function arbitraries(ids: string[]) {
   const scopeish = fc.oneof(fc.constantFrom(...ALL_SCOPES), fc.string({ maxLength: 20 }));
   const actionish = fc.oneof(fc.constantFrom(...ALL_ACTIONS), fc.string({ maxLength: 20 }));
-  const codeish = fc.oneof(fc.stringMatching(/^\d{6}$/), fc.stringMatching(/^[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z]{4}$/), fc.string({ maxLength: 40 }), fc.jsonValue({ maxDepth: 1 }));
+  const codeish = fc.oneof(
+    fc.stringMatching(/^\d{6}$/),
+    fc.stringMatching(/^[0-9A-Z]{4}-?[0-9A-Z]{4}-?[0-9A-Z]{4}$/),
+    fc.string({ maxLength: 40 }),
+    fc.jsonValue({ maxDepth: 1 }),
+  );
   const bytes = fc.uint8Array({ maxLength: 300 }).map(b64url);
   const clientData = (challenge: fc.Arbitrary<string>) =>
     fc.oneof(
-      fc.record({ type: fc.constantFrom('webauthn.get', 'webauthn.create', 'x'), challenge, origin: fc.constantFrom(BENCH_ORIGIN, 'https://evil.example'), crossOrigin: fc.boolean() }).map((o) => b64url(Buffer.from(JSON.stringify(o)))),
+      fc
+        .record({
+          type: fc.constantFrom('webauthn.get', 'webauthn.create', 'x'),
+          challenge,
+          origin: fc.constantFrom(BENCH_ORIGIN, 'https://evil.example'),
+          crossOrigin: fc.boolean(),
+        })
+        .map((o) => b64url(Buffer.from(JSON.stringify(o)))),
       fc.jsonValue({ maxDepth: 2 }).map((o) => b64url(Buffer.from(JSON.stringify(o) ?? ''))),
       fc.string({ maxLength: 60 }),
     );
@@ -96,7 +113,14 @@ function arbitraries(ids: string[]) {
         type: fc.constantFrom('public-key', 'x'),
         response: fc.oneof(
           fc.record(
-            { clientDataJSON: clientData(challenge), authenticatorData: bytes, signature: bytes, attestationObject: bytes, userHandle: fc.oneof(bytes, fc.constant(null)), transports: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }) },
+            {
+              clientDataJSON: clientData(challenge),
+              authenticatorData: bytes,
+              signature: bytes,
+              attestationObject: bytes,
+              userHandle: fc.oneof(bytes, fc.constant(null)),
+              transports: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
+            },
             { requiredKeys: [] },
           ),
           fc.jsonValue({ maxDepth: 2 }),
@@ -107,22 +131,27 @@ function arbitraries(ids: string[]) {
       { requiredKeys: [] },
     );
   const shapedBody = (challenge: fc.Arbitrary<string>) =>
-    fc.record(
-      {
-        code: codeish,
-        deviceId: fc.oneof(fc.constantFrom(...ids), fc.jsonValue({ maxDepth: 1 })),
-        requestedScopes: fc.oneof(fc.array(scopeish, { maxLength: 5 }), fc.jsonValue({ maxDepth: 1 })),
-        createMfaToken: fc.oneof(fc.boolean(), fc.record({ singleUse: fc.jsonValue({ maxDepth: 0 }) }), fc.jsonValue({ maxDepth: 1 })),
-        action: fc.oneof(fc.record({ mfaAction: actionish, payloadDigest: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), fc.string()) }, { requiredKeys: [] }), fc.jsonValue({ maxDepth: 1 })),
-        mfaAction: actionish,
-        name: fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.jsonValue({ maxDepth: 0 })),
-        message: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 100 }), fc.jsonValue({ maxDepth: 1 })),
-        enabled: fc.jsonValue({ maxDepth: 0 }),
-        response: fc.oneof(webauthnResponse(challenge), fc.jsonValue({ maxDepth: 2 })),
-        __proto__: fc.jsonValue({ maxDepth: 1 }),
-      },
-      { requiredKeys: [] },
-    ).map((o) => JSON.stringify(o));
+    fc
+      .record(
+        {
+          code: codeish,
+          deviceId: fc.oneof(fc.constantFrom(...ids), fc.jsonValue({ maxDepth: 1 })),
+          requestedScopes: fc.oneof(fc.array(scopeish, { maxLength: 5 }), fc.jsonValue({ maxDepth: 1 })),
+          createMfaToken: fc.oneof(fc.boolean(), fc.record({ singleUse: fc.jsonValue({ maxDepth: 0 }) }), fc.jsonValue({ maxDepth: 1 })),
+          action: fc.oneof(
+            fc.record({ mfaAction: actionish, payloadDigest: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), fc.string()) }, { requiredKeys: [] }),
+            fc.jsonValue({ maxDepth: 1 }),
+          ),
+          mfaAction: actionish,
+          name: fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.jsonValue({ maxDepth: 0 })),
+          message: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 100 }), fc.jsonValue({ maxDepth: 1 })),
+          enabled: fc.jsonValue({ maxDepth: 0 }),
+          response: fc.oneof(webauthnResponse(challenge), fc.jsonValue({ maxDepth: 2 })),
+          __proto__: fc.jsonValue({ maxDepth: 1 }),
+        },
+        { requiredKeys: [] },
+      )
+      .map((o) => JSON.stringify(o));
   const body = (challenge: fc.Arbitrary<string>) =>
     fc.oneof(
       { weight: 1, arbitrary: fc.constant(undefined) },
@@ -141,18 +170,43 @@ function arbitraries(ids: string[]) {
   const headerValue = fc.string({ maxLength: 60 }).map((s) => s.replace(/[^\x20-\x7e]/g, ''));
   const headers = fc.record(
     {
-      contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined),
+      contentType: fc.constantFrom(
+        'application/json',
+        'application/json; charset=utf-8',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        undefined,
+      ),
       elevated: token,
       mfaToken: token,
       idempotencyKey: fc.oneof(fc.constant(undefined), headerValue),
-      authorization: fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: headerValue }, { weight: 1, arbitrary: fc.constant('Bearer ') }, { weight: 1, arbitrary: headerValue.map((s) => `Bearer ${s}`) }),
+      authorization: fc.oneof(
+        { weight: 8, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: headerValue },
+        { weight: 1, arbitrary: fc.constant('Bearer ') },
+        { weight: 1, arbitrary: headerValue.map((s) => `Bearer ${s}`) },
+      ),
     },
     { requiredKeys: [] },
   );
-  const idParam = fc.oneof(fc.constantFrom(...ids), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('..', '%', '%2e%2e', '', 'a/b', ' ', '\u0000'), fc.string({ minLength: 200, maxLength: 600 }));
+  const idParam = fc.oneof(
+    fc.constantFrom(...ids),
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.constantFrom('..', '%', '%2e%2e', '', 'a/b', ' ', '\u0000'),
+    fc.string({ minLength: 200, maxLength: 600 }),
+  );
   const randomPath = fc.oneof(
     fc.webPath(),
-    fc.array(fc.oneof(fc.constantFrom('mfa', 'totp', 'devices', 'passkeys', 'wallet', 'verify', '..', '.well-known', '%00', '%zz', '//'), fc.string({ unit: 'grapheme', maxLength: 12 })), { maxLength: 6 }).map((parts) => `/${parts.map((p) => (/^%|\/\//.test(p) ? p : encodeURIComponent(p))).join('/')}`),
+    fc
+      .array(
+        fc.oneof(
+          fc.constantFrom('mfa', 'totp', 'devices', 'passkeys', 'wallet', 'verify', '..', '.well-known', '%00', '%zz', '//'),
+          fc.string({ unit: 'grapheme', maxLength: 12 }),
+        ),
+        { maxLength: 6 },
+      )
+      .map((parts) => `/${parts.map((p) => (/^%|\/\//.test(p) ? p : encodeURIComponent(p))).join('/')}`),
   );
   const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD');
   return { body, headers, idParam, randomPath, method };
@@ -239,7 +293,12 @@ export async function runFuzzDrill(options: FuzzOptions): Promise<FuzzResult> {
           await fc.assert(property, { numRuns: options.runsPerRoute, seed: seed + index, endOnFailure: true });
           return { route: name, runs: options.runsPerRoute, statuses };
         } catch (error) {
-          return { route: name, runs: Object.values(statuses).reduce((x, y) => x + y, 0), statuses, failure: (error instanceof Error ? error.message : String(error)).slice(0, 1500) };
+          return {
+            route: name,
+            runs: Object.values(statuses).reduce((x, y) => x + y, 0),
+            statuses,
+            failure: (error instanceof Error ? error.message : String(error)).slice(0, 1500),
+          };
         }
       }),
     );
@@ -247,9 +306,15 @@ export async function runFuzzDrill(options: FuzzOptions): Promise<FuzzResult> {
     const bare = await client.call('GET', '/bench/bare');
     const healthUser = await client.enrollTotp('fuzz-health', BENCH_T0_MS - TOTP_STEP_MS);
     const verify = await client.totpVerify(healthUser, totpCode(healthUser.secret, { now: BENCH_T0_MS }), { requestedScopes: ['wallet:export'] });
-    const exported = verify.status === 200 ? await client.call('POST', '/wallet/export', { session: healthUser.session, elevated: verify.body.elevatedAccessToken.token }) : verify;
+    const exported =
+      verify.status === 200
+        ? await client.call('POST', '/wallet/export', { session: healthUser.session, elevated: verify.body.elevatedAccessToken.token })
+        : verify;
     const healthyAfter = bare.status === 200 && verify.status === 200 && exported.status === 200;
-    const internalErrorsLogged = child.stderr().split('\n').filter((line) => line.includes('internal error'));
+    const internalErrorsLogged = child
+      .stderr()
+      .split('\n')
+      .filter((line) => line.includes('internal error'));
     return { seed, routes, healthyAfter, internalErrorsLogged };
   } finally {
     await child.stop();

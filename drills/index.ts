@@ -20,7 +20,15 @@ const seconds = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 let t0 = Date.now();
 const races = await runConcurrencyDrill(1000);
 console.log(`\nConcurrency: 1000 parallel redemptions each (${seconds(t0)})`);
-console.table(races.map((r) => ({ what: r.what, successes: r.successes, statuses: JSON.stringify(r.statuses), networkErrors: r.networkErrors, verdict: verdict(raceHeld(r)) })));
+console.table(
+  races.map((r) => ({
+    what: r.what,
+    successes: r.successes,
+    statuses: JSON.stringify(r.statuses),
+    networkErrors: r.networkErrors,
+    verdict: verdict(raceHeld(r)),
+  })),
+);
 
 t0 = Date.now();
 const runs = Number(process.env.DRILL_FUZZ_RUNS ?? 10_000);
@@ -28,7 +36,9 @@ const fuzz = await runFuzzDrill({ runsPerRoute: runs, ...(process.env.DRILL_SEED
 console.log(`\nFuzz: ${runs} generated requests per route, seed ${fuzz.seed} (${seconds(t0)})`);
 console.table(fuzz.routes.map((r) => ({ route: r.route, runs: r.runs, statuses: JSON.stringify(r.statuses), verdict: verdict(!r.failure) })));
 for (const r of fuzz.routes) if (r.failure) console.log(`  ${r.route}: ${r.failure}`);
-console.log(`  healthy afterwards: ${verdict(fuzz.healthyAfter)}; internal errors logged: ${fuzz.internalErrorsLogged.length} ${verdict(fuzz.internalErrorsLogged.length === 0)}`);
+console.log(
+  `  healthy afterwards: ${verdict(fuzz.healthyAfter)}; internal errors logged: ${fuzz.internalErrorsLogged.length} ${verdict(fuzz.internalErrorsLogged.length === 0)}`,
+);
 for (const line of fuzz.internalErrorsLogged.slice(0, 10)) console.log(`  ${line}`);
 
 t0 = Date.now();
@@ -67,12 +77,26 @@ async function runMultiInstance() {
     const databaseUrl = await cluster.createDatabase('mfa_drill');
     const result = await runMultiInstanceDrill({ databaseUrl, parallel: 1000, loadUsers: 100 });
     console.log(`\nMulti-instance: 3 servers on one PostgreSQL, round-robin, 1000 parallel redemptions each (${seconds(t0)})`);
-    console.table(result.races.map((r) => ({ what: r.what, successes: r.successes, statuses: JSON.stringify(r.statuses), networkErrors: r.networkErrors, verdict: verdict(raceHeld(r)) })));
+    console.table(
+      result.races.map((r) => ({
+        what: r.what,
+        successes: r.successes,
+        statuses: JSON.stringify(r.statuses),
+        networkErrors: r.networkErrors,
+        verdict: verdict(raceHeld(r)),
+      })),
+    );
     const { lockout, replay, resourceServer: rs, crash: c } = result;
-    console.log(`  lockout: 5 wrong codes over the instances → ${JSON.stringify(lockout.wrong)}; then the right code on each → ${JSON.stringify(lockout.afterOnEach)}`);
+    console.log(
+      `  lockout: 5 wrong codes over the instances → ${JSON.stringify(lockout.wrong)}; then the right code on each → ${JSON.stringify(lockout.afterOnEach)}`,
+    );
     console.log(`  replay: accepted on instance 1 (${replay.first}), then on the others → ${JSON.stringify(replay.others)}`);
-    console.log(`  resource server with one JWKS URL: ${rs.accepted}/${rs.minted} tokens from the 3 instances accepted; tampered accepted: ${rs.tamperedAccepted}; same JWKS on all: ${rs.sameJwks}`);
-    console.log(`  kill -9 of instance 3 after ${c.acknowledgedBeforeKill} acknowledged operations: ${c.inFlightAtKill} in flight lost, ${c.servedAfterKill} served after by the survivors; ${c.checks} checks`);
+    console.log(
+      `  resource server with one JWKS URL: ${rs.accepted}/${rs.minted} tokens from the 3 instances accepted; tampered accepted: ${rs.tamperedAccepted}; same JWKS on all: ${rs.sameJwks}`,
+    );
+    console.log(
+      `  kill -9 of instance 3 after ${c.acknowledgedBeforeKill} acknowledged operations: ${c.inFlightAtKill} in flight lost, ${c.servedAfterKill} served after by the survivors; ${c.checks} checks`,
+    );
     const violations = multiInstanceViolations(result, raceHeld);
     console.log(`  ${violations.length} violations: ${verdict(violations.length === 0)}`);
     for (const v of violations.slice(0, 20)) console.log(`  ${v}`);

@@ -77,7 +77,11 @@ export async function runMultiInstanceDrill(options: MultiInstanceOptions): Prom
     const elevated = await at(1).totpVerify(tokenUser, fresh(tokenUser), { requestedScopes: ['wallet:export'] });
     if (elevated.status !== 200 || elevated.body.elevatedAccessToken.singleUse !== true) throw new Error(`token: ${elevated.status} ${elevated.text}`);
     const token = elevated.body.elevatedAccessToken.token as string;
-    races.push(await race('one single-use elevated token', options.parallel, (i) => at(i).call('POST', '/wallet/export', { session: tokenUser.session, elevated: token })));
+    races.push(
+      await race('one single-use elevated token', options.parallel, (i) =>
+        at(i).call('POST', '/wallet/export', { session: tokenUser.session, elevated: token }),
+      ),
+    );
 
     const legacy = await at(2).totpVerify(legacyUser, fresh(legacyUser), { createMfaToken: true });
     if (legacy.status !== 200) throw new Error(`legacy: ${legacy.status} ${legacy.text}`);
@@ -86,7 +90,9 @@ export async function runMultiInstanceDrill(options: MultiInstanceOptions): Prom
 
     const recoveryCode = recoveryUser.recoveryCodes[0]!;
     races.push(
-      await race('one recovery code', options.parallel, (i) => at(i).call('POST', '/mfa/recovery-codes/verify', { session: recoveryUser.session, body: { code: recoveryCode } })),
+      await race('one recovery code', options.parallel, (i) =>
+        at(i).call('POST', '/mfa/recovery-codes/verify', { session: recoveryUser.session, body: { code: recoveryCode } }),
+      ),
     );
 
     const wrong: number[] = [];
@@ -133,8 +139,10 @@ async function checkResourceServer(clients: BenchClient[], firstUrl: string, run
 /** Every check of the drill, as a list of what went wrong (empty when it held). */
 export function multiInstanceViolations(result: MultiInstanceResult, raceHeld: (tally: RaceTally) => boolean): string[] {
   const violations: string[] = [];
-  for (const tally of result.races) if (!raceHeld(tally)) violations.push(`${tally.what}: ${tally.successes} successes, statuses ${JSON.stringify(tally.statuses)}`);
-  if (result.lockout.wrong.some((s) => s !== 401) || result.lockout.afterOnEach.some((s) => s !== 429)) violations.push(`lockout: ${JSON.stringify(result.lockout)}`);
+  for (const tally of result.races)
+    if (!raceHeld(tally)) violations.push(`${tally.what}: ${tally.successes} successes, statuses ${JSON.stringify(tally.statuses)}`);
+  if (result.lockout.wrong.some((s) => s !== 401) || result.lockout.afterOnEach.some((s) => s !== 429))
+    violations.push(`lockout: ${JSON.stringify(result.lockout)}`);
   if (result.replay.first !== 200 || result.replay.others.some((s) => s !== 401)) violations.push(`replay: ${JSON.stringify(result.replay)}`);
   const rs = result.resourceServer;
   if (rs.accepted !== rs.minted || rs.tamperedAccepted || !rs.sameJwks) violations.push(`resource server: ${JSON.stringify(rs)}`);

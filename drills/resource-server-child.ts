@@ -18,9 +18,14 @@ const app = new Hono();
 app.post('/verify', async (c) => {
   const { token } = await c.req.json<{ token: string }>();
   try {
-    const claims = await verifyElevatedAccessToken(token, { scope: TokenScope.Walletexport, jwks, currentDate: new Date(now),
+    const claims = await verifyElevatedAccessToken(token, {
+      scope: TokenScope.Walletexport,
+      jwks,
+      currentDate: new Date(now),
       // The servers' `iss`/`aud`: by default their origin, which this process must be told.
-      issuer: BENCH_ORIGIN, audience: BENCH_ORIGIN });
+      issuer: BENCH_ORIGIN,
+      audience: BENCH_ORIGIN,
+    });
     return c.json({ sub: claims.sub });
   } catch {
     return c.json({ error: { code: 'elevated_access_required' } }, 401);

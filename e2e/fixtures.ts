@@ -101,7 +101,11 @@ export async function saveRecoveryCodes(page: Page): Promise<string[]> {
 export async function axeViolations(page: Page): Promise<Array<{ id: string; nodes: string[] }>> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+      }
+    ).axe;
     // Radix Dialog's focus guards and the page hidden behind its focus trap: neither can take focus while it holds.
     const context = { include: [document.body], exclude: [['[data-radix-focus-guard]'], ['[data-aria-hidden="true"]']] };
     const result = await axe.run(context, { resultTypes: ['violations'] });

@@ -43,7 +43,12 @@ test('the open modal keeps focus, clicks and scrolling from the page; a click on
   const focusOutside = () =>
     page.evaluate(() => {
       const active = document.activeElement;
-      return active && active !== document.body && !document.querySelector('[role="dialog"]')!.contains(active) && !active.hasAttribute('data-radix-focus-guard') ? active.outerHTML.slice(0, 80) : null;
+      return active &&
+        active !== document.body &&
+        !document.querySelector('[role="dialog"]')!.contains(active) &&
+        !active.hasAttribute('data-radix-focus-guard')
+        ? active.outerHTML.slice(0, 80)
+        : null;
     });
   for (let i = 0; i < 16; i++) {
     await page.keyboard.press(i % 5 === 4 ? 'Shift+Tab' : 'Tab');
@@ -156,7 +161,10 @@ test('the deprecated createMfaToken path exports with a single-use MFA token', a
 test('the modal names the message being signed, and the signature is for that message', async ({ page, authenticator }) => {
   const address = await signIn(page, uniqueName('approve'));
   await page.getByRole('button', { name: 'Export private key' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Passkey/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Passkey/ })
+    .click();
   await saveRecoveryCodes(page);
   await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
 
@@ -189,7 +197,10 @@ test('a reload in the middle of enrollment leaves nothing half-done', async ({ p
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByTestId('outcome-export')).toHaveAttribute('data-outcome', 'none');
   // The half-enrolled device never became a method: the user is offered enrollment again.
-  await page.getByRole('tab', { name: 'Security' }).or(page.getByRole('button', { name: 'Security' })).click();
+  await page
+    .getByRole('tab', { name: 'Security' })
+    .or(page.getByRole('button', { name: 'Security' }))
+    .click();
   await expect(page.getByText(/authenticator app/i).first()).toBeVisible();
   await screenshot(page, 'reload-settings');
   await page.getByRole('button', { name: 'Wallet' }).click();
@@ -200,7 +211,10 @@ test('a reload in the middle of enrollment leaves nothing half-done', async ({ p
 test('an app that never asks first still gets the prompt when the server wants one', async ({ page, authenticator }) => {
   const address = await signIn(page, uniqueName('server-asks'));
   await page.getByRole('button', { name: 'Export private key' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Passkey/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Passkey/ })
+    .click();
   await saveRecoveryCodes(page);
   await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
 

@@ -30,7 +30,10 @@ test('register a passkey from the first signature, then sign again with it', asy
 test('a passkey the user does not verify shows "cancelled" and try again works', async ({ page, authenticator }) => {
   await signIn(page, uniqueName('passkey-retry'));
   await page.getByRole('button', { name: 'Export private key' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Passkey/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Passkey/ })
+    .click();
   await saveRecoveryCodes(page);
   await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
 
@@ -50,7 +53,10 @@ test('two actions started at once open one modal, one after the other', async ({
   expect(authenticator.id).toBeTruthy();
   await signIn(page, uniqueName('queue'));
   await page.getByRole('button', { name: 'Export private key' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Passkey/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Passkey/ })
+    .click();
   await saveRecoveryCodes(page);
   await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
 

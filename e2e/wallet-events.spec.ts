@@ -80,7 +80,10 @@ test('each kind of signature is approved with TOTP as the modal shows it, and ve
 test('each kind of signature is approved with a passkey whose challenge commits to it', async ({ page, authenticator }) => {
   await signIn(page, uniqueName('sign-passkey'));
   await page.getByRole('button', { name: 'Export private key' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Passkey/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Passkey/ })
+    .click();
   await saveRecoveryCodes(page);
   await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
   expect(await authenticator.credentialCount()).toBe(1);

@@ -13,7 +13,12 @@ export function readPublicApi(packageDir = root) {
   const pkg = JSON.parse(readFileSync(`${packageDir}/package.json`, 'utf8'));
   const entries = Object.entries(pkg.exports).filter(([, target]) => typeof target === 'object' && target.types);
   const files = entries.map(([, target]) => `${packageDir}/${target.types}`);
-  const program = ts.createProgram(files, { strict: true, skipLibCheck: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
+  const program = ts.createProgram(files, {
+    strict: true,
+    skipLibCheck: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+  });
   const checker = program.getTypeChecker();
   const report = {};
   entries.forEach(([subpath], index) => {

@@ -66,8 +66,13 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   try {
     run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
     run('pg_ctl', [
-      '-D', dataDir, '-w', '-l', join(root, 'postgres.log'),
-      '-o', `-k ${socketDir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
+      '-D',
+      dataDir,
+      '-w',
+      '-l',
+      join(root, 'postgres.log'),
+      '-o',
+      `-k ${socketDir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
       'start',
     ]);
   } catch (error) {

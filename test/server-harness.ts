@@ -112,7 +112,6 @@ export class TestServer {
     return callServer<T>(this.url, method, path, options);
   }
 
-
   async session(name: string): Promise<TestSession> {
     const { status, body } = await this.call('POST', '/demo/session', { body: { name } });
     if (status !== 201) throw new Error(`session: ${status} ${JSON.stringify(body)}`);

@@ -29,7 +29,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
   else if (server.store instanceof PostgresMfaStore) demo = await createPostgresDemoStore(server.store.pool);
   else {
     await server.close();
-    throw new Error('mfa-kit demo: the demo wallet keeps its tables beside the kit\'s, in the SQLite or the PostgreSQL store.');
+    throw new Error("mfa-kit demo: the demo wallet keeps its tables beside the kit's, in the SQLite or the PostgreSQL store.");
   }
   server.app.route('/', demoSessionRoutes(server.context, demo, ttlMs));
   server.app.route('/', walletRoutes(demo));

@@ -32,7 +32,11 @@ describe.each(['sqlite', 'postgres'] as const)('demo sessions expire (%s)', (sto
     server.clock.advance(12 * HOUR - 1000);
     expect((await server.call('GET', '/mfa/methods', { session: s })).status).toBe(200);
     server.clock.advance(1000);
-    for (const [method, path] of [['GET', '/mfa/methods'], ['GET', '/wallet'], ['POST', '/wallet/export']] as const) {
+    for (const [method, path] of [
+      ['GET', '/mfa/methods'],
+      ['GET', '/wallet'],
+      ['POST', '/wallet/export'],
+    ] as const) {
       const refused = await server.call(method, path, { session: s, ...(method === 'POST' ? { body: {} } : {}) });
       expect(refused.status, path).toBe(401);
       expect(refused.headers.get('content-type')).toContain('application/json');

@@ -69,9 +69,7 @@ export function createSqliteDemoStore(db: SqliteDatabase): DemoStore {
   migrate(db);
   const findUser = db.prepare('SELECT user_id FROM demo_users WHERE name = ?');
   const insertUser = db.prepare('INSERT OR IGNORE INTO demo_users (name, user_id, wallet_key_sealed) VALUES (?, ?, ?)');
-  const insertPregenerated = db.prepare(
-    'INSERT OR IGNORE INTO demo_users (name, user_id, wallet_key_sealed, claimed) VALUES (?, ?, ?, 0)',
-  );
+  const insertPregenerated = db.prepare('INSERT OR IGNORE INTO demo_users (name, user_id, wallet_key_sealed, claimed) VALUES (?, ?, ?, 0)');
   const insertSession = db.prepare('INSERT INTO demo_sessions (token_hash, user_id, session_id, created_at) VALUES (?, ?, ?, ?)');
   const findSession = db.prepare(`SELECT s.user_id, s.session_id, u.name FROM demo_sessions s
     JOIN demo_users u ON u.user_id = s.user_id WHERE s.token_hash = ? AND s.created_at > ?`);

@@ -40,8 +40,7 @@ export async function createPostgresDemoStore(pool: PgPool): Promise<DemoStore> 
     client.release();
   }
 
-  const findUser = async (name: string) =>
-    (await pool.query('SELECT user_id FROM demo_users WHERE name = $1', [name])).rows[0]?.user_id as string | undefined;
+  const findUser = async (name: string) => (await pool.query('SELECT user_id FROM demo_users WHERE name = $1', [name])).rows[0]?.user_id as string | undefined;
 
   return {
     async findOrCreateUser(name, create) {
@@ -96,10 +95,10 @@ export async function createPostgresDemoStore(pool: PgPool): Promise<DemoStore> 
       return (await pool.query('UPDATE demo_users SET claimed = TRUE WHERE user_id = $1 AND NOT claimed', [userId])).rowCount === 1;
     },
     async completeReshare(userId, walletKeySealed) {
-      const done = await pool.query(
-        'UPDATE demo_users SET wallet_key_sealed = $2, reshare_required = FALSE WHERE user_id = $1 AND reshare_required',
-        [userId, walletKeySealed],
-      );
+      const done = await pool.query('UPDATE demo_users SET wallet_key_sealed = $2, reshare_required = FALSE WHERE user_id = $1 AND reshare_required', [
+        userId,
+        walletKeySealed,
+      ]);
       return done.rowCount === 1;
     },
   };

@@ -1,20 +1,6 @@
 import { Hono, type Context } from 'hono';
-import {
-  MFAAction,
-  MfaHttpError,
-  assertElevatedAccess,
-  idempotent,
-  readJsonBody,
-  requireElevatedAccess,
-  requireSession,
-  type MfaEnv,
-} from 'mfa-kit/server';
-import type {
-  WalletDelegationResponse,
-  WalletExportResponse,
-  WalletSignMessageResponse,
-  WalletStatusResponse,
-} from '../shared/wallet-wire.js';
+import { MFAAction, MfaHttpError, assertElevatedAccess, idempotent, readJsonBody, requireElevatedAccess, requireSession, type MfaEnv } from 'mfa-kit/server';
+import type { WalletDelegationResponse, WalletExportResponse, WalletSignMessageResponse, WalletStatusResponse } from '../shared/wallet-wire.js';
 import type { DemoStore } from './demo-store.js';
 import { registerLifecycleRoutes, registerPregenerateRoute } from './wallet/lifecycle-routes.js';
 import { registerSignRoutes } from './wallet/sign-routes.js';
@@ -56,9 +42,7 @@ export function walletRoutes(store: DemoStore): Hono<MfaEnv> {
 
   app.post(
     '/wallet/sign-message',
-    validBody(({ message }) =>
-      typeof message !== 'string' || message.length > MAX_MESSAGE_LENGTH ? '`message` must be a string.' : undefined,
-    ),
+    validBody(({ message }) => (typeof message !== 'string' || message.length > MAX_MESSAGE_LENGTH ? '`message` must be a string.' : undefined)),
     idempotent(),
     requireElevatedAccess(MFAAction.WalletWaasSign),
     async (c) => {

@@ -17,7 +17,11 @@ export function Pregenerate() {
       body: JSON.stringify({ name: name.trim() }),
     });
     const json = (await response.json().catch(() => null)) as (DemoPregenerateResponse & { error?: { message: string } }) | null;
-    setResult(response.ok && json ? { ok: true, text: `Wallet ${json.address} created for ${name.trim()}.` } : { ok: false, text: json?.error?.message ?? 'Could not create it.' });
+    setResult(
+      response.ok && json
+        ? { ok: true, text: `Wallet ${json.address} created for ${name.trim()}.` }
+        : { ok: false, text: json?.error?.message ?? 'Could not create it.' },
+    );
   }
 
   return (

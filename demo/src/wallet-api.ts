@@ -4,13 +4,7 @@
  * `X-Mfa-Token` (docs/architecture.md §6).
  */
 import { ELEVATED_ACCESS_TOKEN_HEADER, MFA_TOKEN_HEADER } from 'mfa-kit';
-import type {
-  DemoSessionResponse,
-  WalletDelegationResponse,
-  WalletExportResponse,
-  WalletResponse,
-  WalletSignMessageResponse,
-} from '../shared/wallet-wire.js';
+import type { DemoSessionResponse, WalletDelegationResponse, WalletExportResponse, WalletResponse, WalletSignMessageResponse } from '../shared/wallet-wire.js';
 
 export interface StepUpProof {
   elevatedAccessToken?: string;

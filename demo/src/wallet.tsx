@@ -70,9 +70,7 @@ export function Wallet({ session }: { session: Session }) {
     run('export', async () => {
       const { privateKey } = plain
         ? await wallet.exportPrivateKey()
-        : await walletApi.exportKey(
-            await guardedAction({ mfaAction: MFAAction.WalletWaasExport, scope: TokenScope.Walletexport, legacy, letServerAsk }),
-          );
+        : await walletApi.exportKey(await guardedAction({ mfaAction: MFAAction.WalletWaasExport, scope: TokenScope.Walletexport, legacy, letServerAsk }));
       return { kind: 'ok', title: 'Private key exported', body: <code data-testid="private-key">{privateKey}</code> };
     });
 

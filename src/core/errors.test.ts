@@ -7,7 +7,11 @@ describe('error subclasses', () => {
     expect(new NoWebAuthnSupportError({ cause })).toMatchObject({ code: 'no_webauthn_support', message: 'This browser does not support passkeys.', cause });
     expect(new MfaCancelledError({ message: 'Closed.' })).toMatchObject({ code: 'mfa_cancelled', message: 'Closed.' });
     expect(new MfaInvalidCodeError({ attemptsRemaining: 2, status: 401 })).toMatchObject({ code: 'mfa_invalid_code', attemptsRemaining: 2, status: 401 });
-    expect(new MfaRateLimitedError({ retryAfterSeconds: 30 })).toMatchObject({ code: 'mfa_rate_limited', retryAfterSeconds: 30, message: 'Too many attempts.' });
+    expect(new MfaRateLimitedError({ retryAfterSeconds: 30 })).toMatchObject({
+      code: 'mfa_rate_limited',
+      retryAfterSeconds: 30,
+      message: 'Too many attempts.',
+    });
   });
 
   it('should still accept the earlier positional arguments', () => {

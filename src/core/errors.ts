@@ -43,7 +43,10 @@ export class MfaCancelledError extends MfaError {
   /** @deprecated Pass one options object: `new MfaCancelledError({ message, cause })`. */
   constructor(message?: string, options?: MfaErrorOptions);
   constructor(first?: string | With, legacy: MfaErrorOptions = {}) {
-    const { message = 'The MFA prompt was cancelled.', ...options } = optionsOf(first, () => ({ ...legacy, ...(first === undefined ? {} : { message: first as string }) }));
+    const { message = 'The MFA prompt was cancelled.', ...options } = optionsOf(first, () => ({
+      ...legacy,
+      ...(first === undefined ? {} : { message: first as string }),
+    }));
     super('mfa_cancelled', message, options);
   }
 }
@@ -55,7 +58,11 @@ export class MfaInvalidCodeError extends MfaError {
   /** @deprecated Pass one options object: `new MfaInvalidCodeError({ message, attemptsRemaining })`. */
   constructor(message: string, attemptsRemaining?: number, options?: MfaErrorOptions);
   constructor(first?: string | With<{ attemptsRemaining?: number | undefined }>, attempts?: number, legacy: MfaErrorOptions = {}) {
-    const { message = 'The code is not valid.', attemptsRemaining, ...options } = optionsOf<{ attemptsRemaining?: number | undefined }>(first, () => ({
+    const {
+      message = 'The code is not valid.',
+      attemptsRemaining,
+      ...options
+    } = optionsOf<{ attemptsRemaining?: number | undefined }>(first, () => ({
       ...legacy,
       message: first as string,
       attemptsRemaining: attempts,
@@ -72,7 +79,11 @@ export class MfaRateLimitedError extends MfaError {
   /** @deprecated Pass one options object: `new MfaRateLimitedError({ message, retryAfterSeconds })`. */
   constructor(message: string, retryAfterSeconds: number, options?: MfaErrorOptions);
   constructor(first: string | With<{ retryAfterSeconds: number }>, seconds?: number, legacy: MfaErrorOptions = {}) {
-    const { message = 'Too many attempts.', retryAfterSeconds, ...options } = optionsOf<{ retryAfterSeconds: number }>(first, () => ({
+    const {
+      message = 'Too many attempts.',
+      retryAfterSeconds,
+      ...options
+    } = optionsOf<{ retryAfterSeconds: number }>(first, () => ({
       ...legacy,
       message: first as string,
       retryAfterSeconds: seconds ?? 0,

@@ -19,15 +19,7 @@ export type {
   WebAuthnJson,
 } from '../protocol/wire.js';
 
-export {
-  MfaError,
-  MfaCancelledError,
-  MfaInvalidCodeError,
-  MfaRateLimitedError,
-  NoWebAuthnSupportError,
-  isMfaError,
-  type MfaErrorOptions,
-} from './errors.js';
+export { MfaError, MfaCancelledError, MfaInvalidCodeError, MfaRateLimitedError, NoWebAuthnSupportError, isMfaError, type MfaErrorOptions } from './errors.js';
 
 export { promptMfaAuth, getElevatedAccessToken, getMfaToken } from './prompt/mounted-provider.js';
 export type { PromptMfaAuthParams } from './prompt/normalize-prompt-request.js';

@@ -3,9 +3,7 @@ import { canonicalJson, payloadDigest } from './payload-digest.js';
 
 describe('canonicalJson (RFC 8785)', () => {
   it('sorts keys and drops whitespace, so equal payloads give equal text', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1, y: 2 } })).toBe(
-      '{"a":[true,null,"x"],"b":1,"c":{"y":2,"z":1}}',
-    );
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1, y: 2 } })).toBe('{"a":[true,null,"x"],"b":1,"c":{"y":2,"z":1}}');
   });
   it('uses ECMAScript number form (RFC 8785 §3.2.2.3 examples)', () => {
     expect(canonicalJson([1e21, 0.000001, -0, 333333333.3333333])).toBe('[1e+21,0.000001,0,333333333.3333333]');

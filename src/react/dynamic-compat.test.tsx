@@ -23,7 +23,6 @@ import {
 import { stubApi } from './test/stub-api.js';
 import { FAR_FUTURE } from '../../test/fixtures-shared.js';
 
-
 function CheckMfaRequired() {
   const isMfaRequiredForAction = useIsMfaRequiredForAction();
   const [answer, setAnswer] = useState('');
@@ -50,7 +49,9 @@ function EnsureTotpStepUp({ code }: { code: string }) {
   };
   return (
     <>
-      <button onClick={ensureElevatedToken} disabled={state.isLoading}>Export</button>
+      <button onClick={ensureElevatedToken} disabled={state.isLoading}>
+        Export
+      </button>
       <output>{token ? `elevated ${token}` : ''}</output>
     </>
   );
@@ -118,7 +119,11 @@ const methods = { totpDevices: [device], passkeys: [], recoveryCodes: { remainin
 describe("given code written against Dynamic's documented React SDK API", () => {
   it('should check whether an action needs MFA', async () => {
     const isActionRequired = vi.fn(async (_mfaAction: string) => true);
-    render(<MfaProvider api={stubApi({ isActionRequired })}><CheckMfaRequired /></MfaProvider>);
+    render(
+      <MfaProvider api={stubApi({ isActionRequired })}>
+        <CheckMfaRequired />
+      </MfaProvider>,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Check if MFA is required for an action' }));
     expect(await screen.findByText('MFA is required for action: true')).toBeInTheDocument();
     expect(isActionRequired.mock.calls[0]?.[0]).toBe('wallet.waas.sign');
@@ -129,7 +134,11 @@ describe("given code written against Dynamic's documented React SDK API", () => 
       method: 'totp' as const,
       elevatedAccessToken: { token: 'jwt-export', scopes: [TokenScope.Walletexport], expiresAt: FAR_FUTURE, singleUse: true },
     }));
-    render(<MfaProvider api={stubApi({ isActionRequired: async () => true, verifyTotp })}><EnsureTotpStepUp code="123456" /></MfaProvider>);
+    render(
+      <MfaProvider api={stubApi({ isActionRequired: async () => true, verifyTotp })}>
+        <EnsureTotpStepUp code="123456" />
+      </MfaProvider>,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Export' }));
     expect(await screen.findByText('elevated jwt-export')).toBeInTheDocument();
     expect(verifyTotp.mock.calls[0]?.[0]).toMatchObject({ code: '123456', requestedScopes: ['wallet:export'] });
@@ -138,7 +147,11 @@ describe("given code written against Dynamic's documented React SDK API", () => 
   it('should run the deprecated createMfaToken prompt, warning once, and hand the token to getMfaToken', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const verifyTotp = vi.fn(async (_body: object) => ({ method: 'totp' as const, mfaToken: { token: 'legacy-1', expiresAt: FAR_FUTURE, singleUse: true } }));
-    render(<MfaProvider api={stubApi({ getMethods: async () => methods, verifyTotp })} successDelayMs={0}><LegacyPrompt /></MfaProvider>);
+    render(
+      <MfaProvider api={stubApi({ getMethods: async () => methods, verifyTotp })} successDelayMs={0}>
+        <LegacyPrompt />
+      </MfaProvider>,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Prompt MFA' }));
     const input = await screen.findByLabelText('Authentication code');
     await waitFor(() => expect(input).toHaveFocus());
@@ -157,7 +170,11 @@ describe("given code written against Dynamic's documented React SDK API", () => 
       elevatedAccessToken: { token: 'jwt-export', scopes: [TokenScope.Walletexport], expiresAt: FAR_FUTURE, singleUse: true },
     }));
     const api = stubApi({ isActionRequired, verifyTotp, getMethods: async () => ({ ...methods, passkeys: [passkey] }) });
-    render(<MfaProvider api={api} successDelayMs={0}><CheckThenPromptStepUp /></MfaProvider>);
+    render(
+      <MfaProvider api={api} successDelayMs={0}>
+        <CheckThenPromptStepUp />
+      </MfaProvider>,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Export private key' }));
     const input = await screen.findByLabelText('Authentication code');
     await waitFor(() => expect(input).toHaveFocus());
@@ -178,7 +195,11 @@ describe("given code written against Dynamic's documented React SDK API", () => 
         </>
       );
     }
-    render(<MfaProvider api={stubApi({ isActionRequired: async () => Promise.reject(new Error('offline')), getMethods: async () => methods })}><Check /></MfaProvider>);
+    render(
+      <MfaProvider api={stubApi({ isActionRequired: async () => Promise.reject(new Error('offline')), getMethods: async () => methods })}>
+        <Check />
+      </MfaProvider>,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Check' }));
     expect(await screen.findByText('{"isRequired":true,"credentials":[]}')).toBeInTheDocument();
   });
@@ -189,7 +210,11 @@ describe("given code written against Dynamic's documented React SDK API", () => 
       verifyTotpDevice: async () => ({ method: 'totp', device: { ...device, id: 'dev-2' } }),
       getMethods: async () => ({ ...methods, totpDevices: [{ ...device, id: 'dev-2' }] }),
     });
-    render(<MfaProvider api={api}><AddTotpDevice /></MfaProvider>);
+    render(
+      <MfaProvider api={api}>
+        <AddTotpDevice />
+      </MfaProvider>,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Add device' }));
     expect(await screen.findByText('scanned, 1 device')).toBeInTheDocument();
   });

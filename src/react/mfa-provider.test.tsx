@@ -177,9 +177,7 @@ describe('MfaProvider with the real prompt controller', () => {
       const { rerender } = render(app('alice', false));
       getMountedController()!.tokens.saveElevatedToken({ token: 'alice-token', scopes: ['wallet:sign'], expiresAt: FAR_FUTURE, singleUse: false });
       rerender(app('bob', true));
-      const settled = await Promise.race([prompted!, new Promise((resolve) => setTimeout(() => resolve('still open'), 50))]).catch(
-        (error: unknown) => error,
-      );
+      const settled = await Promise.race([prompted!, new Promise((resolve) => setTimeout(() => resolve('still open'), 50))]).catch((error: unknown) => error);
       expect(settled).not.toBe('alice-token');
     });
   });
@@ -246,7 +244,10 @@ describe('MfaProvider with the real prompt controller', () => {
     it('should keep the rest of German when a few German words are replaced with mergeStrings', async () => {
       const user = userEvent.setup();
       render(
-        <MfaProvider api={stubApi({ getMethods: async () => withTotp })} strings={mergeStrings(de, { title: { scope: { 'wallet:export': 'Schlüssel exportieren?' } } })}>
+        <MfaProvider
+          api={stubApi({ getMethods: async () => withTotp })}
+          strings={mergeStrings(de, { title: { scope: { 'wallet:export': 'Schlüssel exportieren?' } } })}
+        >
           <ExportButton />
         </MfaProvider>,
       );
@@ -267,9 +268,7 @@ describe('hooks', () => {
   describe('given a hook used outside MfaProvider', () => {
     it('should throw a sentence that says to wrap the app in <MfaProvider>', () => {
       vi.spyOn(console, 'error').mockImplementation(() => undefined);
-      expect(() => renderHook(() => usePromptMfaAuth())).toThrow(
-        '`usePromptMfaAuth` must be used inside <MfaProvider>. Wrap your app in <MfaProvider>.',
-      );
+      expect(() => renderHook(() => usePromptMfaAuth())).toThrow('`usePromptMfaAuth` must be used inside <MfaProvider>. Wrap your app in <MfaProvider>.');
     });
   });
 

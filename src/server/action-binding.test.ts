@@ -91,7 +91,10 @@ describe('passkey: the challenge commits to the digest', () => {
     const options = await server.call('POST', '/mfa/passkeys/authentication/options', { session: s, body: {} });
     const verify = await server.call('POST', '/mfa/passkeys/authentication/verify', {
       session: s,
-      body: { response: authenticator.getAssertion(options.body), action: { mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest({ message: 'A' }) } },
+      body: {
+        response: authenticator.getAssertion(options.body),
+        action: { mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest({ message: 'A' }) },
+      },
     });
     expect(verify.status).toBe(403);
   });

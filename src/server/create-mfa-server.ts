@@ -3,14 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import {
-  ELEVATED_ACCESS_TOKEN_HEADER,
-  IDEMPOTENCY_KEY_HEADER,
-  JWKS_PATH,
-  MAX_BODY_BYTES,
-  MFA_BASE_PATH,
-  MFA_TOKEN_HEADER,
-} from '../protocol/index.js';
+import { ELEVATED_ACCESS_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER, JWKS_PATH, MAX_BODY_BYTES, MFA_BASE_PATH, MFA_TOKEN_HEADER } from '../protocol/index.js';
 import type { MfaEnv, MfaServerContext, ResolvedMfaConfig } from './context.js';
 import { loadEncryptionKey } from './crypto/encryption-key.js';
 import { keyVaultFor } from './crypto/key-vault.js';
@@ -125,7 +118,7 @@ export async function createMfaServer(options: MfaServerOptions = {}): Promise<M
   const secrets = createSecretBox(await loadEncryptionKey(vault, options.encryptionKey));
 
   const { authenticate } = options;
-  if (!authenticate) throw new Error('mfa-kit: createMfaServer needs an `authenticate(request)` option: it resolves your app\'s session.');
+  if (!authenticate) throw new Error("mfa-kit: createMfaServer needs an `authenticate(request)` option: it resolves your app's session.");
 
   const context: MfaServerContext = {
     config: resolveConfig(options),
@@ -143,12 +136,15 @@ export async function createMfaServer(options: MfaServerOptions = {}): Promise<M
   app.onError(createErrorHandler(log));
   app.notFound(notFoundHandler);
   if (options.corsOrigins?.length) {
-    app.use('*', cors({
-      origin: options.corsOrigins,
-      allowHeaders: ['Authorization', 'Content-Type', ELEVATED_ACCESS_TOKEN_HEADER, MFA_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER],
-      exposeHeaders: ['WWW-Authenticate', 'Retry-After'],
-      credentials: true,
-    }));
+    app.use(
+      '*',
+      cors({
+        origin: options.corsOrigins,
+        allowHeaders: ['Authorization', 'Content-Type', ELEVATED_ACCESS_TOKEN_HEADER, MFA_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER],
+        exposeHeaders: ['WWW-Authenticate', 'Retry-After'],
+        credentials: true,
+      }),
+    );
   }
   app.use('*', async (c, next) => {
     c.set('mfa', context);

@@ -50,7 +50,9 @@ describe('restart on the same data folder', () => {
     expect((await server.call('POST', '/wallet/export', { session: s, elevated: unspent })).status).toBe(200);
     expect((await server.call('POST', '/mfa/totp/verify', { session: s, body: { code: server.code(secret) } })).status).toBe(200);
     const options = await server.call('POST', '/mfa/passkeys/authentication/options', { session: s, body: {} });
-    expect((await server.call('POST', '/mfa/passkeys/authentication/verify', { session: s, body: { response: authenticator.getAssertion(options.body) } })).status).toBe(200);
+    expect(
+      (await server.call('POST', '/mfa/passkeys/authentication/verify', { session: s, body: { response: authenticator.getAssertion(options.body) } })).status,
+    ).toBe(200);
     expect((await server.call('POST', '/mfa/recovery-codes/verify', { session: s, body: { code: recoveryCodes![1] } })).status).toBe(200);
   });
 
@@ -58,7 +60,8 @@ describe('restart on the same data folder', () => {
     server = await startTestServer();
     const s = await server.session('bob');
     const { secret } = await server.enrollTotp(s);
-    for (let i = 0; i < 5; i++) await server.call('POST', '/mfa/totp/verify', { session: s, body: { code: '000000' === server.code(secret) ? '111111' : '000000' } });
+    for (let i = 0; i < 5; i++)
+      await server.call('POST', '/mfa/totp/verify', { session: s, body: { code: '000000' === server.code(secret) ? '111111' : '000000' } });
     await server.restart();
     expect((await server.call('POST', '/mfa/totp/verify', { session: s, body: { code: server.code(secret) } })).status).toBe(429);
   });
@@ -68,7 +71,9 @@ describe('restart on the same data folder', () => {
     const s = await server.session('carol');
     const { secret, recoveryCodes } = await server.enrollTotp(s);
     expect(recoveryCodes).toHaveLength(10);
-    const { privateKey } = (await server.call('POST', '/wallet/export', { session: s, elevated: await server.elevate(s, secret, { requestedScopes: ['wallet:export'] }) })).body;
+    const { privateKey } = (
+      await server.call('POST', '/wallet/export', { session: s, elevated: await server.elevate(s, secret, { requestedScopes: ['wallet:export'] }) })
+    ).body;
     await server.running.close();
     const { readFileSync, readdirSync } = await import('node:fs');
     const files = readdirSync(server.dataDir).filter((f) => f.startsWith('mfa.sqlite'));

@@ -25,10 +25,15 @@ describe('a link approval covers one enrollment', () => {
 
   it('a factor enrolled under it mints no other scope in the same answer', async () => {
     const link = await server.elevate(s, secret, { requestedScopes: ['credential:link'] });
-    const { verified } = await server.registerPasskey(s, undefined, {
-      requestedScopes: ['wallet:export', 'credential:update'],
-      createMfaToken: true,
-    }, link);
+    const { verified } = await server.registerPasskey(
+      s,
+      undefined,
+      {
+        requestedScopes: ['wallet:export', 'credential:update'],
+        createMfaToken: true,
+      },
+      link,
+    );
     expect(verified.elevatedAccessToken).toBeUndefined();
     expect(verified.mfaToken).toBeUndefined();
   });

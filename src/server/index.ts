@@ -9,14 +9,7 @@ export { ELEVATED_ACCESS_TOKEN_HEADER, MFA_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER,
 export { payloadDigest } from '../protocol/payload-digest.js';
 
 export { createMfaServer, type MfaServer } from './create-mfa-server.js';
-export {
-  startMfaServer,
-  serveMfaServer,
-  DEFAULT_PORT,
-  type ListenOptions,
-  type RunningMfaServer,
-  type StartMfaServerOptions,
-} from './start-mfa-server.js';
+export { startMfaServer, serveMfaServer, DEFAULT_PORT, type ListenOptions, type RunningMfaServer, type StartMfaServerOptions } from './start-mfa-server.js';
 export type { MfaServerOptions, MfaPrincipal, MfaActionPolicy, MfaRequirement } from './options.js';
 export type { MfaEnv, MfaServerContext, ResolvedMfaConfig } from './context.js';
 export type { SecretBox } from './crypto/secret-box.js';
@@ -26,16 +19,8 @@ export type { ClientInfo, SecurityEventNotice } from './security-events.js';
 export type { SecurityEvent, SecurityEventType, SecurityEventDetails, SecurityEventsResponse } from '../protocol/wire.js';
 
 // Guarding the app's own routes (mounted on `server.app`).
-export {
-  requireElevatedAccess,
-  assertElevatedAccess,
-  type RequireElevatedAccessOptions,
-} from './guards/require-elevated-access.js';
-export {
-  verifyElevatedAccessToken,
-  ElevatedAccessError,
-  type VerifyElevatedAccessTokenOptions,
-} from './guards/verify-elevated-access-token.js';
+export { requireElevatedAccess, assertElevatedAccess, type RequireElevatedAccessOptions } from './guards/require-elevated-access.js';
+export { verifyElevatedAccessToken, ElevatedAccessError, type VerifyElevatedAccessTokenOptions } from './guards/verify-elevated-access-token.js';
 export type { ElevatedAccessClaims, ActionAuthorizationDetail, CredentialAuthorizationDetail, Amr } from './tokens/elevated-token.js';
 export { requireSession, getPrincipal } from './http/require-session.js';
 export { readJsonBody, type JsonObject } from './http/read-json-body.js';

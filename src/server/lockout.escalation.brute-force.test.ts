@@ -82,7 +82,10 @@ describe('escalating lockout', () => {
     }
     expect((await guess()).body.error.code).toBe('mfa_locked');
     const options = await server.call('POST', '/mfa/passkeys/authentication/options', { session: s, body: {} });
-    const passkey = await server.call('POST', '/mfa/passkeys/authentication/verify', { session: s, body: { response: authenticator.getAssertion(options.body) } });
+    const passkey = await server.call('POST', '/mfa/passkeys/authentication/verify', {
+      session: s,
+      body: { response: authenticator.getAssertion(options.body) },
+    });
     expect(passkey.status).toBe(200);
     expect((await server.call('POST', '/mfa/totp/verify', { session: s, body: { code: server.code(secret) } })).status).toBe(200);
   });

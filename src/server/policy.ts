@@ -1,10 +1,4 @@
-import {
-  ALL_ACTIONS,
-  actionForScope,
-  MFAAction,
-  TokenScope,
-  type TokenScope as TokenScopeValue,
-} from '../protocol/index.js';
+import { ALL_ACTIONS, actionForScope, MFAAction, TokenScope, type TokenScope as TokenScopeValue } from '../protocol/index.js';
 import type { MfaServerContext, ResolvedMfaConfig } from './context.js';
 import { MfaHttpError } from './http/mfa-http-error.js';
 import type { MfaActionPolicy, MfaServerOptions } from './options.js';
@@ -97,7 +91,7 @@ export function tokenPolicyForScopes(config: ResolvedMfaConfig, scopes: readonly
         : scope === TokenScope.Credentiallink || scope === TokenScope.Credentialunlink
           ? // One link approval covers one enrollment, one unlink approval one removal.
             { singleUse: true, ttlSeconds: OTHER_TOKEN_TTL_SECONDS }
-        : { singleUse: false, ttlSeconds: OTHER_TOKEN_TTL_SECONDS };
+          : { singleUse: false, ttlSeconds: OTHER_TOKEN_TTL_SECONDS };
     singleUse ||= policy.singleUse;
     ttlSeconds = any ? Math.min(ttlSeconds, policy.ttlSeconds) : policy.ttlSeconds;
     any = true;

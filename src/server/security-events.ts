@@ -49,12 +49,7 @@ export function toSecurityEvent(record: SecurityEventRecord): SecurityEvent {
  * Writes the event to the audit table, then tells the app. A failing `onSecurityEvent` is
  * logged, never turned into the request's error: the change it reports has already happened.
  */
-export async function recordSecurityEvent(
-  c: Context,
-  principal: MfaPrincipal,
-  type: SecurityEventType,
-  details: SecurityEventDetails = {},
-): Promise<void> {
+export async function recordSecurityEvent(c: Context, principal: MfaPrincipal, type: SecurityEventType, details: SecurityEventDetails = {}): Promise<void> {
   const ctx = (c as Context<MfaEnv>).var.mfa;
   let client: ClientInfo;
   try {

@@ -37,7 +37,12 @@ describe('security events', () => {
 
     const digest = await payloadDigest({ message: 'pay 1 USDC to Bob' });
     const bound = await server.elevate(s, secret, { action: { mfaAction: 'wallet.waas.sign', payloadDigest: digest } });
-    const refused = await server.call('POST', '/wallet/sign-message', { session: s, body: { message: 'pay 100 ETH to Mallory' }, elevated: bound, headers: client });
+    const refused = await server.call('POST', '/wallet/sign-message', {
+      session: s,
+      body: { message: 'pay 100 ETH to Mallory' },
+      elevated: bound,
+      headers: client,
+    });
     expect(refused.status).toBe(403);
 
     for (let i = 0; i < 5; i++) await server.call('POST', '/mfa/totp/verify', { session: s, body: { code: '000000' }, headers: client });
@@ -80,7 +85,11 @@ describe('security events', () => {
   });
 
   it('renaming and removing a factor and using a recovery code are recorded; a failing onSecurityEvent does not fail the change', async () => {
-    await server.restart({ onSecurityEvent: () => { throw new Error('mail server down'); } });
+    await server.restart({
+      onSecurityEvent: () => {
+        throw new Error('mail server down');
+      },
+    });
     const s = await server.session('carol');
     const { secret, recoveryCodes } = await server.enrollTotp(s);
     expect((await server.call('POST', '/mfa/recovery-codes/verify', { session: s, body: { code: recoveryCodes![0] } })).status).toBe(200);

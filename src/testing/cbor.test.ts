@@ -16,7 +16,13 @@ describe('encodeCbor (RFC 8949 Appendix A vectors)', () => {
     ['a', '6161'],
     ['IETF', '6449455446'],
     [new Uint8Array([1, 2, 3, 4]), '4401020304'],
-    [new Map([[1, 2], [3, 4]]), 'a201020304'],
+    [
+      new Map([
+        [1, 2],
+        [3, 4],
+      ]),
+      'a201020304',
+    ],
     [new Map([['a', 1]]), 'a1616101'],
   ])('%o → %s', (value, expected) => {
     expect(hex(encodeCbor(value as never))).toBe(expected);

@@ -91,13 +91,15 @@ export function createSoftwareAuthenticator(config: SoftwareAuthenticatorOptions
       const jwk = publicKey.export({ format: 'jwk' });
       const credentialId = overrides.credentialId === undefined ? randomBytes(32) : Buffer.from(overrides.credentialId, 'base64url');
       const id = b64url(credentialId);
-      const coseKey = encodeCbor(new Map<number, number | Uint8Array>([
-        [1, 2],
-        [3, COSE_ES256],
-        [-1, 1],
-        [-2, Buffer.from(jwk.x!, 'base64url')],
-        [-3, Buffer.from(jwk.y!, 'base64url')],
-      ]));
+      const coseKey = encodeCbor(
+        new Map<number, number | Uint8Array>([
+          [1, 2],
+          [3, COSE_ES256],
+          [-1, 1],
+          [-2, Buffer.from(jwk.x!, 'base64url')],
+          [-3, Buffer.from(jwk.y!, 'base64url')],
+        ]),
+      );
       const credIdLength = Buffer.alloc(2);
       credIdLength.writeUInt16BE(credentialId.length);
       const authData = Buffer.concat([
@@ -109,11 +111,13 @@ export function createSoftwareAuthenticator(config: SoftwareAuthenticatorOptions
         credentialId,
         coseKey,
       ]);
-      const attestationObject = encodeCbor(new Map<string, CborValue>([
-        ['fmt', 'none'],
-        ['attStmt', new Map<string, CborValue>()],
-        ['authData', authData],
-      ]));
+      const attestationObject = encodeCbor(
+        new Map<string, CborValue>([
+          ['fmt', 'none'],
+          ['attStmt', new Map<string, CborValue>()],
+          ['authData', authData],
+        ]),
+      );
       credentials.set(id, { id, privateKey, signCount: overrides.signCount ?? 0, userHandle: opts.user?.id });
       return {
         id,

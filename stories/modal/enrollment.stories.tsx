@@ -52,7 +52,11 @@ export const ChooseWithoutWebAuthn: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'enrolling');
     const list = within(dialog).getByRole('list', { name: 'Add a second step to confirm sensitive actions.' });
-    await expect(within(list).getAllByRole('button').map((button) => button.dataset.method)).toEqual(['totp']);
+    await expect(
+      within(list)
+        .getAllByRole('button')
+        .map((button) => button.dataset.method),
+    ).toEqual(['totp']);
   },
 };
 
@@ -106,9 +110,7 @@ export const PasskeyRegistration: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'enrolling');
     await context.userEvent.click(within(dialog).getByRole('button', { name: /^Passkey/ }));
-    await waitFor(() =>
-      expect(within(dialog).getByRole('status')).toHaveTextContent('Follow your browser’s steps to create a passkey…'),
-    );
+    await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent('Follow your browser’s steps to create a passkey…'));
     await expect(dialog.querySelector('.mfa-passkey')).toHaveAttribute('data-state', 'waiting');
   },
 };
@@ -118,11 +120,7 @@ export const PasskeyRegistrationCancelled: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'enrolling');
     await context.userEvent.click(within(dialog).getByRole('button', { name: /^Passkey/ }));
-    await waitFor(() =>
-      expect(within(dialog).getByRole('alert')).toHaveTextContent(
-        'The passkey wasn’t created: the request was cancelled or timed out.',
-      ),
-    );
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('The passkey wasn’t created: the request was cancelled or timed out.'));
     await expect(within(dialog).getByRole('button', { name: 'Try again' })).toHaveFocus();
   },
 };
@@ -133,7 +131,11 @@ export const RecoveryCodes: Story = {
     const dialog = await startTotp(context);
     await context.userEvent.type(codeField(dialog), '274819');
     const list = await within(dialog).findByRole('list', { name: 'Recovery codes' });
-    await expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(RECOVERY_CODES);
+    await expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(RECOVERY_CODES);
     await expect(within(dialog).getByRole('heading')).toHaveTextContent('Save your recovery codes');
     const proceed = within(dialog).getByRole('button', { name: 'Continue' });
     await expect(proceed).toBeDisabled();

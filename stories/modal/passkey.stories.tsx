@@ -66,9 +66,7 @@ export const CancelledGerman: Story = {
   globals: { locale: 'de' },
   play: async (context) => {
     const dialog = await openPrompt(context, 'passkey');
-    await waitFor(() =>
-      expect(within(dialog).getByRole('alert')).toHaveTextContent('Die Passkey-Anfrage wurde abgebrochen oder ist abgelaufen.'),
-    );
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('Die Passkey-Anfrage wurde abgebrochen oder ist abgelaufen.'));
     await expect(within(dialog).getByRole('button', { name: 'Erneut versuchen' })).toBeVisible();
   },
 };

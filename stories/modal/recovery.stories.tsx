@@ -40,9 +40,7 @@ export const WrongRecoveryCode: Story = {
   play: async (context) => {
     const dialog = await openRecovery(context);
     await context.userEvent.type(within(dialog).getByRole('textbox', { name: 'Recovery code' }), 'k7qm-4xr2-hp9x{Enter}');
-    await waitFor(() =>
-      expect(within(dialog).getByRole('alert')).toHaveTextContent('That recovery code didn’t work. 3 attempts left.'),
-    );
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('That recovery code didn’t work. 3 attempts left.'));
     await expect(within(dialog).getByRole('textbox', { name: 'Recovery code' })).toHaveAttribute('aria-invalid', 'true');
   },
 };

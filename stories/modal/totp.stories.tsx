@@ -107,9 +107,7 @@ export const NetworkError: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'totp');
     await context.userEvent.type(codeField(dialog), '274819');
-    await waitFor(() =>
-      expect(within(dialog).getByRole('alert')).toHaveTextContent('We couldn’t reach the server. Check your connection.'),
-    );
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('We couldn’t reach the server. Check your connection.'));
     // Not the user's fault: "Try again" resends the same code.
     await expect(within(dialog).getByRole('button', { name: 'Try again' })).toBeVisible();
   },
@@ -164,7 +162,13 @@ export const EnterTooEarly: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'totp');
     await context.userEvent.type(codeField(dialog), '274{Enter}');
-    await waitFor(() => expect(within(dialog).getAllByRole('status').map((s) => s.textContent)).toContain('Enter all 6 digits of the code.'));
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole('status')
+          .map((s) => s.textContent),
+      ).toContain('Enter all 6 digits of the code.'),
+    );
   },
 };
 
@@ -177,11 +181,15 @@ export const LockedSlots: Story = {
   },
 };
 
-export const LockedSlotsDarkGerman: Story = { ...LockedSlots, globals: { theme: 'dark', locale: 'de' }, play: async (context) => {
-  const dialog = await openPrompt(context, 'totp');
-  await context.userEvent.type(codeField(dialog), '000000');
-  await waitFor(() => expect(dialog.querySelector('.mfa-otp-slots')).toHaveAttribute('data-disabled', ''));
-} };
+export const LockedSlotsDarkGerman: Story = {
+  ...LockedSlots,
+  globals: { theme: 'dark', locale: 'de' },
+  play: async (context) => {
+    const dialog = await openPrompt(context, 'totp');
+    await context.userEvent.type(codeField(dialog), '000000');
+    await waitFor(() => expect(dialog.querySelector('.mfa-otp-slots')).toHaveAttribute('data-disabled', ''));
+  },
+};
 
 /** The short success state: a check and "Confirmed", then it closes. */
 export const SuccessDarkGerman: Story = {

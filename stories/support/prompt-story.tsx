@@ -4,14 +4,7 @@
  * exactly as an app does and prints how the promise settled.
  */
 import { useState } from 'react';
-import {
-  MfaProvider,
-  isMfaError,
-  usePromptMfaAuth,
-  type MfaApi,
-  type MfaMethod,
-  type PromptMfaAuthParams,
-} from 'mfa-kit/react';
+import { MfaProvider, isMfaError, usePromptMfaAuth, type MfaApi, type MfaMethod, type PromptMfaAuthParams } from 'mfa-kit/react';
 import { useStoryGlobals } from './story-globals.js';
 
 export interface PromptStoryProps {

@@ -58,8 +58,7 @@ export const pending = <T>(): Promise<T> => new Promise<T>(() => undefined);
 /** 401 mfa_invalid_code, as the HTTP client turns it into an error. */
 export const wrongCode = (attemptsRemaining: number) => Promise.reject(new MfaInvalidCodeError({ message: 'Invalid code.', attemptsRemaining }));
 /** 429 mfa_rate_limited with Retry-After. */
-export const lockedOut = (retryAfterSeconds: number) =>
-  Promise.reject(new MfaRateLimitedError({ message: 'Too many attempts.', retryAfterSeconds }));
+export const lockedOut = (retryAfterSeconds: number) => Promise.reject(new MfaRateLimitedError({ message: 'Too many attempts.', retryAfterSeconds }));
 /** fetch() itself failed (offline, DNS, CORS): what createMfaClient throws. */
 export const offline = () => Promise.reject(new MfaError('network_error', 'Could not reach the MFA server.'));
 

@@ -31,7 +31,10 @@ test('mfa-kit and mfa-kit/react hand out the very same prompt, token store acces
 });
 
 test('importing the enums on the server does not need a browser', () => {
-  const out = nodeEval(`${FIXTURES}/node-server`, `const { TokenScope, MFAAction } = await import('mfa-kit/server'); console.log(TokenScope.Walletexport, MFAAction.WalletWaasSign);`);
+  const out = nodeEval(
+    `${FIXTURES}/node-server`,
+    `const { TokenScope, MFAAction } = await import('mfa-kit/server'); console.log(TokenScope.Walletexport, MFAAction.WalletWaasSign);`,
+  );
   expect(out.trim()).toBe('wallet:export wallet.waas.sign');
 });
 

@@ -75,7 +75,10 @@ export default async function prepare() {
   );
   for (const app of ['node-server', 'vite-react19', 'react18', 'next-app']) install(app, tarball);
 
-  for (const [app, page] of [['vite-react19', 'vite19'], ['react18', 'react18']] as const) {
+  for (const [app, page] of [
+    ['vite-react19', 'vite19'],
+    ['react18', 'react18'],
+  ] as const) {
     step(`${app}: vite build`, () => run(process.execPath, [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], `${FIXTURES}/${app}`));
     cpSync(`${FIXTURES}/${app}/dist`, `${PAGES}/${page}`, { recursive: true });
   }

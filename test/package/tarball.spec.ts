@@ -13,7 +13,9 @@ const bin = (path: string) => `${REPO}node_modules/${path}`;
 
 test('ships the build, the README and the LICENSE, and nothing else', () => {
   const paths = pack().files.map((file) => file.path);
-  expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/core/index.js', 'dist/core/index.d.ts', 'dist/react/styles.css']));
+  expect(paths).toEqual(
+    expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/core/index.js', 'dist/core/index.d.ts', 'dist/react/styles.css']),
+  );
   const stray = paths.filter((path) => !/^(LICENSE|README\.md|package\.json|dist\/.+\.(js|d\.ts|css))$/.test(path));
   expect(stray).toEqual([]);
   expect(paths.filter((path) => /\.test\.|test-support|\/test\//.test(path))).toEqual([]);
@@ -67,7 +69,9 @@ function modules(dir = `${installed}/dist`): { file: string; code: string; impor
 
 test('keeps "use client" on each module that runs React, and off the core, the strings and the server', () => {
   for (const { file, code, imports } of modules()) {
-    const usesReact = imports.some((name) => name === 'react' || name.startsWith('react/') || name === 'react-dom' || name.startsWith('@radix-ui/') || name === 'input-otp');
+    const usesReact = imports.some(
+      (name) => name === 'react' || name.startsWith('react/') || name === 'react-dom' || name.startsWith('@radix-ui/') || name === 'input-otp',
+    );
     const marked = /^"use client";/.test(code);
     if (usesReact) expect(marked, file).toBe(true);
     if (!file.startsWith('react/') || file.startsWith('react/strings/')) expect(marked, file).toBe(false);
@@ -97,5 +101,6 @@ test('mfa-kit/server loads no browser or React code, and its types need no drive
   expect([...seen].filter((file) => !file.startsWith('server/') && !file.startsWith('protocol/'))).toEqual([]);
   expect([...bare].filter((name) => /react|@simplewebauthn\/browser|input-otp|@radix-ui|lean-qr/.test(name))).toEqual([]);
   const declarations = readdirSync(`${installed}/dist/server`, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.d.ts'));
-  for (const file of declarations) expect(readFileSync(`${installed}/dist/server/${file}`, 'utf8'), file).not.toMatch(/(from |import\()['"](better-sqlite3|pg)['"]/);
+  for (const file of declarations)
+    expect(readFileSync(`${installed}/dist/server/${file}`, 'utf8'), file).not.toMatch(/(from |import\()['"](better-sqlite3|pg)['"]/);
 });

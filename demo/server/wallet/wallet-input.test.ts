@@ -35,7 +35,13 @@ describe('readAuthorization', () => {
 describe('readTypedData', () => {
   const typedData = {
     domain: { name: 'Mail', chainId: 1 },
-    types: { Person: [{ name: 'name', type: 'string' }], Mail: [{ name: 'from', type: 'Person' }, { name: 'tags', type: 'string[]' }] },
+    types: {
+      Person: [{ name: 'name', type: 'string' }],
+      Mail: [
+        { name: 'from', type: 'Person' },
+        { name: 'tags', type: 'string[]' },
+      ],
+    },
     primaryType: 'Mail',
     message: { from: { name: 'Cow' }, tags: ['a'] },
   };
@@ -49,11 +55,7 @@ describe('readTypedData', () => {
     problem(() => readTypedData({ typedData: { ...typedData, primaryType: 'EIP712Domain' } }));
   });
   it('refuses a value that does not encode (a string in a uint8)', () =>
-    problem(() =>
-      readTypedData({ typedData: { domain: {}, types: { T: [{ name: 'n', type: 'uint8' }] }, primaryType: 'T', message: { n: '300' } } }),
-    ));
+    problem(() => readTypedData({ typedData: { domain: {}, types: { T: [{ name: 'n', type: 'uint8' }] }, primaryType: 'T', message: { n: '300' } } })));
   it('refuses an unsafe number (digits already lost)', () =>
-    problem(() =>
-      readTypedData({ typedData: { domain: {}, types: { T: [{ name: 'n', type: 'uint256' }] }, primaryType: 'T', message: { n: 2 ** 60 } } }),
-    ));
+    problem(() => readTypedData({ typedData: { domain: {}, types: { T: [{ name: 'n', type: 'uint256' }] }, primaryType: 'T', message: { n: 2 ** 60 } } })));
 });

@@ -96,8 +96,7 @@ useTestServer({ databasePath: ':memory:' }, async (started) => {
 });
 
 describe.each(Object.entries(KINDS))('%s', (_name, kind) => {
-  const approve = async (body: object) =>
-    server.elevate(s, secret, { action: { mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest(body) } });
+  const approve = async (body: object) => server.elevate(s, secret, { action: { mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest(body) } });
 
   it('a token bound to body A refuses body B (403, not burnt), then signs A, and A verifies', async () => {
     const token = await approve(kind.approved);

@@ -138,14 +138,18 @@ describe('createMfaClient', () => {
 
     it('when the server hangs past timeoutMs, should reject timeout', async () => {
       const fetch = ((_url: string, init: RequestInit) =>
-        new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof globalThis.fetch;
+        new Promise((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        )) as unknown as typeof globalThis.fetch;
       const error = await rejectionOf(createMfaClient({ fetch, timeoutMs: 10 }).getMethods());
       expect(error.code).toBe('timeout');
     });
 
     it("when the caller's signal aborts, should reject MfaCancelledError", async () => {
       const fetch = ((_url: string, init: RequestInit) =>
-        new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof globalThis.fetch;
+        new Promise((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        )) as unknown as typeof globalThis.fetch;
       const controller = new AbortController();
       const pending = createMfaClient({ fetch }).getMethods({ signal: controller.signal });
       controller.abort();

@@ -4,13 +4,7 @@
  * `timeout`, `network_error`, `invalid_response`, `mfa_cancelled` (the caller's signal), or
  * the server's own code.
  */
-import {
-  ELEVATED_ACCESS_TOKEN_HEADER,
-  MFA_BASE_PATH,
-  MFA_TOKEN_HEADER,
-  ROUTES,
-  type MFAAction,
-} from '../../protocol/index.js';
+import { ELEVATED_ACCESS_TOKEN_HEADER, MFA_BASE_PATH, MFA_TOKEN_HEADER, ROUTES, type MFAAction } from '../../protocol/index.js';
 import { MfaCancelledError, MfaError } from '../errors.js';
 import type { MfaApi, MfaCallOptions } from './mfa-api.js';
 import { toMfaError } from './to-mfa-error.js';
@@ -58,13 +52,7 @@ export function createMfaClient(options: CreateMfaClientOptions = {}): MfaApi {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   /** `expectJson: false` for the routes that answer 204 (or anything: the body is ignored). */
-  async function request<T>(
-    method: HttpMethod,
-    path: string,
-    body: unknown,
-    call: MfaCallOptions = {},
-    expectJson = true,
-  ): Promise<T> {
+  async function request<T>(method: HttpMethod, path: string, body: unknown, call: MfaCallOptions = {}, expectJson = true): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch;
     if (call.signal?.aborted) throw new MfaCancelledError({ message: 'The request was cancelled.', cause: call.signal.reason });
     const headers = await buildHeaders(body !== undefined, call);
@@ -150,12 +138,7 @@ function abortOrNetworkError(cause: unknown, timedOut: boolean, callerSignal: Ab
   return new MfaError('network_error', 'Could not reach the MFA server.', { cause });
 }
 
-async function readResponse<T>(
-  response: Response,
-  timedOut: boolean,
-  callerSignal: AbortSignal | undefined,
-  expectJson: boolean,
-): Promise<T> {
+async function readResponse<T>(response: Response, timedOut: boolean, callerSignal: AbortSignal | undefined, expectJson: boolean): Promise<T> {
   let text: string;
   try {
     text = await response.text();

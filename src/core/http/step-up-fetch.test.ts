@@ -21,8 +21,10 @@ function challenge(scopeHeader = CHALLENGE): Response {
 }
 
 /** A resource server: challenges any request without a token, and remembers what it saw. */
-function guardedServer(answer: (headers: Headers, body: string | undefined) => Response = (headers) =>
-  headers.has('X-Elevated-Access-Token') ? Response.json({ ok: true }) : challenge()) {
+function guardedServer(
+  answer: (headers: Headers, body: string | undefined) => Response = (headers) =>
+    headers.has('X-Elevated-Access-Token') ? Response.json({ ok: true }) : challenge(),
+) {
   const seen: Array<{ headers: Headers; body: string | undefined }> = [];
   const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);

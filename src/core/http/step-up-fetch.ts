@@ -14,14 +14,7 @@
  * `Idempotency-Key`, made once per logical request and sent again on the retry, so a server
  * that already ran the mutation can answer from its first result instead of running it twice.
  */
-import {
-  ELEVATED_ACCESS_TOKEN_HEADER,
-  IDEMPOTENCY_KEY_HEADER,
-  canonicalJson,
-  isErrorBody,
-  isTokenScope,
-  type TokenScope,
-} from '../../protocol/index.js';
+import { ELEVATED_ACCESS_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER, canonicalJson, isErrorBody, isTokenScope, type TokenScope } from '../../protocol/index.js';
 import { getMountedController, promptMfaAuth } from '../prompt/mounted-provider.js';
 import type { PromptMfaAuthParams } from '../prompt/normalize-prompt-request.js';
 import { parseStepUpChallenge } from './parse-step-up-challenge.js';

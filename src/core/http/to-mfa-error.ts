@@ -33,9 +33,7 @@ export function toMfaError(status: number, body: unknown, headers: Headers): Mfa
       return new MfaInvalidCodeError({ message, attemptsRemaining: typeof attemptsRemaining === 'number' ? attemptsRemaining : undefined, status });
     case 'mfa_rate_limited': {
       const seconds =
-        typeof retryAfterSeconds === 'number'
-          ? retryAfterSeconds
-          : (parseRetryAfterSeconds(headers.get('Retry-After')) ?? DEFAULT_RETRY_AFTER_SECONDS);
+        typeof retryAfterSeconds === 'number' ? retryAfterSeconds : (parseRetryAfterSeconds(headers.get('Retry-After')) ?? DEFAULT_RETRY_AFTER_SECONDS);
       return new MfaRateLimitedError({ message, retryAfterSeconds: seconds, status });
     }
     default: {

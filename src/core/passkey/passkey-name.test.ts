@@ -5,8 +5,17 @@ import { aaguidOf, passkeyNameFor } from './passkey-name.js';
 function authenticatorData(aaguid: string, flags = 0x45): string {
   const bytes = new Uint8Array(37 + 16 + 2);
   bytes[32] = flags;
-  bytes.set(aaguid.replace(/-/g, '').match(/../g)!.map((pair) => parseInt(pair, 16)), 37);
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  bytes.set(
+    aaguid
+      .replace(/-/g, '')
+      .match(/../g)!
+      .map((pair) => parseInt(pair, 16)),
+    37,
+  );
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 describe('passkeyNameFor', () => {

@@ -35,7 +35,12 @@ export function aaguidOf(authenticatorData: string | undefined): string | undefi
   if (!authenticatorData) return undefined;
   let bytes: Uint8Array;
   try {
-    const binary = atob(authenticatorData.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(authenticatorData.length / 4) * 4, '='));
+    const binary = atob(
+      authenticatorData
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(authenticatorData.length / 4) * 4, '='),
+    );
     bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
   } catch {
     return undefined;

@@ -16,10 +16,13 @@ type SimpleWebAuthn = typeof import('./simplewebauthn-ceremonies.js');
 let loaded: Promise<SimpleWebAuthn> | undefined;
 let ready: SimpleWebAuthn | undefined;
 const load = () =>
-  (loaded ??= import('./simplewebauthn-ceremonies.js').then((m) => (ready = m), (error: unknown) => {
-    loaded = undefined;
-    throw error;
-  }));
+  (loaded ??= import('./simplewebauthn-ceremonies.js').then(
+    (m) => (ready = m),
+    (error: unknown) => {
+      loaded = undefined;
+      throw error;
+    },
+  ));
 
 /** SimpleWebAuthn's `browserSupportsWebAuthn`, without loading it: WebAuthn Level 3 §5.1, PublicKeyCredential. */
 function browserSupportsWebAuthn(): boolean {

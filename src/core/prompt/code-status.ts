@@ -25,9 +25,7 @@ export function toCodeStatus(error: MfaError, nowMs: number): MfaCodeStatus {
     return { kind: 'locked', error, retryAt: nowMs + error.retryAfterSeconds * 1000 };
   }
   if (error instanceof MfaInvalidCodeError) {
-    return error.attemptsRemaining === undefined
-      ? { kind: 'invalid', error }
-      : { kind: 'invalid', error, attemptsRemaining: error.attemptsRemaining };
+    return error.attemptsRemaining === undefined ? { kind: 'invalid', error } : { kind: 'invalid', error, attemptsRemaining: error.attemptsRemaining };
   }
   return { kind: 'failed', error };
 }

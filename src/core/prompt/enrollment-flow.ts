@@ -120,12 +120,10 @@ export function createEnrollmentFlow(ctx: FlowContext): EnrollmentFlow {
       const generation = ctx.begin();
       lastCode = code;
       show(entry, { ...current, status: { kind: 'verifying' } });
-      ctx.api
-        .verifyTotpDevice(current.deviceId, { code, ...ctx.tokenRequest(entry) }, ctx.call())
-        .then(
-          (result) => ctx.isCurrent(generation) && verified(entry, 'totp', result),
-          (error: unknown) => ctx.isCurrent(generation) && ctx.showError(entry, error),
-        );
+      ctx.api.verifyTotpDevice(current.deviceId, { code, ...ctx.tokenRequest(entry) }, ctx.call()).then(
+        (result) => ctx.isCurrent(generation) && verified(entry, 'totp', result),
+        (error: unknown) => ctx.isCurrent(generation) && ctx.showError(entry, error),
+      );
     },
 
     restartPasskey(entry) {

@@ -53,10 +53,7 @@ export function normalizePromptRequest(params: PromptMfaAuthParams = {}): MfaPro
   const unbound = action && unboundBesideAction(action.mfaAction, { requestedScopes, legacyToken: Boolean(createMfaToken) });
   if (unbound) throw new MfaError('invalid_request', unbound);
   if (requestedScopes.length === 0 && !createMfaToken) {
-    throw new MfaError(
-      'invalid_request',
-      'promptMfaAuth needs requestedScopes (e.g. [TokenScope.Walletexport]), an action, or createMfaToken.',
-    );
+    throw new MfaError('invalid_request', 'promptMfaAuth needs requestedScopes (e.g. [TokenScope.Walletexport]), an action, or createMfaToken.');
   }
   return {
     requestedScopes,

@@ -43,14 +43,12 @@ describe('prompt controller: enroll, then continue', () => {
 
     it('TOTP: should show the secret, keep the step open on a wrong first code, and resolve only after the recovery codes are acknowledged', async () => {
       const { controller, api, state } = given();
-      api.verifyTotpDevice
-        .mockRejectedValueOnce(new MfaInvalidCodeError('Wrong code', 4))
-        .mockResolvedValueOnce({
-          method: 'totp',
-          device: { id: 'new-dev', createdAt: 'x', isDefault: true },
-          recoveryCodes: ['code-1', 'code-2'],
-          elevatedAccessToken: { token: 'enrolled-token', scopes: ['wallet:export'], expiresAt: FAR_FUTURE, singleUse: true },
-        });
+      api.verifyTotpDevice.mockRejectedValueOnce(new MfaInvalidCodeError('Wrong code', 4)).mockResolvedValueOnce({
+        method: 'totp',
+        device: { id: 'new-dev', createdAt: 'x', isDefault: true },
+        recoveryCodes: ['code-1', 'code-2'],
+        elevatedAccessToken: { token: 'enrolled-token', scopes: ['wallet:export'], expiresAt: FAR_FUTURE, singleUse: true },
+      });
       let settled = false;
       const result = controller.prompt({ requestedScopes: [TokenScope.Walletexport] }).finally(() => (settled = true));
       await flush();

@@ -200,7 +200,12 @@ describe('prompt controller', () => {
       controller.submitTotpCode('123456');
       await result;
       expect(api.verifyTotp).toHaveBeenCalledWith(
-        { code: '123456', deviceId: 'dev-1', requestedScopes: ['wallet:sign'], action: { mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest(payload) } },
+        {
+          code: '123456',
+          deviceId: 'dev-1',
+          requestedScopes: ['wallet:sign'],
+          action: { mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest(payload) },
+        },
         expect.anything(),
       );
     });
@@ -310,4 +315,3 @@ describe('prompt controller', () => {
     });
   });
 });
-

@@ -103,9 +103,12 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     const status = codeStatusOf(state);
     if (status?.kind === 'locked') {
       // When the lockout ends, the step goes back to idle by itself: no countdown logic needed in a headless UI.
-      unlockTimer = setTimeout(() => {
-        if (codeStatusOf(store.getState()) === status) store.setState(withCodeStatus(store.getState(), { kind: 'idle' }));
-      }, Math.max(0, status.retryAt - now()));
+      unlockTimer = setTimeout(
+        () => {
+          if (codeStatusOf(store.getState()) === status) store.setState(withCodeStatus(store.getState(), { kind: 'idle' }));
+        },
+        Math.max(0, status.retryAt - now()),
+      );
     }
   }
 
@@ -291,8 +294,7 @@ export function createPromptController(options: CreatePromptControllerOptions): 
       }),
     submitTotpCode: (code) => withEntry((entry) => verification.submitTotpCode(entry, code)),
     submitRecoveryCode: (code) => withEntry((entry) => verification.submitRecoveryCode(entry, code)),
-    startPasskey: () =>
-      withEntry((entry) => (store.getState().step === 'enrolling' ? enrollment.restartPasskey(entry) : verification.startPasskey(entry))),
+    startPasskey: () => withEntry((entry) => (store.getState().step === 'enrolling' ? enrollment.restartPasskey(entry) : verification.startPasskey(entry))),
     retry: () => withEntry(retry),
     startEnrollment: (method) => withEntry((entry) => enrollment.start(entry, method)),
     submitEnrollmentTotpCode: (code) => withEntry((entry) => enrollment.submitTotpCode(entry, code)),

@@ -82,10 +82,7 @@ export function createVerificationFlow(ctx: FlowContext, hooks: VerificationFlow
       if (!ctx.isCurrent(generation)) return;
       const state = store.getState();
       if (state.step === 'passkey') store.setState({ ...state, status: { kind: 'verifying' } });
-      const result = await api.verifyPasskeyAuthentication(
-        { response: response as unknown as WebAuthnJson, ...ctx.tokenRequest(entry) },
-        ctx.call(),
-      );
+      const result = await api.verifyPasskeyAuthentication({ response: response as unknown as WebAuthnJson, ...ctx.tokenRequest(entry) }, ctx.call());
       if (ctx.isCurrent(generation)) ctx.complete(entry, 'passkey', result);
     } catch (error) {
       if (ctx.isCurrent(generation)) ctx.showError(entry, error);
@@ -136,9 +133,7 @@ export function createVerificationFlow(ctx: FlowContext, hooks: VerificationFlow
       const state = store.getState();
       if (state.step !== 'totp' || !canSubmitCode(state.status, ctx.now())) return;
       const { deviceId } = state;
-      verifyCode(entry, code, 'totp', () =>
-        api.verifyTotp({ code, ...(deviceId ? { deviceId } : {}), ...ctx.tokenRequest(entry) }, ctx.call()),
-      );
+      verifyCode(entry, code, 'totp', () => api.verifyTotp({ code, ...(deviceId ? { deviceId } : {}), ...ctx.tokenRequest(entry) }, ctx.call()));
     },
 
     submitRecoveryCode(entry, code) {

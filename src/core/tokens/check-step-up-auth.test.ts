@@ -32,17 +32,25 @@ describe('checkStepUpAuth', () => {
       { action: { mfaAction: 'wallet.waas.sign' as never, payloadDigest: 'x'.repeat(43) } },
     );
     const isActionRequired = vi.fn(async () => true);
-    expect((await checkStepUpAuth({ api: { getMethods: async () => methods(), isActionRequired }, tokens }, { scope: 'wallet:sign' as never })).isRequired).toBe(true);
+    expect(
+      (await checkStepUpAuth({ api: { getMethods: async () => methods(), isActionRequired }, tokens }, { scope: 'wallet:sign' as never })).isRequired,
+    ).toBe(true);
     tokens.saveElevatedToken({ token: 'plain', scopes: ['wallet:sign'], expiresAt: FAR_FUTURE, singleUse: true });
     const getMethods = vi.fn(async () => methods());
-    expect(await checkStepUpAuth({ api: { getMethods, isActionRequired }, tokens }, { scope: 'wallet:sign' as never })).toEqual({ isRequired: false, credentials: [] });
+    expect(await checkStepUpAuth({ api: { getMethods, isActionRequired }, tokens }, { scope: 'wallet:sign' as never })).toEqual({
+      isRequired: false,
+      credentials: [],
+    });
     expect(getMethods).not.toHaveBeenCalled();
   });
 
   it('a scope no action maps to follows whether the user has a verified factor', async () => {
     const isActionRequired = vi.fn(async () => true);
     const none = await checkStepUpAuth(
-      { api: { getMethods: async () => methods({ totpDevices: [], passkeys: [], userHasVerifiedMfaMethods: false }), isActionRequired }, tokens: createTokenStore() },
+      {
+        api: { getMethods: async () => methods({ totpDevices: [], passkeys: [], userHasVerifiedMfaMethods: false }), isActionRequired },
+        tokens: createTokenStore(),
+      },
       { scope: 'credential:link' as never },
     );
     expect(none.isRequired).toBe(false);

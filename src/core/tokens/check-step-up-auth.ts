@@ -40,10 +40,7 @@ export async function checkStepUpAuth(
   if (deps.tokens.coversScope(scope)) return NOT_REQUIRED;
   try {
     const action = actionFor(scope);
-    const [methods, actionRequired] = await Promise.all([
-      deps.api.getMethods(),
-      action ? deps.api.isActionRequired(action) : Promise.resolve(undefined),
-    ]);
+    const [methods, actionRequired] = await Promise.all([deps.api.getMethods(), action ? deps.api.isActionRequired(action) : Promise.resolve(undefined)]);
     if (!(actionRequired ?? methods.userHasVerifiedMfaMethods)) return NOT_REQUIRED;
     const dated = [
       ...methods.totpDevices.map((device) => ({ at: device.createdAt, credential: { id: device.id, format: 'totp', type: 'totp' } as StepUpCredential })),

@@ -18,7 +18,10 @@ export function MfaCopyButton({ text, label, copiedLabel, accessibleName }: { te
       aria-label={accessibleName ? `${copied ? copiedLabel : label} ${accessibleName}` : undefined}
       data-state={copied ? 'copied' : 'idle'}
       onClick={() => {
-        void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => undefined);
+        void navigator.clipboard?.writeText(text).then(
+          () => setCopied(true),
+          () => undefined,
+        );
       }}
     >
       <span aria-live="polite">{copied ? copiedLabel : label}</span>

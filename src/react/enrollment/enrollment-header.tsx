@@ -7,7 +7,12 @@ import { MfaButton } from '../modal/mfa-modal-parts.js';
 export const ENROLLMENT_STEPS = 3;
 
 /** "Authenticator app · 2 of 3", with Back to the method choice where going back loses nothing. */
-export function MfaEnrollmentHeader({ method, step, strings, onBack }: {
+export function MfaEnrollmentHeader({
+  method,
+  step,
+  strings,
+  onBack,
+}: {
   method: 'totp' | 'passkey';
   step: number;
   strings: MfaStrings;
@@ -22,7 +27,9 @@ export function MfaEnrollmentHeader({ method, step, strings, onBack }: {
           {t.back}
         </MfaButton>
       ) : null}
-      <p className="mfa-enroll-progress">{fill(t.stepOf, { method: method === 'totp' ? t.totp : t.passkey, step: String(step), total: String(ENROLLMENT_STEPS) })}</p>
+      <p className="mfa-enroll-progress">
+        {fill(t.stepOf, { method: method === 'totp' ? t.totp : t.passkey, step: String(step), total: String(ENROLLMENT_STEPS) })}
+      </p>
     </div>
   );
 }

@@ -87,7 +87,11 @@ describe('enrollment in the modal', () => {
       const controller = createFixtureController(enrolling({ stage: 'recovery-codes', codes: CODES, method: 'totp' }));
       renderModal(controller);
       const list = await screen.findByRole('list', { name: 'Recovery codes' });
-      expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(CODES);
+      expect(
+        within(list)
+          .getAllByRole('listitem')
+          .map((item) => item.textContent),
+      ).toEqual(CODES);
       expect(await axeViolations()).toEqual([]);
 
       const proceed = screen.getByRole('button', { name: 'Continue' });

@@ -1,75 +1,48 @@
-"use client";
+'use client';
 /**
  * Enrollment inside the prompt (docs/architecture.md §5): a user with no method sets one up, and the
  * first verification of it is the step-up (enroll, then continue).
  */
-import type { MfaEnrollmentState } from "../../core/prompt/prompt-state.js";
-import { useMfaKit } from "../mfa-kit-context.js";
-import {
-  MfaButton,
-  MfaSpinner,
-  MfaStatusLine,
-} from "../modal/mfa-modal-parts.js";
-import { MfaPasskeyStatus } from "../modal/passkey-step.js";
-import { MfaEnrollmentHeader } from "./enrollment-header.js";
-import { MfaRecoveryCodes } from "./recovery-codes.js";
-import { MfaTotpSetup } from "./totp-setup.js";
+import type { MfaEnrollmentState } from '../../core/prompt/prompt-state.js';
+import { useMfaKit } from '../mfa-kit-context.js';
+import { MfaButton, MfaSpinner, MfaStatusLine } from '../modal/mfa-modal-parts.js';
+import { MfaPasskeyStatus } from '../modal/passkey-step.js';
+import { MfaEnrollmentHeader } from './enrollment-header.js';
+import { MfaRecoveryCodes } from './recovery-codes.js';
+import { MfaTotpSetup } from './totp-setup.js';
 
-export function MfaEnrollmentStep({
-  enrollment,
-}: {
-  enrollment: MfaEnrollmentState;
-}) {
-  const { controller, strings } = useMfaKit("MfaEnrollmentStep");
+export function MfaEnrollmentStep({ enrollment }: { enrollment: MfaEnrollmentState }) {
+  const { controller, strings } = useMfaKit('MfaEnrollmentStep');
   const t = strings.enroll;
-  const back = () => controller.chooseMethod("choose");
+  const back = () => controller.chooseMethod('choose');
   switch (enrollment.stage) {
-    case "choose":
+    case 'choose':
       return (
         <ul className="mfa-methods" aria-label={t.description}>
           {enrollment.options.map((method, index) => (
             <li key={method}>
-              <button
-                type="button"
-                className="mfa-method"
-                data-method={method}
-                autoFocus={index === 0}
-                onClick={() => controller.startEnrollment(method)}
-              >
-                <span className="mfa-method-label">
-                  {method === "totp" ? t.totp : t.passkey}
-                </span>
-                <span className="mfa-method-hint">
-                  {method === "totp" ? t.totpHint : t.passkeyHint}
-                </span>
+              <button type="button" className="mfa-method" data-method={method} autoFocus={index === 0} onClick={() => controller.startEnrollment(method)}>
+                <span className="mfa-method-label">{method === 'totp' ? t.totp : t.passkey}</span>
+                <span className="mfa-method-hint">{method === 'totp' ? t.totpHint : t.passkeyHint}</span>
               </button>
             </li>
           ))}
         </ul>
       );
-    case "starting":
+    case 'starting':
       return (
         <>
-          <MfaEnrollmentHeader
-            method={enrollment.method}
-            step={2}
-            strings={strings}
-          />
+          <MfaEnrollmentHeader method={enrollment.method} step={2} strings={strings} />
           <div className="mfa-center">
             <MfaSpinner />
             <MfaStatusLine info={t.starting} />
           </div>
         </>
       );
-    case "totp":
+    case 'totp':
       return (
         <>
-          <MfaEnrollmentHeader
-            method="totp"
-            step={2}
-            strings={strings}
-            onBack={back}
-          />
+          <MfaEnrollmentHeader method="totp" step={2} strings={strings} onBack={back} />
           <MfaTotpSetup
             uri={enrollment.uri}
             secret={enrollment.secret}
@@ -79,7 +52,7 @@ export function MfaEnrollmentStep({
           />
         </>
       );
-    case "passkey":
+    case 'passkey':
       return (
         <>
           <MfaEnrollmentHeader
@@ -87,39 +60,26 @@ export function MfaEnrollmentStep({
             step={2}
             strings={strings}
             // While the browser's passkey sheet is up, it owns the screen: no Back behind it.
-            onBack={
-              enrollment.status.kind === "waiting" ||
-              enrollment.status.kind === "verifying"
-                ? undefined
-                : back
-            }
+            onBack={enrollment.status.kind === 'waiting' || enrollment.status.kind === 'verifying' ? undefined : back}
           />
           <MfaPasskeyStatus
             status={enrollment.status}
             strings={strings}
-            onRetry={() => controller.startEnrollment("passkey")}
+            onRetry={() => controller.startEnrollment('passkey')}
             waitingText={t.passkeyWaiting}
             cancelledText={t.passkeyCancelled}
             failedText={t.failed}
           />
         </>
       );
-    case "recovery-codes":
+    case 'recovery-codes':
       return (
         <>
-          <MfaEnrollmentHeader
-            method={enrollment.method === "passkey" ? "passkey" : "totp"}
-            step={3}
-            strings={strings}
-          />
-          <MfaRecoveryCodes
-            codes={enrollment.codes}
-            strings={strings}
-            onContinue={() => controller.acknowledgeRecoveryCodes()}
-          />
+          <MfaEnrollmentHeader method={enrollment.method === 'passkey' ? 'passkey' : 'totp'} step={3} strings={strings} />
+          <MfaRecoveryCodes codes={enrollment.codes} strings={strings} onContinue={() => controller.acknowledgeRecoveryCodes()} />
         </>
       );
-    case "failed":
+    case 'failed':
       return (
         <MfaStatusLine error={t.failed}>
           <div className="mfa-actions">

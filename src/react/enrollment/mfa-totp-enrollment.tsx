@@ -50,11 +50,7 @@ export function MfaTotpEnrollment({ onComplete }: MfaTotpEnrollmentProps) {
 
   if (done?.recoveryCodes) {
     return (
-      <MfaRecoveryCodes
-        codes={done.recoveryCodes}
-        strings={strings}
-        onContinue={() => void api.acknowledgeRecoveryCodes().finally(() => onComplete?.(done))}
-      />
+      <MfaRecoveryCodes codes={done.recoveryCodes} strings={strings} onContinue={() => void api.acknowledgeRecoveryCodes().finally(() => onComplete?.(done))} />
     );
   }
   if (failed) {
@@ -72,7 +68,9 @@ export function MfaTotpEnrollment({ onComplete }: MfaTotpEnrollmentProps) {
       </div>
     );
   }
-  return <MfaTotpSetup uri={device.uri} secret={device.secret} status={status} strings={strings} onSubmit={submit} onRetry={() => setStatus({ kind: 'idle' })} />;
+  return (
+    <MfaTotpSetup uri={device.uri} secret={device.secret} status={status} strings={strings} onSubmit={submit} onRetry={() => setStatus({ kind: 'idle' })} />
+  );
 }
 
 function toCodeStatus(error: unknown): MfaCodeStatus {

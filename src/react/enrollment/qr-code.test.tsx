@@ -8,7 +8,14 @@ const URI = 'otpauth://totp/mfa-kit:alice%40example.com?secret=JBSWY3DPEHPK3PXPJ
 /** Paints the SVG's modules (`M x y h1v1h-1z` squares in a viewBox) as pixels, as a camera would see them. */
 function pixelsOf(svg: Element, scale = 4) {
   const size = Number(svg.getAttribute('viewBox')!.split(' ')[2]);
-  const dark = new Set([...svg.querySelector('path')!.getAttribute('d')!.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map(([, x, y]) => `${x},${y}`));
+  const dark = new Set(
+    [
+      ...svg
+        .querySelector('path')!
+        .getAttribute('d')!
+        .matchAll(/M(\d+) (\d+)h1v1h-1z/g),
+    ].map(([, x, y]) => `${x},${y}`),
+  );
   const width = size * scale;
   const data = new Uint8ClampedArray(width * width * 4).fill(255);
   for (let y = 0; y < width; y++) {

@@ -27,9 +27,7 @@ export function MfaQrCode({ value, label, loadingLabel }: { value: string; label
   }, [value]);
 
   if (!symbol) {
-    return (
-      <div className="mfa-qr" data-state="loading" role="img" aria-label={loadingLabel} />
-    );
+    return <div className="mfa-qr" data-state="loading" role="img" aria-label={loadingLabel} />;
   }
   const size = symbol.size + QUIET_ZONE_MODULES * 2;
   let path = '';

@@ -11,7 +11,14 @@ import { useIsTouchDevice } from './use-is-touch-device.js';
  * authenticator app is usually on the same phone, where a QR code can't be scanned: the
  * otpauth:// link (the Key Uri Format authenticator apps register for) comes first there.
  */
-export function MfaTotpSetup({ uri, secret, status, strings, onSubmit, onRetry }: {
+export function MfaTotpSetup({
+  uri,
+  secret,
+  status,
+  strings,
+  onSubmit,
+  onRetry,
+}: {
   uri: string;
   secret: string;
   status: MfaCodeStatus;

@@ -8,7 +8,10 @@ import { stubApi } from '../test/stub-api.js';
 import { useMfa } from './use-mfa.js';
 import { FAR_FUTURE } from '../../../test/fixtures-shared.js';
 
-const grant = { method: 'totp' as const, elevatedAccessToken: { token: 'enrolled', scopes: ['wallet:export' as const], expiresAt: FAR_FUTURE, singleUse: true } };
+const grant = {
+  method: 'totp' as const,
+  elevatedAccessToken: { token: 'enrolled', scopes: ['wallet:export' as const], expiresAt: FAR_FUTURE, singleUse: true },
+};
 
 describe('useMfa across components', () => {
   it('should confirm a device added in one component when another submits its first code', async () => {

@@ -20,7 +20,7 @@ export function useStepUpAuthentication() {
   const { controller } = useMfaKit('useStepUpAuthentication');
   const [state, setState] = useState<StepUpState>({ isLoading: false, error: null });
 
-  const track = useCallback(async <T,>(run: () => Promise<T>): Promise<T> => {
+  const track = useCallback(async <T>(run: () => Promise<T>): Promise<T> => {
     setState({ isLoading: true, error: null });
     try {
       const result = await run();

@@ -13,7 +13,12 @@ export function useStepUpFetch(options: Pick<WithStepUpOptions, 'action'> & { fe
   const { controller } = useMfaKit('useStepUpFetch');
   const { fetch: fetchFn, action } = options;
   return useMemo(
-    () => withStepUp(fetchFn ?? ((input, init) => globalThis.fetch(input, init)), { prompt: (params) => controller.prompt(params), tokens: controller.tokens, ...(action ? { action } : {}) }),
+    () =>
+      withStepUp(fetchFn ?? ((input, init) => globalThis.fetch(input, init)), {
+        prompt: (params) => controller.prompt(params),
+        tokens: controller.tokens,
+        ...(action ? { action } : {}),
+      }),
     [controller, fetchFn, action],
   );
 }

@@ -13,9 +13,10 @@ export function MfaChooseMethodStep({ available, lastUsed }: { available: MfaAva
     <>
       <ul className="mfa-methods" aria-label={strings.chooseMethod.description}>
         {ordered.map((method, index) => {
-          const text = method === 'totp'
-            ? { label: strings.chooseMethod.totp, hint: strings.chooseMethod.totpHint }
-            : { label: strings.chooseMethod.passkey, hint: strings.chooseMethod.passkeyHint };
+          const text =
+            method === 'totp'
+              ? { label: strings.chooseMethod.totp, hint: strings.chooseMethod.totpHint }
+              : { label: strings.chooseMethod.passkey, hint: strings.chooseMethod.passkeyHint };
           return (
             <li key={method}>
               <button

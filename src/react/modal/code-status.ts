@@ -24,8 +24,7 @@ export function describeCodeStatus(
     case 'verifying':
       return { info: strings.totp.verifying, retry: false, locked: false };
     case 'invalid': {
-      const left =
-        status.attemptsRemaining ?? (status.error instanceof MfaInvalidCodeError ? status.error.attemptsRemaining : undefined);
+      const left = status.attemptsRemaining ?? (status.error instanceof MfaInvalidCodeError ? status.error.attemptsRemaining : undefined);
       const error = left === undefined ? invalidText : `${invalidText} ${plural(strings.totp.attemptsLeft, left, strings.locale)}`;
       return { error, retry: false, locked: false };
     }
@@ -39,4 +38,3 @@ export function describeCodeStatus(
       return { error: strings.totp.networkError, retry: true, locked: false };
   }
 }
-

@@ -84,7 +84,9 @@ export function MfaModalContent({ theme, step, busy, onDismiss, guarded = false,
             const target =
               active instanceof HTMLElement && content.contains(active)
                 ? active
-                : (content.querySelector<HTMLElement>('input:not([disabled])') ?? content.querySelector<HTMLElement>('.mfa-body button:not([disabled])') ?? content);
+                : (content.querySelector<HTMLElement>('input:not([disabled])') ??
+                  content.querySelector<HTMLElement>('.mfa-body button:not([disabled])') ??
+                  content);
             if (target === active) target.blur();
             target.focus();
           }}
@@ -107,8 +109,7 @@ export function MfaModalContent({ theme, step, busy, onDismiss, guarded = false,
 export function MfaModalTitle({ context, children, ...props }: ComponentPropsWithoutRef<'h2'> & { context?: ReactNode }) {
   return (
     <Dialog.Title className="mfa-title" {...props}>
-      {context ? <span className="mfa-context">{context}</span> : null}{' '}
-      <span className="mfa-heading">{children}</span>
+      {context ? <span className="mfa-context">{context}</span> : null} <span className="mfa-heading">{children}</span>
     </Dialog.Title>
   );
 }

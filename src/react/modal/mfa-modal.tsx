@@ -14,16 +14,7 @@ import { MfaChooseMethodStep } from './choose-method-step.js';
 import { MfaConfirmDiscard } from './confirm-discard.js';
 import { discardRisk, isGuarded } from './discard-guard.js';
 import { MfaApprovalBox } from './approval-box.js';
-import {
-  MfaButton,
-  MfaModalBody,
-  MfaModalClose,
-  MfaModalContent,
-  MfaModalDescription,
-  MfaModalTitle,
-  MfaSpinner,
-  MfaStatusLine,
-} from './mfa-modal-parts.js';
+import { MfaButton, MfaModalBody, MfaModalClose, MfaModalContent, MfaModalDescription, MfaModalTitle, MfaSpinner, MfaStatusLine } from './mfa-modal-parts.js';
 import { MfaPasskeyStep } from './passkey-step.js';
 import { promptContext, stepDescription, stepHeading } from './prompt-title.js';
 import { MfaRecoveryStep } from './recovery-step.js';

@@ -116,7 +116,14 @@ describe('recovery step', () => {
       await user.type(field, ' abcd-efgh {Enter}');
       expect(controller.actions.submitRecoveryCode).toHaveBeenLastCalledWith('abcd-efgh');
 
-      act(() => controller.set({ ...base, step: 'recovery', available: available(), status: { kind: 'invalid', error: new MfaInvalidCodeError('no', 4), attemptsRemaining: 4 } }));
+      act(() =>
+        controller.set({
+          ...base,
+          step: 'recovery',
+          available: available(),
+          status: { kind: 'invalid', error: new MfaInvalidCodeError('no', 4), attemptsRemaining: 4 },
+        }),
+      );
       expect(screen.getByRole('alert')).toHaveTextContent('That recovery code didn’t work. 4 attempts left.');
       expect(await axeViolations()).toEqual([]);
 

@@ -62,5 +62,11 @@ export function stepDescription(state: OpenState, strings: MfaStrings): string |
 
 function describesClaim(action: MfaPromptRequest['action']): boolean {
   const payload = action?.payload;
-  return action?.mfaAction === MFAAction.WalletWaasRefresh && typeof payload === 'object' && payload !== null && !Array.isArray(payload) && Object.keys(payload).length === 0;
+  return (
+    action?.mfaAction === MFAAction.WalletWaasRefresh &&
+    typeof payload === 'object' &&
+    payload !== null &&
+    !Array.isArray(payload) &&
+    Object.keys(payload).length === 0
+  );
 }

@@ -82,9 +82,7 @@ describe('TOTP step', () => {
   describe('given the user is locked out', () => {
     it('should count down, keep the field disabled, then let the user try again', async () => {
       vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'] });
-      const controller = createFixtureController(
-        totp({ kind: 'locked', error: new MfaRateLimitedError('Locked', 62), retryAt: Date.now() + 62_000 }),
-      );
+      const controller = createFixtureController(totp({ kind: 'locked', error: new MfaRateLimitedError('Locked', 62), retryAt: Date.now() + 62_000 }));
       renderModal(controller);
       expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Try again in 1:02.');
       expect(codeField()).toBeDisabled();

@@ -20,7 +20,12 @@ export function MfaTotpStep({ available, status }: { available: MfaAvailableMeth
 }
 
 /** Code field + status line + "Try again", shared by verification and enrollment. */
-export function MfaCodeEntry({ status, onSubmit, label, onRetry }: {
+export function MfaCodeEntry({
+  status,
+  onSubmit,
+  label,
+  onRetry,
+}: {
   status: MfaCodeStatus;
   onSubmit: (code: string) => void;
   label: string;
@@ -49,7 +54,13 @@ export function MfaCodeEntry({ status, onSubmit, label, onRetry }: {
         resetKey={refused ? status : undefined}
         describedBy={statusId}
       />
-      <MfaStatusLine id={statusId} info={text.info ?? hint} busy={status.kind === 'verifying'} error={text.error} errorKey={status.kind === 'locked' ? status : undefined}>
+      <MfaStatusLine
+        id={statusId}
+        info={text.info ?? hint}
+        busy={status.kind === 'verifying'}
+        error={text.error}
+        errorKey={status.kind === 'locked' ? status : undefined}
+      >
         {text.retry ? <MfaButton onClick={onRetry ?? (() => controller.retry())}>{strings.tryAgain}</MfaButton> : null}
       </MfaStatusLine>
     </>

@@ -5,7 +5,17 @@ import { fill } from '../strings/format.js';
 import type { MfaSettingsStrings } from '../strings/types.js';
 
 /** One factor in the settings list: name, dates, and what can be done with it. */
-export function MfaFactorItem({ kind, name, meta, strings: t, isDefault, onSetDefault, onRename, onRemove, removeUnavailable }: {
+export function MfaFactorItem({
+  kind,
+  name,
+  meta,
+  strings: t,
+  isDefault,
+  onSetDefault,
+  onRename,
+  onRemove,
+  removeUnavailable,
+}: {
   kind: 'totp' | 'passkey';
   name: string;
   meta: string;
@@ -33,9 +43,13 @@ export function MfaFactorItem({ kind, name, meta, strings: t, isDefault, onSetDe
             setRenaming(false);
           }}
         >
-          <label htmlFor={inputId} className="mfa-label">{t.renameLabel}</label>
+          <label htmlFor={inputId} className="mfa-label">
+            {t.renameLabel}
+          </label>
           <input id={inputId} className="mfa-input" value={draft} onChange={(event) => setDraft(event.target.value)} autoFocus maxLength={64} />
-          <MfaButton type="submit" variant="primary">{t.save}</MfaButton>
+          <MfaButton type="submit" variant="primary">
+            {t.save}
+          </MfaButton>
           <MfaButton onClick={() => setRenaming(false)}>{t.cancel}</MfaButton>
         </form>
       ) : (
@@ -44,7 +58,15 @@ export function MfaFactorItem({ kind, name, meta, strings: t, isDefault, onSetDe
       {isDefault ? <span className="mfa-badge">{t.isDefault}</span> : null}
       {onSetDefault && !isDefault ? <MfaButton onClick={onSetDefault}>{t.setDefault}</MfaButton> : null}
       {onRename && !renaming ? (
-        <MfaButton aria-label={`${t.rename} ${name}`} onClick={() => { setDraft(name); setRenaming(true); }}>{t.rename}</MfaButton>
+        <MfaButton
+          aria-label={`${t.rename} ${name}`}
+          onClick={() => {
+            setDraft(name);
+            setRenaming(true);
+          }}
+        >
+          {t.rename}
+        </MfaButton>
       ) : null}
       <MfaButton
         variant="danger"
@@ -55,7 +77,11 @@ export function MfaFactorItem({ kind, name, meta, strings: t, isDefault, onSetDe
       >
         {t.remove}
       </MfaButton>
-      {removeUnavailable !== undefined ? <span id={noteId} className="mfa-factor-note">{removeUnavailable}</span> : null}
+      {removeUnavailable !== undefined ? (
+        <span id={noteId} className="mfa-factor-note">
+          {removeUnavailable}
+        </span>
+      ) : null}
       <span className="mfa-factor-meta">{meta}</span>
     </li>
   );
@@ -64,7 +90,18 @@ export function MfaFactorItem({ kind, name, meta, strings: t, isDefault, onSetDe
 /** A phone for an authenticator app, a key for a passkey: the kind is seen before it is read. */
 function MfaFactorIcon({ kind }: { kind: 'totp' | 'passkey' }) {
   return (
-    <svg className="mfa-factor-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      className="mfa-factor-icon"
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       {kind === 'totp' ? (
         <>
           <rect x="6" y="2.5" width="12" height="19" rx="2.5" />

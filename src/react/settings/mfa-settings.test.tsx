@@ -15,8 +15,14 @@ const onlyTotp: MfaMethodsResponse = {
   recoveryCodes: { remaining: 3, acknowledged: true },
   userHasVerifiedMfaMethods: true,
 };
-const updateGrant = { method: 'totp' as const, elevatedAccessToken: { token: 'update-1', scopes: ['credential:update' as const], expiresAt: FAR_FUTURE, singleUse: false } };
-const unlinkGrant = { method: 'totp' as const, elevatedAccessToken: { token: 'unlink-1', scopes: ['credential:unlink' as const], expiresAt: FAR_FUTURE, singleUse: true } };
+const updateGrant = {
+  method: 'totp' as const,
+  elevatedAccessToken: { token: 'update-1', scopes: ['credential:update' as const], expiresAt: FAR_FUTURE, singleUse: false },
+};
+const unlinkGrant = {
+  method: 'totp' as const,
+  elevatedAccessToken: { token: 'unlink-1', scopes: ['credential:unlink' as const], expiresAt: FAR_FUTURE, singleUse: true },
+};
 
 function renderSettings(api: MfaApi) {
   return render(
@@ -93,7 +99,11 @@ describe('MfaSettings', () => {
           method: 'totp',
           elevatedAccessToken: { token: 'link-1', scopes: ['credential:link'], expiresAt: FAR_FUTURE, singleUse: true },
         }));
-        const createTotpDevice = vi.fn<MfaApi['createTotpDevice']>(async () => ({ id: 'dev-2', secret: 'JBSWY3DPEHPK3PXP', uri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP' }));
+        const createTotpDevice = vi.fn<MfaApi['createTotpDevice']>(async () => ({
+          id: 'dev-2',
+          secret: 'JBSWY3DPEHPK3PXP',
+          uri: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP',
+        }));
         renderSettings(stubApi({ getMethods: async () => onlyTotp, verifyTotp, createTotpDevice }));
         await user.click(await screen.findByRole('button', { name: 'Add an authenticator app' }));
         expect(await screen.findByRole('dialog', { name: /To add a sign-in method/ })).toBeInTheDocument();
@@ -142,7 +152,10 @@ describe('MfaSettings', () => {
       const user = userEvent.setup();
       const setDefaultTotpDevice = vi.fn<MfaApi['setDefaultTotpDevice']>(async () => undefined);
       const verifyTotp = vi.fn<MfaApi['verifyTotp']>(async () => updateGrant);
-      const methods = { ...onlyTotp, totpDevices: [...onlyTotp.totpDevices, { id: 'dev-2', createdAt: '2026-11-03T10:00:00.000Z', isDefault: false, lastUsedAt: null }] };
+      const methods = {
+        ...onlyTotp,
+        totpDevices: [...onlyTotp.totpDevices, { id: 'dev-2', createdAt: '2026-11-03T10:00:00.000Z', isDefault: false, lastUsedAt: null }],
+      };
       renderSettings(stubApi({ getMethods: async () => methods, setDefaultTotpDevice, verifyTotp }));
       await user.click(await screen.findByRole('button', { name: 'Make default' }));
       expect(await screen.findByRole('dialog', { name: /To change your sign-in methods/ })).toBeInTheDocument();

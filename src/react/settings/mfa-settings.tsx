@@ -125,10 +125,14 @@ export function MfaSettings() {
 
       {removing ? (
         <div className="mfa-confirm" role="alertdialog" aria-labelledby="mfa-remove-title" aria-describedby="mfa-remove-text">
-          <p id="mfa-remove-title"><strong>{t.confirmRemoveTitle}</strong></p>
+          <p id="mfa-remove-title">
+            <strong>{t.confirmRemoveTitle}</strong>
+          </p>
           <p id="mfa-remove-text">{factorCount <= 1 ? t.confirmRemoveLast : t.confirmRemove}</p>
           <div className="mfa-row">
-            <MfaButton variant="danger" onClick={() => confirmRemoval(removing)}>{t.remove}</MfaButton>
+            <MfaButton variant="danger" onClick={() => confirmRemoval(removing)}>
+              {t.remove}
+            </MfaButton>
             <MfaButton onClick={() => setRemoving(null)}>{t.cancel}</MfaButton>
           </div>
         </div>
@@ -173,7 +177,9 @@ export function MfaSettings() {
           <h3>{t.recoveryCodes}</h3>
           <p className="mfa-text">{methods ? plural(t.recoveryCodesLeft, methods.recoveryCodes.remaining, strings.locale) : null}</p>
           {methods && !methods.recoveryCodes.acknowledged && !newCodes ? (
-            <p className="mfa-notice" data-state="codes-needed">{t.codesNeeded}</p>
+            <p className="mfa-notice" data-state="codes-needed">
+              {t.codesNeeded}
+            </p>
           ) : null}
           {newCodes ? (
             <MfaRecoveryCodes

@@ -13,8 +13,24 @@ const methods: MfaMethodsResponse = {
   userHasVerifiedMfaMethods: true,
 };
 const events: SecurityEvent[] = [
-  { id: 'e2', type: 'factor_added', at: '2026-11-20T10:00:00.000Z', sessionId: 's', ipAddress: '203.0.113.7', userAgent: 'Firefox', details: { factor: { kind: 'passkey', id: 'pk', name: 'Work laptop' } } },
-  { id: 'e1', type: 'step_up_granted', at: '2026-11-19T10:00:00.000Z', sessionId: 's', ipAddress: null, userAgent: null, details: { method: 'totp', scopes: ['wallet:export'] } },
+  {
+    id: 'e2',
+    type: 'factor_added',
+    at: '2026-11-20T10:00:00.000Z',
+    sessionId: 's',
+    ipAddress: '203.0.113.7',
+    userAgent: 'Firefox',
+    details: { factor: { kind: 'passkey', id: 'pk', name: 'Work laptop' } },
+  },
+  {
+    id: 'e1',
+    type: 'step_up_granted',
+    at: '2026-11-19T10:00:00.000Z',
+    sessionId: 's',
+    ipAddress: null,
+    userAgent: null,
+    details: { method: 'totp', scopes: ['wallet:export'] },
+  },
 ];
 
 describe('MfaSettings recent activity', () => {

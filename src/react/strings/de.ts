@@ -74,7 +74,8 @@ export const de: MfaStrings = {
     invalid: 'Dieser Code hat nicht funktioniert.',
     attemptsLeft: { one: 'Noch 1 Versuch.', other: 'Noch {count} Versuche.' },
     locked: 'Zu viele Versuche. Erneut möglich in {time}.',
-    lockedUntilReset: 'Zu viele falsche Codes: Codes funktionieren für dieses Konto nicht mehr. Bestätigen Sie mit einem Passkey oder wenden Sie sich an den Support.',
+    lockedUntilReset:
+      'Zu viele falsche Codes: Codes funktionieren für dieses Konto nicht mehr. Bestätigen Sie mit einem Passkey oder wenden Sie sich an den Support.',
     unlocked: 'Sie können es jetzt erneut versuchen.',
     networkError: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
     needAllDigits: 'Geben Sie alle 6 Ziffern des Codes ein.',
@@ -95,7 +96,8 @@ export const de: MfaStrings = {
   success: 'Bestätigt',
   successDetail: 'Alles erledigt.',
   loadError: 'Ihre Anmeldemethoden konnten nicht geladen werden.',
-  noUsableMethod: 'Dieser Browser kann keine Passkeys verwenden, und keine andere Bestätigung ist verfügbar. Öffnen Sie diese Seite in einem anderen Browser oder auf einem anderen Gerät.',
+  noUsableMethod:
+    'Dieser Browser kann keine Passkeys verwenden, und keine andere Bestätigung ist verfügbar. Öffnen Sie diese Seite in einem anderen Browser oder auf einem anderen Gerät.',
   enroll: {
     title: 'Schützen Sie Ihr Konto',
     description: 'Fügen Sie einen zweiten Schritt zum Bestätigen sensibler Aktionen hinzu.',
@@ -130,8 +132,7 @@ export const de: MfaStrings = {
   },
   recoveryCodes: {
     title: 'Wiederherstellungscodes speichern',
-    description:
-      'Wenn Sie Ihr Gerät verlieren, lässt Sie jeder dieser Codes einmal hinein. Sie werden nicht erneut angezeigt.',
+    description: 'Wenn Sie Ihr Gerät verlieren, lässt Sie jeder dieser Codes einmal hinein. Sie werden nicht erneut angezeigt.',
     listLabel: 'Wiederherstellungscodes',
     download: 'Herunterladen',
     print: 'Drucken',

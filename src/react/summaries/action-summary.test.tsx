@@ -32,7 +32,15 @@ const sign = (payload: unknown) => ({ mfaAction: MFAAction.WalletWaasSign, paylo
 describe('the action summary in the modal', () => {
   describe('given a transaction', () => {
     const payload = {
-      transaction: { chainId: 8453, to: lower(RECIPIENT), value: '10000000000000001', nonce: 0, gas: '21000', maxFeePerGas: '30000000000', maxPriorityFeePerGas: '1' },
+      transaction: {
+        chainId: 8453,
+        to: lower(RECIPIENT),
+        value: '10000000000000001',
+        nonce: 0,
+        gas: '21000',
+        maxFeePerGas: '30000000000',
+        maxPriorityFeePerGas: '1',
+      },
     };
     it('should show the checksummed, shortened recipient, the exact ETH value, the chain and the fee cap', async () => {
       prompt(sign(payload));
@@ -63,7 +71,16 @@ describe('the action summary in the modal', () => {
         sign({
           typedData: {
             domain: { name: 'Ether Mail', chainId: 1, verifyingContract: USDC },
-            types: { Person: [{ name: 'name', type: 'string' }, { name: 'wallet', type: 'address' }], Mail: [{ name: 'from', type: 'Person' }, { name: 'contents', type: 'string' }] },
+            types: {
+              Person: [
+                { name: 'name', type: 'string' },
+                { name: 'wallet', type: 'address' },
+              ],
+              Mail: [
+                { name: 'from', type: 'Person' },
+                { name: 'contents', type: 'string' },
+              ],
+            },
             primaryType: 'Mail',
             message: { from: { name: 'Cow', wallet: RECIPIENT }, contents: 'Hello, Bob!' },
           },

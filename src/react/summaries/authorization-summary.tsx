@@ -19,7 +19,10 @@ export function MfaAuthorizationSummary({ summary }: { summary: AuthorizationSum
       <MfaSummaryRows
         rows={[
           [t.delegateTo, <MfaSummaryAddress address={summary.contractAddress} />],
-          [t.network, everyChain ? <strong className="mfa-warning-text">{t.allChains}</strong> : (chainName(summary.chainId) ?? fill(t.chainId, { id: summary.chainId }))],
+          [
+            t.network,
+            everyChain ? <strong className="mfa-warning-text">{t.allChains}</strong> : (chainName(summary.chainId) ?? fill(t.chainId, { id: summary.chainId })),
+          ],
           [t.nonce, String(summary.nonce)],
         ]}
       />

@@ -10,10 +10,7 @@ import { isAddress } from './checksum-address.js';
 import { toBigInt } from './format-units.js';
 
 export type SummaryValue =
-  | { kind: 'address'; address: string }
-  | { kind: 'text'; text: string }
-  | { kind: 'struct'; fields: SummaryField[] }
-  | { kind: 'list'; items: SummaryValue[] };
+  { kind: 'address'; address: string } | { kind: 'text'; text: string } | { kind: 'struct'; fields: SummaryField[] } | { kind: 'list'; items: SummaryValue[] };
 
 export interface SummaryField {
   name: string;
@@ -100,7 +97,8 @@ function describeTransaction(tx: unknown): TransactionSummary | undefined {
 }
 
 function describeAuthorization(auth: unknown): ActionSummaryModel | undefined {
-  if (!isObject(auth) || !only(auth, AUTHORIZATION_FIELDS) || !isAddress(auth.contractAddress) || !isChainId(auth.chainId) || !isChainId(auth.nonce)) return undefined;
+  if (!isObject(auth) || !only(auth, AUTHORIZATION_FIELDS) || !isAddress(auth.contractAddress) || !isChainId(auth.chainId) || !isChainId(auth.nonce))
+    return undefined;
   return { kind: 'authorization', contractAddress: auth.contractAddress, chainId: auth.chainId, nonce: auth.nonce };
 }
 

@@ -9,9 +9,7 @@ describe('visibleParts', () => {
   });
   it('shows isolates, zero-width joiners, the BOM, NUL and C1 controls', () => {
     const parts = visibleParts('\u2066a\u200db\ufeff\u0000\u0085');
-    expect(parts.filter((part) => 'hidden' in part)).toEqual(
-      ['U+2066', 'U+200D', 'U+FEFF', 'U+0000', 'U+0085'].map((hidden) => ({ hidden })),
-    );
+    expect(parts.filter((part) => 'hidden' in part)).toEqual(['U+2066', 'U+200D', 'U+FEFF', 'U+0000', 'U+0085'].map((hidden) => ({ hidden })));
   });
   it('leaves ordinary text, emoji and line breaks alone', () => {
     expect(visibleParts('hello\nwörld 👋')).toEqual([{ text: 'hello\nwörld 👋' }]);

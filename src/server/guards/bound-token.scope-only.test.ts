@@ -27,9 +27,13 @@ describe('a bound token fails closed on a scope-only check', () => {
   it('verifyElevatedAccessToken without the action refuses it; with the approved payload accepts it', async () => {
     const jwks = `${server.url}/.well-known/jwks.json`;
     const currentDate = new Date(server.clock.now());
-    await expect(verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate })).rejects.toMatchObject({ code: 'elevated_access_required' });
+    await expect(verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate })).rejects.toMatchObject({
+      code: 'elevated_access_required',
+    });
     const action = { mfaAction: 'wallet.waas.sign', payloadDigest: await payloadDigest(approved) } as const;
-    await expect(verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate, action })).resolves.toMatchObject({ sub: s.userId });
+    await expect(verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate, action })).resolves.toMatchObject({
+      sub: s.userId,
+    });
   });
 
   it('requireElevatedAccess(scope) refuses it; naming the action checks the payload', async () => {

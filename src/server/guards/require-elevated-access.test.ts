@@ -71,8 +71,16 @@ describe('verifyElevatedAccessToken (resource server elsewhere, JWKS by URL)', (
       verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate: new Date(server.clock.now() + 10 * 60_000) }),
     ).rejects.toMatchObject({ code: 'elevated_access_required' });
     await expect(
-      verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate, action: { mfaAction: 'wallet.waas.sign', payloadDigest: 'B'.repeat(43) } }),
+      verifyElevatedAccessToken(token, {
+        ...DEPLOYMENT,
+        scope: 'wallet:sign',
+        jwks,
+        currentDate,
+        action: { mfaAction: 'wallet.waas.sign', payloadDigest: 'B'.repeat(43) },
+      }),
     ).rejects.toMatchObject({ code: 'elevated_access_mismatch' });
-    await expect(verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate, audience: 'other' })).rejects.toBeInstanceOf(ElevatedAccessError);
+    await expect(verifyElevatedAccessToken(token, { ...DEPLOYMENT, scope: 'wallet:sign', jwks, currentDate, audience: 'other' })).rejects.toBeInstanceOf(
+      ElevatedAccessError,
+    );
   });
 });

@@ -51,9 +51,14 @@ export interface ElevatedAccessCheck {
 
 /** RFC 9470 §3: the challenge a client reads to know which scope to step up for. */
 export function stepUpRequired(scope: TokenScope, message: string): MfaHttpError {
-  return new MfaHttpError('elevated_access_required', message, { requiredScopes: [scope] }, {
-    'WWW-Authenticate': `Bearer error="${STEP_UP_ERROR}", scope="${scope}"`,
-  });
+  return new MfaHttpError(
+    'elevated_access_required',
+    message,
+    { requiredScopes: [scope] },
+    {
+      'WWW-Authenticate': `Bearer error="${STEP_UP_ERROR}", scope="${scope}"`,
+    },
+  );
 }
 
 /**
@@ -61,12 +66,7 @@ export function stepUpRequired(scope: TokenScope, message: string): MfaHttpError
  * token; only when all pass is a single-use token consumed (one INSERT of its jti, or one
  * conditional UPDATE of a legacy token), so a refused request never burns a token.
  */
-export async function enforceElevatedAccess(
-  c: Context,
-  ctx: MfaServerContext,
-  principal: MfaPrincipal,
-  check: ElevatedAccessCheck,
-): Promise<void> {
+export async function enforceElevatedAccess(c: Context, ctx: MfaServerContext, principal: MfaPrincipal, check: ElevatedAccessCheck): Promise<void> {
   if (!(await isMfaRequired(ctx, principal.userId, check.action ?? check.scope))) return;
   const elevated = c.req.header(ELEVATED_ACCESS_TOKEN_HEADER);
   if (elevated) {
@@ -129,8 +129,7 @@ function toCheck(scopeOrAction: TokenScope | MFAAction, options: RequireElevated
       throw new Error(`mfa-kit: requireElevatedAccess: the action "${String(options.action)}" does not go with the scope "${scopeOrAction}"`);
     }
     check = { scope: scopeOrAction, action: options.action };
-  }
-  else throw new Error(`mfa-kit: requireElevatedAccess: unknown scope or action "${String(scopeOrAction)}"`);
+  } else throw new Error(`mfa-kit: requireElevatedAccess: unknown scope or action "${String(scopeOrAction)}"`);
   check.getPayload = options.getPayload;
   check.allowMfaToken = options.allowMfaToken;
   return check;
@@ -141,11 +140,7 @@ function toCheck(scopeOrAction: TokenScope | MFAAction, options: RequireElevated
  * it has read the request (for example, enabling vs revoking a delegation). Throws the same
  * 401 / 403 `MfaHttpError`s as `requireElevatedAccess`.
  */
-export async function assertElevatedAccess(
-  c: Context,
-  scopeOrAction: TokenScope | MFAAction,
-  options: RequireElevatedAccessOptions = {},
-): Promise<void> {
+export async function assertElevatedAccess(c: Context, scopeOrAction: TokenScope | MFAAction, options: RequireElevatedAccessOptions = {}): Promise<void> {
   await enforceElevatedAccess(c, getMfaContext(c), await getPrincipal(c), toCheck(scopeOrAction, options));
 }
 

@@ -1,11 +1,4 @@
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  jwtVerify,
-  type CryptoKey,
-  type JSONWebKeySet,
-  type JWTVerifyGetKey,
-} from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type CryptoKey, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import type { MFAAction, ServerErrorCode, TokenScope } from '../../protocol/index.js';
 import type { ElevatedAccessClaims } from '../tokens/elevated-token.js';
 import { hasLowS } from '../tokens/low-s.js';
@@ -47,11 +40,7 @@ export interface VerifyElevatedJwtOptions {
  * names (pass a JWKS resolver; a bare key cannot check the `kid`), issuer, audience, expiry,
  * user, session, scope, and the action digest.
  */
-export async function verifyElevatedJwt(
-  token: string,
-  key: CryptoKey | JWTVerifyGetKey,
-  options: VerifyElevatedJwtOptions,
-): Promise<ElevatedAccessClaims> {
+export async function verifyElevatedJwt(token: string, key: CryptoKey | JWTVerifyGetKey, options: VerifyElevatedJwtOptions): Promise<ElevatedAccessClaims> {
   let claims: ElevatedAccessClaims;
   try {
     if (!hasLowS(token)) throw new Error('high S');
@@ -152,13 +141,10 @@ function remoteJwks(url: string): JWTVerifyGetKey {
  * (until `exp`) or use `requireElevatedAccess` on the mfa-kit server.
  */
 export async function verifyElevatedAccessToken(token: string, options: VerifyElevatedAccessTokenOptions): Promise<ElevatedAccessClaims> {
-  const keys =
-    typeof options.jwks === 'string' || options.jwks instanceof URL
-      ? remoteJwks(String(options.jwks))
-      : createLocalJWKSet(options.jwks);
+  const keys = typeof options.jwks === 'string' || options.jwks instanceof URL ? remoteJwks(String(options.jwks)) : createLocalJWKSet(options.jwks);
   // From plain JavaScript a missing value would make jose skip the check: refuse instead.
   if (typeof options.issuer !== 'string' || !options.issuer || typeof options.audience !== 'string' || !options.audience) {
-    throw new TypeError('mfa-kit/server: verifyElevatedAccessToken needs `issuer` and `audience` (the issuing server\'s, by default its origin).');
+    throw new TypeError("mfa-kit/server: verifyElevatedAccessToken needs `issuer` and `audience` (the issuing server's, by default its origin).");
   }
   return verifyElevatedJwt(token, keys, {
     issuer: options.issuer,

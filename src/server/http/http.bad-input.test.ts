@@ -65,8 +65,11 @@ describe('malformed JSON and wrong types are 400 invalid_request', () => {
     ['createMfaToken as a string', '/mfa/recovery-codes/verify', '{"code":"AAAA-BBBB-CCCC","createMfaToken":"yes"}'],
     ['response not an object', '/mfa/passkeys/authentication/verify', '{"response":"nope"}'],
     ['response missing fields', '/mfa/passkeys/registration/verify', '{"response":{"id":"a","rawId":"a","type":"public-key","response":{}}}'],
-    ['unreadable clientDataJSON', '/mfa/passkeys/authentication/verify',
-      '{"response":{"id":"a","rawId":"a","type":"public-key","response":{"clientDataJSON":"!!","authenticatorData":"a","signature":"a"}}}'],
+    [
+      'unreadable clientDataJSON',
+      '/mfa/passkeys/authentication/verify',
+      '{"response":{"id":"a","rawId":"a","type":"public-key","response":{"clientDataJSON":"!!","authenticatorData":"a","signature":"a"}}}',
+    ],
     ['name as an object', '/demo/session', '{"name":{}}'],
     ['message as a number', '/wallet/sign-message', '{"message":1}'],
     ['enabled as a string', '/wallet/delegation', '{"enabled":"true"}'],

@@ -51,6 +51,8 @@ describe('deep JSON', () => {
       expect(result.body.error.code).toBe('invalid_request');
     }
     const ok = `{"a":${'['.repeat(30)}${']'.repeat(30)}}`;
-    expect((await server.call('POST', '/mfa/actions/required', { session: s, raw: ok.replace('{"a"', '{"mfaAction":"wallet.waas.export","a"') })).status).toBe(200);
+    expect((await server.call('POST', '/mfa/actions/required', { session: s, raw: ok.replace('{"a"', '{"mfaAction":"wallet.waas.export","a"') })).status).toBe(
+      200,
+    );
   });
 });

@@ -1,11 +1,4 @@
-import {
-  isMfaAction,
-  isTokenScope,
-  type ActionBinding,
-  type MFAAction,
-  type TokenRequest,
-  type TokenScope,
-} from '../../protocol/index.js';
+import { isMfaAction, isTokenScope, type ActionBinding, type MFAAction, type TokenRequest, type TokenScope } from '../../protocol/index.js';
 import { invalidRequest } from './mfa-http-error.js';
 import type { JsonObject } from './read-json-body.js';
 

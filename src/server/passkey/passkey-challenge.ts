@@ -20,18 +20,26 @@ const CHALLENGE_BYTES = 32;
  * §10) the challenge is SHA-256(nonce ‖ digest), so the authenticator's signature covers the
  * digest of the request being approved.
  */
-export async function createChallenge(ctx: MfaServerContext, userId: string, purpose: ChallengePurpose, action?: ActionBinding): Promise<Uint8Array<ArrayBuffer>> {
+export async function createChallenge(
+  ctx: MfaServerContext,
+  userId: string,
+  purpose: ChallengePurpose,
+  action?: ActionBinding,
+): Promise<Uint8Array<ArrayBuffer>> {
   const nonce = randomBytes(CHALLENGE_BYTES);
   const bytes = action ? actionChallenge(nonce, action.payloadDigest) : nonce;
-  await ctx.store.insertChallenge({
-    challenge: Buffer.from(bytes).toString('base64url'),
-    userId,
-    purpose,
-    nonce: action ? nonce.toString('base64url') : null,
-    mfaAction: action?.mfaAction ?? null,
-    payloadDigest: action?.payloadDigest ?? null,
-    expiresAt: ctx.now() + CHALLENGE_TTL_MS,
-  }, { now: ctx.now(), maxOutstanding: MAX_OUTSTANDING_CHALLENGES });
+  await ctx.store.insertChallenge(
+    {
+      challenge: Buffer.from(bytes).toString('base64url'),
+      userId,
+      purpose,
+      nonce: action ? nonce.toString('base64url') : null,
+      mfaAction: action?.mfaAction ?? null,
+      payloadDigest: action?.payloadDigest ?? null,
+      expiresAt: ctx.now() + CHALLENGE_TTL_MS,
+    },
+    { now: ctx.now(), maxOutstanding: MAX_OUTSTANDING_CHALLENGES },
+  );
   return new Uint8Array(bytes);
 }
 

@@ -1,17 +1,6 @@
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
+import { generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { Hono } from 'hono';
-import {
-  ROUTES,
-  routePattern,
-  TokenScope,
-  isMfaAction,
-  type PasskeyRegistrationVerifyResponse,
-} from '../../protocol/index.js';
+import { ROUTES, routePattern, TokenScope, isMfaAction, type PasskeyRegistrationVerifyResponse } from '../../protocol/index.js';
 import type { MfaEnv } from '../context.js';
 import { newId } from '../crypto/random.js';
 import { enforceElevatedAccess } from '../guards/require-elevated-access.js';
@@ -190,7 +179,10 @@ export function passkeyRoutes(): Hono<MfaEnv> {
       throw verificationFailed();
     }
     // W3C WebAuthn §7.2 step 22: a counter that did not move forward may be a cloned key.
-    if (!verification.verified || !(await ctx.store.updatePasskeyCounter(principal.userId, passkey.id, verification.authenticationInfo.newCounter, ctx.now()))) {
+    if (
+      !verification.verified ||
+      !(await ctx.store.updatePasskeyCounter(principal.userId, passkey.id, verification.authenticationInfo.newCounter, ctx.now()))
+    ) {
       throw verificationFailed();
     }
     // A passkey proves the user: it lifts a code lockout, the permanent one included.

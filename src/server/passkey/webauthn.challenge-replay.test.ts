@@ -13,8 +13,7 @@ useTestServer({}, async (started) => {
   ({ authenticator } = await server.registerPasskey(alice));
 });
 
-const authOptions = (session: TestSession, body: unknown = {}) =>
-  server.call('POST', '/mfa/passkeys/authentication/options', { session, body });
+const authOptions = (session: TestSession, body: unknown = {}) => server.call('POST', '/mfa/passkeys/authentication/options', { session, body });
 const verifyAssertion = (session: TestSession, response: unknown, extra: Record<string, unknown> = {}) =>
   server.call('POST', '/mfa/passkeys/authentication/verify', { session, body: { response, ...extra } });
 

@@ -9,8 +9,10 @@ import { SqliteMfaStore } from './sqlite-store.js';
 
 /** Rows in the table itself, expired ones included: what the cap and the purge bound. */
 async function challengeRows(store: MfaStore, userId: string): Promise<number> {
-  if (store instanceof SqliteMfaStore) return (store.db.prepare('SELECT COUNT(*) AS n FROM webauthn_challenges WHERE user_id = ?').get(userId) as { n: number }).n;
-  if (store instanceof PostgresMfaStore) return Number((await store.pool.query('SELECT COUNT(*) AS n FROM webauthn_challenges WHERE user_id = $1', [userId])).rows[0]!.n);
+  if (store instanceof SqliteMfaStore)
+    return (store.db.prepare('SELECT COUNT(*) AS n FROM webauthn_challenges WHERE user_id = ?').get(userId) as { n: number }).n;
+  if (store instanceof PostgresMfaStore)
+    return Number((await store.pool.query('SELECT COUNT(*) AS n FROM webauthn_challenges WHERE user_id = $1', [userId])).rows[0]!.n);
   throw new Error('unknown store');
 }
 
@@ -92,7 +94,17 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         await store.insertTotpDevice(totp);
         await store.insertTotpDevice(pending);
         const passkeyId = randomUUID();
-        await store.insertPasskey({ id: passkeyId, userId, credentialId: `c-${passkeyId}`, publicKey: new Uint8Array([1]), counter: 0, transports: [], name: 'k', createdAt: NOW, lastUsedAt: null });
+        await store.insertPasskey({
+          id: passkeyId,
+          userId,
+          credentialId: `c-${passkeyId}`,
+          publicKey: new Uint8Array([1]),
+          counter: 0,
+          transports: [],
+          name: 'k',
+          createdAt: NOW,
+          lastUsedAt: null,
+        });
         expect(await store.deleteTotpDevice(userId, pending.id, true)).toBe(true); // unverified: not a factor
         expect(await store.deletePasskey(userId, passkeyId, true)).toBe(true);
         expect(await store.deleteTotpDevice(userId, totp.id, true)).toBe(false);
@@ -114,7 +126,17 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         await store.deleteTotpDevice(userId, verified.id);
         expect(await store.hasAnyFactor(userId)).toBe(false);
         const passkeyId = randomUUID();
-        await store.insertPasskey({ id: passkeyId, userId, credentialId: `c-${passkeyId}`, publicKey: new Uint8Array([1]), counter: 0, transports: [], name: 'k', createdAt: NOW, lastUsedAt: null });
+        await store.insertPasskey({
+          id: passkeyId,
+          userId,
+          credentialId: `c-${passkeyId}`,
+          publicKey: new Uint8Array([1]),
+          counter: 0,
+          transports: [],
+          name: 'k',
+          createdAt: NOW,
+          lastUsedAt: null,
+        });
         expect(await store.hasAnyFactor(userId)).toBe(true);
       });
     });
@@ -149,7 +171,17 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
       it('accepts a counter of 0 again only while it stays 0 (authenticators without counters)', async () => {
         const userId = freshUser();
         const id = randomUUID();
-        await store.insertPasskey({ id, userId, credentialId: `c-${id}`, publicKey: new Uint8Array([9]), counter: 0, transports: [], name: 'k', createdAt: NOW, lastUsedAt: null });
+        await store.insertPasskey({
+          id,
+          userId,
+          credentialId: `c-${id}`,
+          publicKey: new Uint8Array([9]),
+          counter: 0,
+          transports: [],
+          name: 'k',
+          createdAt: NOW,
+          lastUsedAt: null,
+        });
         expect(await store.updatePasskeyCounter(userId, id, 0, NOW)).toBe(true);
         expect(await store.updatePasskeyCounter(userId, id, 0, NOW)).toBe(true);
       });
@@ -158,7 +190,15 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
     describe('WebAuthn challenges', () => {
       it('hands a live challenge out once, to its user and purpose only', async () => {
         const userId = freshUser();
-        const challenge = { challenge: randomUUID(), userId, purpose: 'authentication' as const, nonce: 'n', mfaAction: 'wallet.waas.sign', payloadDigest: 'd', expiresAt: NOW + 1000 };
+        const challenge = {
+          challenge: randomUUID(),
+          userId,
+          purpose: 'authentication' as const,
+          nonce: 'n',
+          mfaAction: 'wallet.waas.sign',
+          payloadDigest: 'd',
+          expiresAt: NOW + 1000,
+        };
         await store.insertChallenge(challenge, LIMITS);
         expect(await store.consumeChallenge(freshUser(), 'authentication', challenge.challenge, NOW)).toBeUndefined();
         expect(await store.consumeChallenge(userId, 'registration', challenge.challenge, NOW)).toBeUndefined();
@@ -172,7 +212,15 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
       it("keeps at most the cap of a user's live challenges, the newest, and drops their expired ones on insert", async () => {
         const userId = freshUser();
         const other = freshUser();
-        const make = (u: string, expiresAt = NOW + 1000) => ({ challenge: randomUUID(), userId: u, purpose: 'registration' as const, nonce: null, mfaAction: null, payloadDigest: null, expiresAt });
+        const make = (u: string, expiresAt = NOW + 1000) => ({
+          challenge: randomUUID(),
+          userId: u,
+          purpose: 'registration' as const,
+          nonce: null,
+          mfaAction: null,
+          payloadDigest: null,
+          expiresAt,
+        });
         const stale = make(userId, NOW - 1);
         await store.insertChallenge(stale, { now: NOW - 2, maxOutstanding: 5 });
         const neighbour = make(other);
@@ -219,10 +267,17 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
     });
 
     describe('security events', () => {
-      it('lists a user\'s events newest first (same-millisecond ones in insertion order, reversed), capped, and only theirs', async () => {
+      it("lists a user's events newest first (same-millisecond ones in insertion order, reversed), capped, and only theirs", async () => {
         const userId = freshUser();
         const event = (id: string, at: number, user = userId) => ({
-          id, userId: user, sessionId: 's1', type: 'factor_added', at, ipAddress: id === 'e1' ? '203.0.113.7' : null, userAgent: null, details: '{}',
+          id,
+          userId: user,
+          sessionId: 's1',
+          type: 'factor_added',
+          at,
+          ipAddress: id === 'e1' ? '203.0.113.7' : null,
+          userAgent: null,
+          details: '{}',
         });
         await store.insertSecurityEvent(event('e1', NOW));
         await store.insertSecurityEvent(event('e2', NOW));
@@ -270,7 +325,7 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         expect(await store.reserveAttempt(userId, NOW, policy)).toEqual({ allowed: true, failures: 2, lockedUntil: null });
       });
 
-      it('marks a new device verified with its first accepted step, and never accepts another user\'s device', async () => {
+      it("marks a new device verified with its first accepted step, and never accepts another user's device", async () => {
         const userId = freshUser();
         const d = device(userId);
         await store.insertTotpDevice(d);
@@ -284,7 +339,12 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         const d = device(userId, { verifiedAt: NOW, lastStep: 10 });
         await store.insertTotpDevice(d);
         for (let i = 0; i < 3; i++) await store.attemptTotpStep(userId, d.id, null, NOW, policy);
-        expect(await store.attemptTotpStep(userId, d.id, 11, NOW + 1, policy)).toEqual({ allowed: false, accepted: false, failures: 3, lockedUntil: NOW + 60_000 });
+        expect(await store.attemptTotpStep(userId, d.id, 11, NOW + 1, policy)).toEqual({
+          allowed: false,
+          accepted: false,
+          failures: 3,
+          lockedUntil: NOW + 60_000,
+        });
         expect(await store.getTotpDevice(userId, d.id)).toMatchObject({ lastStep: 10 });
         expect(await store.attemptTotpStep(userId, d.id, 11, NOW + 60_000, policy)).toEqual({ allowed: true, accepted: true, failures: 0, lockedUntil: null });
       });
@@ -294,7 +354,12 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         const d = device(userId, { verifiedAt: NOW });
         await store.insertTotpDevice(d);
         for (let i = 0; i < 9; i++) await store.reserveAttempt(userId, NOW + 10 ** 9 * i, policy);
-        expect(await store.attemptTotpStep(userId, d.id, 1, NOW + 10 ** 10, policy)).toEqual({ allowed: false, accepted: false, failures: 9, lockedUntil: null });
+        expect(await store.attemptTotpStep(userId, d.id, 1, NOW + 10 ** 10, policy)).toEqual({
+          allowed: false,
+          accepted: false,
+          failures: 9,
+          lockedUntil: null,
+        });
         await store.resetAttempts(userId);
         expect((await store.attemptTotpStep(userId, d.id, 1, NOW + 10 ** 10, policy)).accepted).toBe(true);
       });
@@ -334,10 +399,20 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
       it('claims a key once, reports it in progress, then replays the completed answer; a release frees it', async () => {
         const scope = randomUUID();
         expect(await store.claimIdempotencyKey(scope, 'k', 'digest', NOW)).toBeUndefined();
-        expect(await store.claimIdempotencyKey(scope, 'k', 'other', NOW)).toEqual({ bodyDigest: 'digest', status: null, responseSealed: null, proofExpiresAt: null });
+        expect(await store.claimIdempotencyKey(scope, 'k', 'other', NOW)).toEqual({
+          bodyDigest: 'digest',
+          status: null,
+          responseSealed: null,
+          proofExpiresAt: null,
+        });
         await store.completeIdempotencyKey(scope, 'k', 201, 'sealed', NOW + 5000);
         await store.releaseIdempotencyKey(scope, 'k'); // completed records are kept
-        expect(await store.claimIdempotencyKey(scope, 'k', 'digest', NOW)).toEqual({ bodyDigest: 'digest', status: 201, responseSealed: 'sealed', proofExpiresAt: NOW + 5000 });
+        expect(await store.claimIdempotencyKey(scope, 'k', 'digest', NOW)).toEqual({
+          bodyDigest: 'digest',
+          status: 201,
+          responseSealed: 'sealed',
+          proofExpiresAt: NOW + 5000,
+        });
         expect(await store.claimIdempotencyKey(scope, 'k2', 'digest', NOW)).toBeUndefined();
         await store.releaseIdempotencyKey(scope, 'k2');
         expect(await store.claimIdempotencyKey(scope, 'k2', 'digest', NOW)).toBeUndefined();
@@ -351,7 +426,10 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         const challenge = randomUUID();
         const scope = randomUUID();
         await store.useJti(jti, NOW + 10, NOW);
-        await store.insertChallenge({ challenge, userId, purpose: 'registration', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 10 }, LIMITS);
+        await store.insertChallenge(
+          { challenge, userId, purpose: 'registration', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 10 },
+          LIMITS,
+        );
         await store.claimIdempotencyKey(scope, 'k', 'd', NOW);
         await store.purgeExpired(NOW + 10 + 24 * 3600 * 1000);
         // A purged jti can be recorded again (its token has long expired by its own `exp`).

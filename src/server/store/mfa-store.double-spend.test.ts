@@ -39,7 +39,9 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
       const id = randomUUID();
       await instances[0]!.insertTotpDevice({ id, userId, secretSealed: 's', createdAt: NOW, verifiedAt: NOW, isDefault: true, lastStep: 10, lastUsedAt: null });
       const policy = { maxFailures: 1000, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 10_000 };
-      const results = await Promise.all(Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.attemptTotpStep(userId, id, 11, NOW, policy)));
+      const results = await Promise.all(
+        Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.attemptTotpStep(userId, id, 11, NOW, policy)),
+      );
       expect(results.filter((r) => r.accepted)).toHaveLength(1);
       // Each loser is one failure; the winner's reset cleared those counted before it.
       const after = await instances[0]!.reserveAttempt(userId, NOW, policy);
@@ -49,7 +51,14 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
 
     it('redeems one recovery code once', async () => {
       const userId = freshUser();
-      await instances[0]!.issueRecoveryCodesIfNone(userId, [{ prefix: 'h1', codeHash: 'h1' }, { prefix: 'h2', codeHash: 'h2' }], NOW);
+      await instances[0]!.issueRecoveryCodesIfNone(
+        userId,
+        [
+          { prefix: 'h1', codeHash: 'h1' },
+          { prefix: 'h2', codeHash: 'h2' },
+        ],
+        NOW,
+      );
       expect(await race((store) => store.consumeRecoveryCode(userId, 'h1', NOW))).toBe(1);
     });
 
@@ -74,24 +83,31 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
     it('hands one WebAuthn challenge out once', async () => {
       const userId = freshUser();
       const challenge = randomUUID();
-      await instances[0]!.insertChallenge({ challenge, userId, purpose: 'authentication', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 1000 }, { now: NOW, maxOutstanding: 5 });
+      await instances[0]!.insertChallenge(
+        { challenge, userId, purpose: 'authentication', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 1000 },
+        { now: NOW, maxOutstanding: 5 },
+      );
       expect(await race((store) => store.consumeChallenge(userId, 'authentication', challenge, NOW))).toBe(1);
     });
 
     it("keeps the cap of a user's challenges when many are issued at once over every instance", async () => {
       const userId = freshUser();
       const issued = Array.from({ length: RACERS }, () => randomUUID());
-      await Promise.all(issued.map((challenge, i) =>
-        instances[i % instances.length]!.insertChallenge({ challenge, userId, purpose: 'registration', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 1000 }, { now: NOW, maxOutstanding: 5 })));
+      await Promise.all(
+        issued.map((challenge, i) =>
+          instances[i % instances.length]!.insertChallenge(
+            { challenge, userId, purpose: 'registration', nonce: null, mfaAction: null, payloadDigest: null, expiresAt: NOW + 1000 },
+            { now: NOW, maxOutstanding: 5 },
+          ),
+        ),
+      );
       const live = await Promise.all(issued.map((challenge) => instances[0]!.consumeChallenge(userId, 'registration', challenge, NOW)));
       expect(live.filter(Boolean)).toHaveLength(5);
     });
 
     it('claims one idempotency key once', async () => {
       const scope = randomUUID();
-      const claims = await Promise.all(
-        Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.claimIdempotencyKey(scope, 'k', 'd', NOW)),
-      );
+      const claims = await Promise.all(Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.claimIdempotencyKey(scope, 'k', 'd', NOW)));
       expect(claims.filter((existing) => existing === undefined)).toHaveLength(1);
     });
 
@@ -99,7 +115,17 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
       const userId = freshUser();
       const credentialId = randomUUID();
       const won = await race((store) =>
-        store.insertPasskey({ id: randomUUID(), userId, credentialId, publicKey: new Uint8Array([1]), counter: 0, transports: [], name: 'k', createdAt: NOW, lastUsedAt: null }),
+        store.insertPasskey({
+          id: randomUUID(),
+          userId,
+          credentialId,
+          publicKey: new Uint8Array([1]),
+          counter: 0,
+          transports: [],
+          name: 'k',
+          createdAt: NOW,
+          lastUsedAt: null,
+        }),
       );
       expect(won).toBe(1);
     });
@@ -108,8 +134,27 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
       const userId = freshUser();
       const deviceId = randomUUID();
       const passkeyId = randomUUID();
-      await instances[0]!.insertTotpDevice({ id: deviceId, userId, secretSealed: 's', createdAt: NOW, verifiedAt: NOW, isDefault: true, lastStep: null, lastUsedAt: null });
-      await instances[0]!.insertPasskey({ id: passkeyId, userId, credentialId: `c-${passkeyId}`, publicKey: new Uint8Array([1]), counter: 0, transports: [], name: 'k', createdAt: NOW, lastUsedAt: null });
+      await instances[0]!.insertTotpDevice({
+        id: deviceId,
+        userId,
+        secretSealed: 's',
+        createdAt: NOW,
+        verifiedAt: NOW,
+        isDefault: true,
+        lastStep: null,
+        lastUsedAt: null,
+      });
+      await instances[0]!.insertPasskey({
+        id: passkeyId,
+        userId,
+        credentialId: `c-${passkeyId}`,
+        publicKey: new Uint8Array([1]),
+        counter: 0,
+        transports: [],
+        name: 'k',
+        createdAt: NOW,
+        lastUsedAt: null,
+      });
       const removed = await Promise.all([
         instances[0]!.deleteTotpDevice(userId, deviceId, true),
         instances[instances.length - 1]!.deletePasskey(userId, passkeyId, true),
@@ -120,12 +165,15 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
     it('lets exactly the lockout limit of raced guesses through, and locks', async () => {
       const userId = freshUser();
       const reservations = await Promise.all(
-        Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.reserveAttempt(userId, NOW, { maxFailures: 5, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 100 })),
+        Array.from({ length: RACERS }, (_, i) =>
+          instances[i % instances.length]!.reserveAttempt(userId, NOW, { maxFailures: 5, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 100 }),
+        ),
       );
       const allowed = reservations.filter((r) => r.allowed);
       expect(allowed).toHaveLength(5);
       expect(allowed.map((r) => r.failures).sort()).toEqual([1, 2, 3, 4, 5]);
-      for (const store of instances) expect((await store.reserveAttempt(userId, NOW + 1, { maxFailures: 5, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 100 })).allowed).toBe(false);
+      for (const store of instances)
+        expect((await store.reserveAttempt(userId, NOW + 1, { maxFailures: 5, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 100 })).allowed).toBe(false);
     });
 
     it('lets exactly the lockout limit of raced whole TOTP attempts through, and accepts no step once locked', async () => {
@@ -133,7 +181,9 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
       const id = randomUUID();
       await instances[0]!.insertTotpDevice({ id, userId, secretSealed: 's', createdAt: NOW, verifiedAt: NOW, isDefault: true, lastStep: 10, lastUsedAt: null });
       const policy = { maxFailures: 5, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 100 };
-      const attempts = await Promise.all(Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.attemptTotpStep(userId, id, null, NOW, policy)));
+      const attempts = await Promise.all(
+        Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.attemptTotpStep(userId, id, null, NOW, policy)),
+      );
       expect(attempts.filter((r) => r.allowed)).toHaveLength(5);
       for (const store of instances) expect(await store.attemptTotpStep(userId, id, 11, NOW + 1, policy)).toMatchObject({ allowed: false, accepted: false });
       expect((await instances[0]!.getTotpDevice(userId, id))?.lastStep).toBe(10);

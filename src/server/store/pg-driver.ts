@@ -38,10 +38,9 @@ export function createPgPool(connectionString: string, onIdleError: (error: Erro
     pg = createRequire(import.meta.url)('pg') as PgModule;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
-    throw new Error(
-      'mfa-kit/server: the PostgreSQL store (`databaseUrl`) needs the pg package. Install it with `npm install pg`, or pass your own `store`.',
-      { cause: error },
-    );
+    throw new Error('mfa-kit/server: the PostgreSQL store (`databaseUrl`) needs the pg package. Install it with `npm install pg`, or pass your own `store`.', {
+      cause: error,
+    });
   }
   const pool = new pg.Pool({ connectionString });
   // An idle connection dropped by the server (a restart, a failover) must not crash the

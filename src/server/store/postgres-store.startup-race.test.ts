@@ -20,9 +20,7 @@ describe.skipIf(adminUrl === null)('PostgreSQL: instances started at once on an 
 
   it('all come up, migrate once, and share one signing key and one encryption key', async () => {
     const databaseUrl = await createTestDatabase(adminUrl!, 'mfa_startup');
-    const started = await Promise.all(
-      Array.from({ length: INSTANCES }, () => createMfaServer({ databaseUrl, authenticate: () => null, logger: () => {} })),
-    );
+    const started = await Promise.all(Array.from({ length: INSTANCES }, () => createMfaServer({ databaseUrl, authenticate: () => null, logger: () => {} })));
     servers.push(...started);
 
     const client = new pg.Client({ connectionString: databaseUrl });

@@ -244,17 +244,15 @@ export class PostgresMfaStore implements MfaStore {
     });
   }
   async findRecoveryCodes(userId: string, prefix: string): Promise<string[]> {
-    const { rows } = await this.pool.query(
-      'SELECT code_hash FROM recovery_codes WHERE user_id = $1 AND prefix = $2 AND used_at IS NULL',
-      [userId, prefix],
-    );
+    const { rows } = await this.pool.query('SELECT code_hash FROM recovery_codes WHERE user_id = $1 AND prefix = $2 AND used_at IS NULL', [userId, prefix]);
     return rows.map((row) => row.code_hash as string);
   }
   async consumeRecoveryCode(userId: string, codeHash: string, now: number): Promise<boolean> {
-    const changed = await this.rowCount(
-      'UPDATE recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL',
-      [userId, codeHash, now],
-    );
+    const changed = await this.rowCount('UPDATE recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL', [
+      userId,
+      codeHash,
+      now,
+    ]);
     return changed === 1;
   }
   async deleteRecoveryCodes(userId: string): Promise<void> {
@@ -301,10 +299,13 @@ export class PostgresMfaStore implements MfaStore {
   }
 
   async insertMfaToken(t: MfaTokenRecord): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO mfa_tokens (token_hash, user_id, session_id, single_use, expires_at) VALUES ($1, $2, $3, $4, $5)',
-      [t.tokenHash, t.userId, t.sessionId, t.singleUse, t.expiresAt],
-    );
+    await this.pool.query('INSERT INTO mfa_tokens (token_hash, user_id, session_id, single_use, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+      t.tokenHash,
+      t.userId,
+      t.sessionId,
+      t.singleUse,
+      t.expiresAt,
+    ]);
   }
   async consumeMfaToken(tokenHash: string, userId: string, sessionId: string, now: number, consume: boolean): Promise<boolean> {
     const changed = await this.rowCount(
@@ -320,12 +321,17 @@ export class PostgresMfaStore implements MfaStore {
   }
 
   async claimIdempotencyKey(scope: string, key: string, bodyDigest: string, now: number): Promise<IdempotencyRecord | undefined> {
-    const claimed = await this.rowCount(
-      'INSERT INTO idempotency_keys (scope, key, body_digest, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-      [scope, key, bodyDigest, now],
-    );
+    const claimed = await this.rowCount('INSERT INTO idempotency_keys (scope, key, body_digest, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      scope,
+      key,
+      bodyDigest,
+      now,
+    ]);
     if (claimed === 1) return undefined;
-    const { rows } = await this.pool.query('SELECT body_digest, status, response_sealed, proof_expires_at FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+    const { rows } = await this.pool.query(
+      'SELECT body_digest, status, response_sealed, proof_expires_at FROM idempotency_keys WHERE scope = $1 AND key = $2',
+      [scope, key],
+    );
     const row = rows[0];
     // Released between our INSERT and this read: report it as still in progress.
     if (!row) return { bodyDigest, status: null, responseSealed: null, proofExpiresAt: null };
@@ -337,10 +343,13 @@ export class PostgresMfaStore implements MfaStore {
     };
   }
   async completeIdempotencyKey(scope: string, key: string, status: number, responseSealed: string, proofExpiresAt: number | null): Promise<void> {
-    await this.pool.query(
-      'UPDATE idempotency_keys SET status = $3, response_sealed = $4, proof_expires_at = $5 WHERE scope = $1 AND key = $2',
-      [scope, key, status, responseSealed, proofExpiresAt],
-    );
+    await this.pool.query('UPDATE idempotency_keys SET status = $3, response_sealed = $4, proof_expires_at = $5 WHERE scope = $1 AND key = $2', [
+      scope,
+      key,
+      status,
+      responseSealed,
+      proofExpiresAt,
+    ]);
   }
   async releaseIdempotencyKey(scope: string, key: string): Promise<void> {
     await this.pool.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status IS NULL', [scope, key]);
@@ -354,10 +363,7 @@ export class PostgresMfaStore implements MfaStore {
     );
   }
   async listSecurityEvents(userId: string, limit: number): Promise<SecurityEventRecord[]> {
-    const { rows } = await this.pool.query(
-      'SELECT * FROM security_events WHERE user_id = $1 ORDER BY at DESC, seq DESC LIMIT $2',
-      [userId, limit],
-    );
+    const { rows } = await this.pool.query('SELECT * FROM security_events WHERE user_id = $1 ORDER BY at DESC, seq DESC LIMIT $2', [userId, limit]);
     return rows.map((row) => ({
       id: row.id as string,
       userId: row.user_id as string,

@@ -30,7 +30,6 @@ export function toPasskey(row: Row): PasskeyRecord {
   };
 }
 
-
 export function toSecurityEvent(row: Row): SecurityEventRecord {
   return {
     id: row.id as string,

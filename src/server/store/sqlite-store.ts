@@ -131,7 +131,6 @@ export class SqliteMfaStore implements MfaStore {
     });
   }
 
-
   async insertTotpDevice(d: TotpDeviceRecord): Promise<void> {
     this.stmt.insertTotp.run({ ...d, isDefault: d.isDefault ? 1 : 0 });
   }

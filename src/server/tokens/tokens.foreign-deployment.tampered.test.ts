@@ -52,7 +52,9 @@ describe('iss and aud name the deployment', () => {
     const currentDate = new Date(server.clock.now());
     const real = await server.elevate(s, secret, { requestedScopes: ['user:update'] });
     const foreign = await mintedElsewhere(real, 'https://other.example', 'https://other.example');
-    await expect(verifyElevatedAccessToken(foreign, { ...DEPLOYMENT, scope: 'user:update', jwks, currentDate })).rejects.toMatchObject({ code: 'elevated_access_required' });
+    await expect(verifyElevatedAccessToken(foreign, { ...DEPLOYMENT, scope: 'user:update', jwks, currentDate })).rejects.toMatchObject({
+      code: 'elevated_access_required',
+    });
     await expect(verifyElevatedAccessToken(real, { ...DEPLOYMENT, scope: 'user:update', jwks, currentDate })).resolves.toMatchObject({ sub: s.userId });
     // From plain JavaScript, leaving them out must not switch the check off.
     const untold = { scope: 'user:update', jwks, currentDate } as unknown as Parameters<typeof verifyElevatedAccessToken>[1];

@@ -31,9 +31,16 @@ describe('ES256 low-S only, typ checked', () => {
     expect(hasLowS(token)).toBe(true);
     const copy = flipS(token);
     expect(hasLowS(copy)).toBe(false);
-    const refused = await server.call('POST', '/mfa/recovery-codes', { session: s, body: {}, elevated: flipS(await server.elevate(s, secret, { requestedScopes: ['credential:update'] })) });
+    const refused = await server.call('POST', '/mfa/recovery-codes', {
+      session: s,
+      body: {},
+      elevated: flipS(await server.elevate(s, secret, { requestedScopes: ['credential:update'] })),
+    });
     expect(refused.status).toBe(401);
-    expect((await server.call('POST', '/wallet/export', { session: s, elevated: flipS(await server.elevate(s, secret, { requestedScopes: ['wallet:export'] })) })).status).toBe(401);
+    expect(
+      (await server.call('POST', '/wallet/export', { session: s, elevated: flipS(await server.elevate(s, secret, { requestedScopes: ['wallet:export'] })) }))
+        .status,
+    ).toBe(401);
   });
 
   it('a genuine signature over another typ is refused', async () => {

@@ -23,7 +23,10 @@ describe('allowLegacyMfaToken: false', () => {
     server = await new TestServer(server.dataDir, server.clock, { allowLegacyMfaToken: false }).start();
     server.running.server.app.post('/profile/email', requireElevatedAccess('user.update', { allowMfaToken: true }), (c) => c.json({ ok: true }));
 
-    for (const [method, path] of [['POST', '/wallet/export'], ['POST', '/profile/email']] as const) {
+    for (const [method, path] of [
+      ['POST', '/wallet/export'],
+      ['POST', '/profile/email'],
+    ] as const) {
       const refused = await server.call(method, path, { session: s, body: {}, mfaToken: legacy });
       expect(refused.status, path).toBe(401);
       expect(refused.body.error.code).toBe('elevated_access_required');

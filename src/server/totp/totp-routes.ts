@@ -1,12 +1,5 @@
 import { Hono, type Context } from 'hono';
-import {
-  ROUTES,
-  routePattern,
-  TokenScope,
-  type CreateTotpDeviceResponse,
-  type VerifyResponse,
-  type VerifyTotpDeviceResponse,
-} from '../../protocol/index.js';
+import { ROUTES, routePattern, TokenScope, type CreateTotpDeviceResponse, type VerifyResponse, type VerifyTotpDeviceResponse } from '../../protocol/index.js';
 import type { MfaEnv } from '../context.js';
 import { newId } from '../crypto/random.js';
 import { enforceElevatedAccess } from '../guards/require-elevated-access.js';
@@ -131,9 +124,7 @@ export function totpRoutes(): Hono<MfaEnv> {
     const deviceId = readOptionalString(body, 'deviceId');
     const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
     const verifiedDevices = (await ctx.store.listTotpDevices(principal.userId)).filter((d) => d.verifiedAt !== null);
-    const device = deviceId
-      ? verifiedDevices.find((d) => d.id === deviceId)
-      : (verifiedDevices.find((d) => d.isDefault) ?? verifiedDevices[0]);
+    const device = deviceId ? verifiedDevices.find((d) => d.id === deviceId) : (verifiedDevices.find((d) => d.isDefault) ?? verifiedDevices[0]);
     if (!device) throw notFound('No verified TOTP device.');
     await verifyDeviceCode(c, principal, device, code);
     const response: VerifyResponse = await issueVerifyResponse(c, principal, 'totp', tokens);

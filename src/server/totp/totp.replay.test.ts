@@ -72,7 +72,13 @@ describe('matchTotpStep (RFC 6238 Appendix B, SHA-1)', () => {
     [2000000000, '279037'],
   ])('at %i s matches %s', (seconds, code) => {
     expect(matchTotpStep(secret, code, seconds * 1000)).toBe(Math.floor(seconds / 30));
-    expect(matchTotpStep(secret, code.replace(/.$/, (d) => String((Number(d) + 1) % 10)), seconds * 1000)).toBeNull();
+    expect(
+      matchTotpStep(
+        secret,
+        code.replace(/.$/, (d) => String((Number(d) + 1) % 10)),
+        seconds * 1000,
+      ),
+    ).toBeNull();
   });
   it('refuses non-numeric and wrong-length input', () => {
     expect(matchTotpStep(secret, '28708', 59_000)).toBeNull();
