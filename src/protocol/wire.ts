@@ -14,7 +14,7 @@ export type IsoDateTime = string;
  * opaque here so the protocol has no dependencies; core and server narrow them to the
  * SimpleWebAuthn types.
  */
-export type WebAuthnJson = Record<string, unknown>;
+export type WebAuthnJson = object;
 
 /** docs/architecture.md §10: binds a verification to one concrete request. */
 export interface ActionBinding {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ROUTES, type ActionRequiredResponse, type MfaMethodsResponse, type SecurityEventsResponse } from '../protocol/index.js';
+import { ROUTES, type ActionRequiredRequest, type ActionRequiredResponse, type MfaMethodsResponse, type SecurityEventsResponse } from '../protocol/index.js';
 import type { MfaEnv } from './context.js';
 import { readJsonBody } from './http/read-json-body.js';
 import { readMfaAction } from './http/validate.js';
@@ -32,7 +32,7 @@ export function methodsRoutes(): Hono<MfaEnv> {
   });
 
   app.post(ROUTES.actionsRequired, async (c) => {
-    const mfaAction = readMfaAction((await readJsonBody(c)).mfaAction);
+    const { mfaAction } = { mfaAction: readMfaAction((await readJsonBody(c)).mfaAction) } satisfies ActionRequiredRequest;
     const body: ActionRequiredResponse = { required: await isMfaRequired(c.var.mfa, c.var.mfaPrincipal.userId, mfaAction) };
     return c.json(body);
   });

@@ -13,7 +13,6 @@ import type {
   TokenRequest,
   TokenScope,
   VerifyResponse,
-  WebAuthnJson,
 } from '../../protocol/index.js';
 import { MfaCancelledError } from '../errors.js';
 import type { MfaApi, MfaCallOptions } from '../http/mfa-api.js';
@@ -138,7 +137,7 @@ export function createHeadlessCalls({ api, tokens, webauthn }: HeadlessDeps): He
     const response = await ceremony(request.signal, () =>
       webauthn.startAuthentication({ optionsJSON: optionsJSON as unknown as PublicKeyCredentialRequestOptionsJSON }),
     );
-    return api.verifyPasskeyAuthentication({ response: response as unknown as WebAuthnJson, ...body }, call);
+    return api.verifyPasskeyAuthentication({ response: response, ...body }, call);
   }
 
   return {
@@ -156,7 +155,7 @@ export function createHeadlessCalls({ api, tokens, webauthn }: HeadlessDeps): He
       );
       const result = await api.verifyPasskeyRegistration(
         {
-          response: response as unknown as WebAuthnJson,
+          response: response,
           // Named by the caller, or else by the authenticator's AAGUID where it is a known provider.
           name: params.name ?? passkeyNameFor(response) ?? 'Passkey',
           ...(params.requestedScopes ? { requestedScopes: params.requestedScopes } : {}),

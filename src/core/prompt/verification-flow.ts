@@ -5,7 +5,7 @@
  * A wrong code keeps the step open; only the controller ends the prompt.
  */
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
-import type { MfaMethod, MfaMethodsResponse, VerifyResponse, WebAuthnJson } from '../../protocol/index.js';
+import type { MfaMethod, MfaMethodsResponse, VerifyResponse } from '../../protocol/index.js';
 import { defaultTotpDeviceId, firstStep, toAvailableMethods, type VerifyMethod } from './method-choice.js';
 import { canSubmitCode } from './code-status.js';
 import { MfaError, NoWebAuthnSupportError } from '../errors.js';
@@ -82,7 +82,7 @@ export function createVerificationFlow(ctx: FlowContext, hooks: VerificationFlow
       if (!ctx.isCurrent(generation)) return;
       const state = store.getState();
       if (state.step === 'passkey') store.setState({ ...state, status: { kind: 'verifying' } });
-      const result = await api.verifyPasskeyAuthentication({ response: response as unknown as WebAuthnJson, ...ctx.tokenRequest(entry) }, ctx.call());
+      const result = await api.verifyPasskeyAuthentication({ response: response, ...ctx.tokenRequest(entry) }, ctx.call());
       if (ctx.isCurrent(generation)) ctx.complete(entry, 'passkey', result);
     } catch (error) {
       if (ctx.isCurrent(generation)) ctx.showError(entry, error);

@@ -1,6 +1,16 @@
 import { generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { Hono } from 'hono';
-import { ROUTES, routePattern, TokenScope, isMfaAction, type PasskeyRegistrationVerifyResponse } from '../../protocol/index.js';
+import {
+  ROUTES,
+  routePattern,
+  TokenScope,
+  isMfaAction,
+  type PasskeyAuthenticationOptionsRequest,
+  type PasskeyAuthenticationVerifyRequest,
+  type PasskeyRegistrationVerifyRequest,
+  type PasskeyRegistrationVerifyResponse,
+  type RenamePasskeyRequest,
+} from '../../protocol/index.js';
 import type { MfaEnv } from '../context.js';
 import { newId } from '../crypto/random.js';
 import { enforceElevatedAccess } from '../guards/require-elevated-access.js';
@@ -53,9 +63,12 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     const body = await readJsonBody(c);
-    const response = readRegistrationResponse(body);
-    const name = readName(body, { required: false });
-    const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
+    const { response, name, ...requested } = {
+      response: readRegistrationResponse(body),
+      name: readName(body, { required: false }),
+      ...readTokenRequest(body),
+    } satisfies PasskeyRegistrationVerifyRequest;
+    const tokens = normalizeTokenRequest(ctx, requested);
     const challenge = await consumeChallenge(ctx, principal.userId, 'registration', challengeOf(body.response as Record<string, unknown>));
     if (await isStaleEnrollment(ctx.store, principal.userId, challengeIssuedAt(challenge))) throw staleEnrollment();
     refuseUnexpectedCrossOrigin(response.response.clientDataJSON, ctx.config.expectedTopOrigins);
@@ -102,7 +115,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
 
   app.patch(routePattern(ROUTES.passkey), async (c) => {
     const ctx = c.var.mfa;
-    const name = readName(await readJsonBody(c), { required: true })!;
+    const { name } = { name: readName(await readJsonBody(c), { required: true })! } satisfies RenamePasskeyRequest;
     // The pattern comes from ROUTES, so the router types the parameter as possibly absent; it never is.
     const id = c.req.param('id') ?? '';
     // docs/architecture.md §7: a factor's name is what a step-up prompt shows; changing it is
@@ -132,7 +145,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
   app.post(ROUTES.passkeyAuthenticationOptions, async (c) => {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
-    const action = readActionBinding((await readJsonBody(c)).action);
+    const { action } = { action: readActionBinding((await readJsonBody(c)).action) } satisfies PasskeyAuthenticationOptionsRequest;
     const passkeys = await ctx.store.listPasskeys(principal.userId);
     if (passkeys.length === 0) throw notFound('No passkey is registered.');
     const options = await generateAuthenticationOptions({
@@ -149,8 +162,7 @@ export function passkeyRoutes(): Hono<MfaEnv> {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     const body = await readJsonBody(c);
-    const response = readAuthenticationResponse(body);
-    const requested = readTokenRequest(body);
+    const { response, ...requested } = { response: readAuthenticationResponse(body), ...readTokenRequest(body) } satisfies PasskeyAuthenticationVerifyRequest;
     const challenge = await consumeChallenge(ctx, principal.userId, 'authentication', challengeOf(body.response as Record<string, unknown>));
     // docs/architecture.md §10: the approval is what the challenge committed to, never what the body claims.
     const bound =

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ROUTES, TokenScope, type RecoveryCodesResponse } from '../../protocol/index.js';
+import { ROUTES, TokenScope, type RecoveryCodesResponse, type VerifyRecoveryCodeRequest } from '../../protocol/index.js';
 import type { MfaEnv } from '../context.js';
 import { enforceElevatedAccess } from '../guards/require-elevated-access.js';
 import { MfaHttpError } from '../http/mfa-http-error.js';
@@ -40,8 +40,8 @@ export function recoveryCodeRoutes(): Hono<MfaEnv> {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     const body = await readJsonBody(c);
-    const code = readCode(body);
-    const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
+    const { code, ...requested } = { code: readCode(body), ...readTokenRequest(body) } satisfies VerifyRecoveryCodeRequest;
+    const tokens = normalizeTokenRequest(ctx, requested);
     const attempt = await reserveCodeAttempt(ctx, principal.userId);
     if (!(await redeemRecoveryCode(ctx, principal.userId, code))) {
       throw await invalidCode(c, principal, attempt, 'recovery_code', 'The recovery code is not valid or was already used.');

@@ -1,5 +1,14 @@
 import { Hono, type Context } from 'hono';
-import { ROUTES, routePattern, TokenScope, type CreateTotpDeviceResponse, type VerifyResponse, type VerifyTotpDeviceResponse } from '../../protocol/index.js';
+import {
+  ROUTES,
+  routePattern,
+  TokenScope,
+  type CreateTotpDeviceResponse,
+  type VerifyResponse,
+  type VerifyTotpDeviceRequest,
+  type VerifyTotpDeviceResponse,
+  type VerifyTotpRequest,
+} from '../../protocol/index.js';
 import type { MfaEnv } from '../context.js';
 import { newId } from '../crypto/random.js';
 import { enforceElevatedAccess } from '../guards/require-elevated-access.js';
@@ -68,8 +77,8 @@ export function totpRoutes(): Hono<MfaEnv> {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     const body = await readJsonBody(c);
-    const code = readCode(body);
-    const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
+    const { code, ...requested } = { code: readCode(body), ...readTokenRequest(body) } satisfies VerifyTotpDeviceRequest;
+    const tokens = normalizeTokenRequest(ctx, requested);
     const device = await ctx.store.getTotpDevice(principal.userId, deviceParam(c));
     if (!device) throw notFound('No such TOTP device.');
     if (device.verifiedAt === null && (await isStaleEnrollment(ctx.store, principal.userId, device.createdAt))) {
@@ -120,9 +129,12 @@ export function totpRoutes(): Hono<MfaEnv> {
     const ctx = c.var.mfa;
     const principal = c.var.mfaPrincipal;
     const body = await readJsonBody(c);
-    const code = readCode(body);
-    const deviceId = readOptionalString(body, 'deviceId');
-    const tokens = normalizeTokenRequest(ctx, readTokenRequest(body));
+    const { code, deviceId, ...requested } = {
+      code: readCode(body),
+      deviceId: readOptionalString(body, 'deviceId'),
+      ...readTokenRequest(body),
+    } satisfies VerifyTotpRequest;
+    const tokens = normalizeTokenRequest(ctx, requested);
     const verifiedDevices = (await ctx.store.listTotpDevices(principal.userId)).filter((d) => d.verifiedAt !== null);
     const device = deviceId ? verifiedDevices.find((d) => d.id === deviceId) : (verifiedDevices.find((d) => d.isDefault) ?? verifiedDevices[0]);
     if (!device) throw notFound('No verified TOTP device.');
