@@ -41,6 +41,7 @@ export {
   type TokenStore,
 } from './tokens/token-store.js';
 export { createPromptController, type CreatePromptControllerOptions, type PromptController } from './prompt/prompt-controller.js';
+export { headlessCallsOf, type HeadlessCalls } from './prompt/headless-calls.js';
 export type {
   MfaAvailableMethods,
   MfaCodeStatus,

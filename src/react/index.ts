@@ -29,6 +29,7 @@ export {
   createMfaClient,
   createTokenStore,
   createPromptController,
+  headlessCallsOf,
 } from '../core/index.js';
 export type {
   MfaErrorCode,
@@ -61,6 +62,7 @@ export type {
   TokenStore,
   CreatePromptControllerOptions,
   PromptController,
+  HeadlessCalls,
   MfaAvailableMethods,
   MfaCodeStatus,
   MfaEnrollmentState,

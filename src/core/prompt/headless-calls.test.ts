@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { MFAAction, payloadDigest } from '../../protocol/index.js';
 import { MfaCancelledError } from '../errors.js';
 import { createTokenStore } from '../tokens/token-store.js';
-import { createHeadlessCalls } from './headless-calls.js';
+import { createHeadlessCalls, headlessCallsOf } from './headless-calls.js';
+import { createPromptController } from './prompt-controller.js';
 import { flush, stubApi, stubWebAuthn } from '../test-support/stub-api.js';
 
 describe('headless calls', () => {
@@ -33,5 +34,24 @@ describe('headless calls', () => {
     abort.abort();
     await expect(verified).rejects.toBeInstanceOf(MfaCancelledError);
     expect(webauthn.seam.cancelCeremony).toHaveBeenCalledTimes(1);
+  });
+
+  it("should be one set per controller, using its seam, and drop a pending enrollment with the controller's session", async () => {
+    const api = stubApi();
+    const webauthn = stubWebAuthn();
+    const controller = createPromptController({ api, webauthn: webauthn.seam });
+    expect(headlessCallsOf(controller)).toBe(headlessCallsOf(controller));
+
+    await headlessCallsOf(controller).addTotpDevice();
+    controller.forgetMethods();
+    await headlessCallsOf(controller).verify({ method: 'totp', code: '123456' });
+    // The device made before the session changed is not confirmed by the next user's code.
+    expect(api.verifyTotpDevice).not.toHaveBeenCalled();
+    expect(api.verifyTotp).toHaveBeenCalledTimes(1);
+
+    const registered = headlessCallsOf(controller).registerPasskey();
+    await vi.waitFor(() => expect(webauthn.seam.startRegistration).toHaveBeenCalled());
+    webauthn.succeed();
+    await registered;
   });
 });

@@ -22,6 +22,7 @@ import { simpleWebAuthnSeam, type WebAuthnSeam } from '../passkey/webauthn-seam.
 import { guardCredentials, type GuardCredentialsOptions } from '../tokens/guard-credentials.js';
 import type { TokenStore } from '../tokens/token-store.js';
 import { bindAction, type PromptMfaAuthParams } from './normalize-prompt-request.js';
+import type { PromptController } from './prompt-controller-api.js';
 
 /** What a headless verification asks the server for, and how to cancel it. */
 export interface HeadlessTokenRequest {
@@ -76,7 +77,25 @@ export interface HeadlessDeps {
   webauthn: WebAuthnSeam;
 }
 
-/** The headless calls, plus `forget()` for the controller when the session changes. */
+const attached = new WeakMap<PromptController, HeadlessCalls>();
+
+/**
+ * The headless calls of one controller, made the first time a hook (or a UI that is not React)
+ * asks, and forgotten with its session. They are not built into the controller: the prompt path
+ * alone never uses them, and so does not ship them.
+ */
+export function headlessCallsOf(controller: PromptController): HeadlessCalls {
+  let calls = attached.get(controller);
+  if (!calls) {
+    const { forget, ...made } = createHeadlessCalls(controller);
+    controller.onForget(forget);
+    calls = made;
+    attached.set(controller, calls);
+  }
+  return calls;
+}
+
+/** The headless calls, plus `forget()` for when the session changes. */
 export function createHeadlessCalls({ api, tokens, webauthn }: HeadlessDeps): HeadlessCalls & { forget(): void } {
   let pendingTotpDeviceId: string | undefined;
   let recoveryCodes: readonly string[] = [];

@@ -8,7 +8,6 @@ import type { MfaError } from '../errors.js';
 import type { MfaApi } from '../http/mfa-api.js';
 import type { WebAuthnSeam } from '../passkey/webauthn-seam.js';
 import type { TokenStore } from '../tokens/token-store.js';
-import type { HeadlessCalls } from './headless-calls.js';
 import type { VerifyMethod } from './method-choice.js';
 import type { PromptMfaAuthParams } from './normalize-prompt-request.js';
 import type { MfaPromptRequest, MfaPromptStore } from './prompt-state.js';
@@ -31,17 +30,21 @@ export interface CreatePromptControllerOptions {
   now?: () => number;
 }
 
-export interface PromptController extends MfaPromptStore, HeadlessCalls {
+export interface PromptController extends MfaPromptStore {
   /** `promptMfaAuth`: resolves with the elevated token (or the legacy MFA token). */
   prompt(params?: PromptMfaAuthParams): Promise<string>;
   readonly api: MfaApi;
   readonly tokens: TokenStore;
+  /** The WebAuthn seam its ceremonies use (and `headlessCallsOf(controller)`'s). */
+  readonly webauthn: WebAuthnSeam;
   /** The method the user verified with last in this controller, if any. */
   getLastUsedMethod(): VerifyMethod | undefined;
   /** Loads the user's methods now, so the next prompt opens without a round trip. */
   preloadMethods(): void;
   /** Forgets the loaded methods and any pending headless enrollment (the session changed). */
   forgetMethods(): void;
+  /** Calls `listener` on every `forgetMethods()`, for state kept beside the controller. Returns the unsubscribe. */
+  onForget(listener: () => void): () => void;
   /** Rejects every pending prompt (default code `mfa_provider_not_mounted`) and closes. Stays usable. */
   closeAll(error?: MfaError): void;
 }

@@ -2,8 +2,9 @@
  * The prompt controller (docs/architecture.md §5): one per provider. A snapshot store the modal reads
  * with `useSyncExternalStore`, the flow methods the modal calls, and `prompt()`, which is what
  * `promptMfaAuth` is. Components never fetch; this file decides every transition of the
- * modal (which method it opens on is `method-choice.ts`), and hands the hooks the same API
- * client, token store and WebAuthn seam through `headless-calls.ts`.
+ * modal (which method it opens on is `method-choice.ts`). The hooks share its API client,
+ * token store and WebAuthn seam through `headlessCallsOf(controller)` (`headless-calls.ts`),
+ * which is built only when one asks, so the prompt path alone does not ship it.
  */
 import { ALL_METHODS, type MfaMethod, type VerifyResponse } from '../../protocol/index.js';
 import type { VerifyMethod } from './method-choice.js';
@@ -17,7 +18,6 @@ import type { MfaPromptState } from './prompt-state.js';
 import { createSnapshotStore } from './snapshot-store.js';
 import { codeStatusOf, withCodeStatus, withError } from './step-status.js';
 import { createMethodsCache } from './methods-cache.js';
-import { createHeadlessCalls } from './headless-calls.js';
 import type { CreatePromptControllerOptions, PromptController } from './prompt-controller-api.js';
 import { createTokenStore } from '../tokens/token-store.js';
 import { simpleWebAuthnSeam } from '../passkey/webauthn-seam.js';
@@ -46,7 +46,7 @@ export function createPromptController(options: CreatePromptControllerOptions): 
   const successDelayMs = options.successDelayMs ?? DEFAULT_SUCCESS_DELAY_MS;
   const now = options.now ?? Date.now;
 
-  const { forget: forgetHeadless, ...headless } = createHeadlessCalls({ api, tokens, webauthn });
+  const forgetListeners = new Set<() => void>();
   const store = createSnapshotStore<MfaPromptState>({ step: 'closed' });
   const queue: PromptEntry[] = [];
   let nextPromptId = 1;
@@ -301,11 +301,15 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     acknowledgeRecoveryCodes: () => withEntry((entry) => enrollment.acknowledge(entry)),
     cancel: () => cancelActive(cancelError()),
 
-    ...headless,
+    webauthn,
     preloadMethods: methods.preload,
     forgetMethods() {
       methods.clear();
-      forgetHeadless();
+      forgetListeners.forEach((listener) => listener());
+    },
+    onForget(listener) {
+      forgetListeners.add(listener);
+      return () => forgetListeners.delete(listener);
     },
     closeAll(error) {
       const reason =

@@ -12,6 +12,7 @@ import { useMfaKit } from '../mfa-kit-context.js';
 import { MfaButton, MfaSpinner, MfaStatusLine } from '../modal/mfa-modal-parts.js';
 import { MfaRecoveryCodes } from './recovery-codes.js';
 import { MfaTotpSetup } from './totp-setup.js';
+import { headlessCallsOf } from '../../core/prompt/headless-calls.js';
 
 export interface MfaTotpEnrollmentProps {
   /** After the device is confirmed (and recovery codes, if any, acknowledged). */
@@ -29,7 +30,7 @@ export function MfaTotpEnrollment({ onComplete }: MfaTotpEnrollmentProps) {
 
   const start = () => {
     setFailed(false);
-    api.createTotpDevice(controller.credentialsFor('credential:link', { legacyFallback: false })).then(setDevice, () => setFailed(true));
+    api.createTotpDevice(headlessCallsOf(controller).credentialsFor('credential:link', { legacyFallback: false })).then(setDevice, () => setFailed(true));
   };
   useEffect(() => {
     // StrictMode runs effects twice; one device per mount, not two.

@@ -2,6 +2,7 @@
 import { useCallback } from 'react';
 import type { HeadlessTokenRequest } from '../../core/prompt/headless-calls.js';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { headlessCallsOf } from '../../core/prompt/headless-calls.js';
 
 export interface AuthenticatePasskeyMfaParams extends HeadlessTokenRequest {
   /** Accepted for Dynamic compatibility; the reference server's RP ID comes from its config. */
@@ -17,7 +18,7 @@ export function useAuthenticatePasskeyMFA(): (params?: AuthenticatePasskeyMfaPar
   const { controller } = useMfaKit('useAuthenticatePasskeyMFA');
   return useCallback(
     async ({ relatedOriginRpId: _ignored, ...request }: AuthenticatePasskeyMfaParams = {}) =>
-      (await controller.verify({ method: 'passkey', ...request })).token,
+      (await headlessCallsOf(controller).verify({ method: 'passkey', ...request })).token,
     [controller],
   );
 }

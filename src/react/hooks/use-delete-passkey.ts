@@ -1,6 +1,7 @@
 'use client';
 import { useCallback } from 'react';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { headlessCallsOf } from '../../core/prompt/headless-calls.js';
 
 /**
  * `const deletePasskey = useDeletePasskey()`: needs `credential:unlink` — call
@@ -9,5 +10,8 @@ import { useMfaKit } from '../mfa-kit-context.js';
  */
 export function useDeletePasskey(): (passkeyId: string) => Promise<void> {
   const { controller } = useMfaKit('useDeletePasskey');
-  return useCallback((passkeyId: string) => controller.api.deletePasskey(passkeyId, controller.credentialsFor('credential:unlink')), [controller]);
+  return useCallback(
+    (passkeyId: string) => controller.api.deletePasskey(passkeyId, headlessCallsOf(controller).credentialsFor('credential:unlink')),
+    [controller],
+  );
 }

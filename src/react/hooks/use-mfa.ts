@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { CreateTotpDeviceResponse, TokenScope, TotpDevice, VerifyRecoveryCodeRequest } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { headlessCallsOf } from '../../core/prompt/headless-calls.js';
 
 export interface AuthenticateDeviceParams {
   code: string;
@@ -24,14 +25,14 @@ export function useMfa() {
 
   return useMemo(() => {
     const { api } = controller;
-    const getNewRecoveryCodes = async () => (await api.regenerateRecoveryCodes(controller.credentialsFor('credential:update'))).codes;
+    const getNewRecoveryCodes = async () => (await api.regenerateRecoveryCodes(headlessCallsOf(controller).credentialsFor('credential:update'))).codes;
     return {
       /** A new, unverified TOTP device: `{ id, secret, uri }`. Needs `credential:link` when the user has a factor. */
-      addDevice: (_type?: string): Promise<CreateTotpDeviceResponse> => controller.addTotpDevice(),
+      addDevice: (_type?: string): Promise<CreateTotpDeviceResponse> => headlessCallsOf(controller).addTotpDevice(),
       /** Verifies a code (confirming a new device first); resolves with the token it earned. */
       authenticateDevice: async ({ code, deviceId, createMfaToken, requestedScopes }: AuthenticateDeviceParams) =>
         (
-          await controller.verify({
+          await headlessCallsOf(controller).verify({
             method: 'totp',
             code,
             ...(deviceId ? { deviceId } : {}),
@@ -41,16 +42,16 @@ export function useMfa() {
         ).token,
       getUserDevices: async (): Promise<TotpDevice[]> => (await api.getMethods()).totpDevices,
       deleteUserDevice: (deviceId: string, mfaToken?: string) =>
-        api.deleteTotpDevice(deviceId, controller.credentialsFor('credential:unlink', mfaToken ? { mfaToken } : {})),
+        api.deleteTotpDevice(deviceId, headlessCallsOf(controller).credentialsFor('credential:unlink', mfaToken ? { mfaToken } : {})),
       /** Makes the device the default one. Needs `credential:update`: prompt for it first. */
-      updateUserDevice: (deviceId: string) => api.setDefaultTotpDevice(deviceId, controller.credentialsFor('credential:update')),
+      updateUserDevice: (deviceId: string) => api.setDefaultTotpDevice(deviceId, headlessCallsOf(controller).credentialsFor('credential:update')),
       /** The codes shown with the first method (the server never returns them again), or new ones. */
-      getRecoveryCodes: async (generateNewCodes = false) => (generateNewCodes ? getNewRecoveryCodes() : [...controller.shownRecoveryCodes()]),
+      getRecoveryCodes: async (generateNewCodes = false) => (generateNewCodes ? getNewRecoveryCodes() : [...headlessCallsOf(controller).shownRecoveryCodes()]),
       getNewRecoveryCodes,
-      completeAcknowledgement: () => controller.acknowledgeShownRecoveryCodes(),
+      completeAcknowledgement: () => headlessCallsOf(controller).acknowledgeShownRecoveryCodes(),
       isPendingRecoveryCodesAcknowledgment: async () => !(await api.getMethods()).recoveryCodes.acknowledged,
       authenticateRecoveryCode: async ({ code, ...request }: VerifyRecoveryCodeRequest) =>
-        (await controller.verify({ method: 'recovery_code', code, ...request })).token,
+        (await headlessCallsOf(controller).verify({ method: 'recovery_code', code, ...request })).token,
     };
   }, [controller]);
 }

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import type { RegisterPasskeyParams } from '../../core/prompt/headless-calls.js';
 import type { PasskeyRegistrationVerifyResponse } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { headlessCallsOf } from '../../core/prompt/headless-calls.js';
 
 /**
  * `const registerPasskey = useRegisterPasskey()`: creates a passkey as a second factor, with
@@ -12,5 +13,5 @@ import { useMfaKit } from '../mfa-kit-context.js';
  */
 export function useRegisterPasskey(): (params?: RegisterPasskeyParams) => Promise<PasskeyRegistrationVerifyResponse> {
   const { controller } = useMfaKit('useRegisterPasskey');
-  return useCallback((params?: RegisterPasskeyParams) => controller.registerPasskey(params), [controller]);
+  return useCallback((params?: RegisterPasskeyParams) => headlessCallsOf(controller).registerPasskey(params), [controller]);
 }

@@ -6,6 +6,7 @@ import { isMfaError, MfaError } from '../../core/errors.js';
 import type { HeadlessVerifyRequest } from '../../core/prompt/headless-calls.js';
 import type { TokenScope, VerifyResponse } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { headlessCallsOf } from '../../core/prompt/headless-calls.js';
 
 export interface StepUpState {
   isLoading: boolean;
@@ -34,7 +35,7 @@ export function useStepUpAuthentication() {
 
   return useMemo(() => {
     // The controller stores what each verify earned, as the modal's flows do.
-    const verify = (request: HeadlessVerifyRequest): Promise<VerifyResponse> => track(async () => (await controller.verify(request)).result);
+    const verify = (request: HeadlessVerifyRequest): Promise<VerifyResponse> => track(async () => (await headlessCallsOf(controller).verify(request)).result);
     return {
       verifyTotpMfa: ({ code, deviceId, requestedScopes }: { code: string; deviceId?: string; requestedScopes: TokenScope[] }) =>
         verify({ method: 'totp', code, requestedScopes, ...(deviceId ? { deviceId } : {}) }),

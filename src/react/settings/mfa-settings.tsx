@@ -19,6 +19,7 @@ import { MfaFactorItem } from './factor-item.js';
 import { MfaRecentActivity } from './recent-activity.js';
 import { enSettings } from './settings-strings.js';
 import { useMfaMethods } from './use-mfa-methods.js';
+import { headlessCallsOf } from '../../core/prompt/headless-calls.js';
 
 type Removal = { kind: 'totp'; device: TotpDevice } | { kind: 'passkey'; passkey: Passkey };
 
@@ -58,7 +59,7 @@ export function MfaSettings() {
     }
   }
   // The token the step-up just earned; a legacy token is never spent from here.
-  const token = (scope: TokenScope) => controller.credentialsFor(scope, { legacyFallback: false });
+  const token = (scope: TokenScope) => headlessCallsOf(controller).credentialsFor(scope, { legacyFallback: false });
 
   function confirmRemoval(removal: Removal) {
     setRemoving(null);

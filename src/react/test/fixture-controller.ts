@@ -9,7 +9,6 @@ import type { MfaAvailableMethods, MfaPromptRequest, MfaPromptState } from '../.
 import type { MfaApi } from '../../core/http/mfa-api.js';
 import type { PromptController } from '../../core/prompt/prompt-controller.js';
 import { createTokenStore } from '../../core/tokens/token-store.js';
-import { createHeadlessCalls } from '../../core/prompt/headless-calls.js';
 import type { WebAuthnSeam } from '../../core/passkey/webauthn-seam.js';
 import { stubApi } from './stub-api.js';
 
@@ -49,8 +48,8 @@ export function createFixtureController(
 ): FixtureController {
   let state = initial;
   const tokens = createTokenStore();
-  // The headless calls are the real ones: a component test then sees what a hook sends.
-  const { forget, ...headless } = createHeadlessCalls({ api, tokens, webauthn });
+  // The headless calls (`headlessCallsOf`) are the real ones: a component test then sees what a hook sends.
+  const forgetListeners = new Set<() => void>();
   const listeners = new Set<() => void>();
   let pending: { resolve: (token: string) => void; reject: (error: unknown) => void } | null = null;
   const set = (next: MfaPromptState) => {
@@ -81,12 +80,16 @@ export function createFixtureController(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    ...headless,
     api,
     tokens,
+    webauthn,
     getLastUsedMethod: () => undefined,
     preloadMethods: vi.fn(),
-    forgetMethods: vi.fn(forget),
+    forgetMethods: vi.fn(() => forgetListeners.forEach((listener) => listener())),
+    onForget(listener) {
+      forgetListeners.add(listener);
+      return () => forgetListeners.delete(listener);
+    },
     closeAll: vi.fn(),
     prompt() {
       return new Promise<string>((resolve, reject) => {
