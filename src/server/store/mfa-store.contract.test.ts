@@ -2,8 +2,8 @@
 // cluster is available), so that neither drifts from what the routes rely on.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshUser, storeFixtures } from '../../../test/store-contract-fixtures.js';
-import type { MfaStore, TotpDeviceRecord } from './mfa-store.js';
+import { freshUser, passkeyRecord, STORE_NOW, storeFixtures, totpDeviceRecord as device } from '../../../test/store-contract-fixtures.js';
+import type { MfaStore } from './mfa-store.js';
 import { PostgresMfaStore } from './postgres-store.js';
 import { SqliteMfaStore } from './sqlite-store.js';
 
@@ -16,22 +16,10 @@ async function challengeRows(store: MfaStore, userId: string): Promise<number> {
   throw new Error('unknown store');
 }
 
-const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
+const NOW = STORE_NOW;
 const LIMITS = { now: NOW, maxOutstanding: 5 };
 /** Sealed codes whose prefix is `p` + the value, so a lookup by prefix names one. */
 const codes = (...hashes: string[]) => hashes.map((codeHash) => ({ prefix: `p${codeHash}`, codeHash }));
-
-const device = (userId: string, overrides: Partial<TotpDeviceRecord> = {}): TotpDeviceRecord => ({
-  id: randomUUID(),
-  userId,
-  secretSealed: 'sealed',
-  createdAt: NOW,
-  verifiedAt: null,
-  isDefault: false,
-  lastStep: null,
-  lastUsedAt: null,
-  ...overrides,
-});
 
 describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
   let store: MfaStore;
@@ -94,17 +82,7 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         await store.insertTotpDevice(totp);
         await store.insertTotpDevice(pending);
         const passkeyId = randomUUID();
-        await store.insertPasskey({
-          id: passkeyId,
-          userId,
-          credentialId: `c-${passkeyId}`,
-          publicKey: new Uint8Array([1]),
-          counter: 0,
-          transports: [],
-          name: 'k',
-          createdAt: NOW,
-          lastUsedAt: null,
-        });
+        await store.insertPasskey(passkeyRecord(userId, { id: passkeyId }));
         expect(await store.deleteTotpDevice(userId, pending.id, true)).toBe(true); // unverified: not a factor
         expect(await store.deletePasskey(userId, passkeyId, true)).toBe(true);
         expect(await store.deleteTotpDevice(userId, totp.id, true)).toBe(false);
@@ -126,17 +104,7 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         await store.deleteTotpDevice(userId, verified.id);
         expect(await store.hasAnyFactor(userId)).toBe(false);
         const passkeyId = randomUUID();
-        await store.insertPasskey({
-          id: passkeyId,
-          userId,
-          credentialId: `c-${passkeyId}`,
-          publicKey: new Uint8Array([1]),
-          counter: 0,
-          transports: [],
-          name: 'k',
-          createdAt: NOW,
-          lastUsedAt: null,
-        });
+        await store.insertPasskey(passkeyRecord(userId, { id: passkeyId }));
         expect(await store.hasAnyFactor(userId)).toBe(true);
       });
     });
@@ -171,17 +139,7 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
       it('accepts a counter of 0 again only while it stays 0 (authenticators without counters)', async () => {
         const userId = freshUser();
         const id = randomUUID();
-        await store.insertPasskey({
-          id,
-          userId,
-          credentialId: `c-${id}`,
-          publicKey: new Uint8Array([9]),
-          counter: 0,
-          transports: [],
-          name: 'k',
-          createdAt: NOW,
-          lastUsedAt: null,
-        });
+        await store.insertPasskey(passkeyRecord(userId, { id, publicKey: new Uint8Array([9]) }));
         expect(await store.updatePasskeyCounter(userId, id, 0, NOW)).toBe(true);
         expect(await store.updatePasskeyCounter(userId, id, 0, NOW)).toBe(true);
       });

@@ -5,10 +5,10 @@
 // database); each secret must be redeemed exactly once, and the lockout must count every guess.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshUser, storeFixtures } from '../../../test/store-contract-fixtures.js';
+import { freshUser, passkeyRecord, STORE_NOW, storeFixtures, totpDeviceRecord } from '../../../test/store-contract-fixtures.js';
 import type { MfaStore } from './mfa-store.js';
 
-const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
+const NOW = STORE_NOW;
 const RACERS = 40;
 
 describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
@@ -30,14 +30,14 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
     it('accepts one TOTP step once', async () => {
       const userId = freshUser();
       const id = randomUUID();
-      await instances[0]!.insertTotpDevice({ id, userId, secretSealed: 's', createdAt: NOW, verifiedAt: NOW, isDefault: true, lastStep: 10, lastUsedAt: null });
+      await instances[0]!.insertTotpDevice(totpDeviceRecord(userId, { id, verifiedAt: NOW, isDefault: true, lastStep: 10 }));
       expect(await race((store) => store.acceptTotpStep(userId, id, 11, NOW))).toBe(1);
     });
 
     it('accepts one TOTP step once when whole attempts are raced, and counts the losers', async () => {
       const userId = freshUser();
       const id = randomUUID();
-      await instances[0]!.insertTotpDevice({ id, userId, secretSealed: 's', createdAt: NOW, verifiedAt: NOW, isDefault: true, lastStep: 10, lastUsedAt: null });
+      await instances[0]!.insertTotpDevice(totpDeviceRecord(userId, { id, verifiedAt: NOW, isDefault: true, lastStep: 10 }));
       const policy = { maxFailures: 1000, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 10_000 };
       const results = await Promise.all(
         Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.attemptTotpStep(userId, id, 11, NOW, policy)),
@@ -114,19 +114,7 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
     it('registers one passkey credential once', async () => {
       const userId = freshUser();
       const credentialId = randomUUID();
-      const won = await race((store) =>
-        store.insertPasskey({
-          id: randomUUID(),
-          userId,
-          credentialId,
-          publicKey: new Uint8Array([1]),
-          counter: 0,
-          transports: [],
-          name: 'k',
-          createdAt: NOW,
-          lastUsedAt: null,
-        }),
-      );
+      const won = await race((store) => store.insertPasskey(passkeyRecord(userId, { credentialId })));
       expect(won).toBe(1);
     });
 
@@ -134,27 +122,8 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
       const userId = freshUser();
       const deviceId = randomUUID();
       const passkeyId = randomUUID();
-      await instances[0]!.insertTotpDevice({
-        id: deviceId,
-        userId,
-        secretSealed: 's',
-        createdAt: NOW,
-        verifiedAt: NOW,
-        isDefault: true,
-        lastStep: null,
-        lastUsedAt: null,
-      });
-      await instances[0]!.insertPasskey({
-        id: passkeyId,
-        userId,
-        credentialId: `c-${passkeyId}`,
-        publicKey: new Uint8Array([1]),
-        counter: 0,
-        transports: [],
-        name: 'k',
-        createdAt: NOW,
-        lastUsedAt: null,
-      });
+      await instances[0]!.insertTotpDevice(totpDeviceRecord(userId, { id: deviceId, verifiedAt: NOW, isDefault: true }));
+      await instances[0]!.insertPasskey(passkeyRecord(userId, { id: passkeyId }));
       const removed = await Promise.all([
         instances[0]!.deleteTotpDevice(userId, deviceId, true),
         instances[instances.length - 1]!.deletePasskey(userId, passkeyId, true),
@@ -179,7 +148,7 @@ describe.each(storeFixtures())('concurrent redemption on $name', (fixture) => {
     it('lets exactly the lockout limit of raced whole TOTP attempts through, and accepts no step once locked', async () => {
       const userId = freshUser();
       const id = randomUUID();
-      await instances[0]!.insertTotpDevice({ id, userId, secretSealed: 's', createdAt: NOW, verifiedAt: NOW, isDefault: true, lastStep: 10, lastUsedAt: null });
+      await instances[0]!.insertTotpDevice(totpDeviceRecord(userId, { id, verifiedAt: NOW, isDefault: true, lastStep: 10 }));
       const policy = { maxFailures: 5, lockMs: 60_000, maxLockMs: 60_000, permanentAfter: 100 };
       const attempts = await Promise.all(
         Array.from({ length: RACERS }, (_, i) => instances[i % instances.length]!.attemptTotpStep(userId, id, null, NOW, policy)),
