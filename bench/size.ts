@@ -75,7 +75,6 @@ const gzip = (code: Uint8Array) => gzipSync(code, { level: 9 }).length;
  * counts on-demand parts (the action summaries, say) as loaded up front.
  */
 async function measureEager(entry: Entry): Promise<number> {
-  if (entry.platform === 'node') return measureSize(entry, false).then((figure) => figure.gzipBytes);
   const dir = join(ROOT, 'test-results', 'bench-size');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${entry.name.replace(/[^a-z0-9]+/gi, '-')}.tsx`);
@@ -103,7 +102,7 @@ async function measureEager(entry: Entry): Promise<number> {
   return bytes;
 }
 
-export async function measureSize(entry: Entry, withEager = true): Promise<SizeFigure> {
+export async function measureSize(entry: Entry): Promise<SizeFigure> {
   const result = await build({
     ...COMMON,
     external: externals(entry),
@@ -117,7 +116,8 @@ export async function measureSize(entry: Entry, withEager = true): Promise<SizeF
     minifiedBytes: code.length,
     gzipBytes: gzip(code),
     brotliBytes: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    eagerGzipBytes: withEager ? await measureEager(entry) : 0,
+    // A Node entry is not split (the server loads what it needs at start): all of it is up front.
+    eagerGzipBytes: entry.platform === 'node' ? gzip(code) : await measureEager(entry),
   };
 }
 

@@ -8,21 +8,11 @@ import type {
   PublicKeyCredentialRequestOptionsJSON,
   RegistrationResponseJSON,
 } from '@simplewebauthn/browser';
-
-type SimpleWebAuthn = typeof import('./simplewebauthn-ceremonies.js');
+import { loadOnce } from '../load-once.js';
 
 // Loaded on demand, not with the prompt: most step-ups are a TOTP code. The options request
 // that comes before every ceremony gives it time to arrive, and it is fetched only once.
-let loaded: Promise<SimpleWebAuthn> | undefined;
-let ready: SimpleWebAuthn | undefined;
-const load = () =>
-  (loaded ??= import('./simplewebauthn-ceremonies.js').then(
-    (m) => (ready = m),
-    (error: unknown) => {
-      loaded = undefined;
-      throw error;
-    },
-  ));
+const simpleWebAuthn = loadOnce(() => import('./simplewebauthn-ceremonies.js'));
 
 /** SimpleWebAuthn's `browserSupportsWebAuthn`, without loading it: WebAuthn Level 3 §5.1, PublicKeyCredential. */
 function browserSupportsWebAuthn(): boolean {
@@ -45,14 +35,14 @@ export interface WebAuthnSeam {
 
 /** Starts loading SimpleWebAuthn (the provider calls it once passkeys are possible), so a ceremony never waits for it. */
 export function preloadWebAuthn(): void {
-  if (browserSupportsWebAuthn()) void load().catch(() => undefined);
+  if (browserSupportsWebAuthn()) void simpleWebAuthn.load().catch(() => undefined);
 }
 
 export const simpleWebAuthnSeam: WebAuthnSeam = {
-  startAuthentication: async (options) => (await load()).startAuthentication(options),
-  startRegistration: async (options) => (await load()).startRegistration(options),
+  startAuthentication: async (options) => (await simpleWebAuthn.load()).startAuthentication(options),
+  startRegistration: async (options) => (await simpleWebAuthn.load()).startRegistration(options),
   isSupported: () => browserSupportsWebAuthn(),
   // SimpleWebAuthn gives every ceremony a signal from this singleton; cancelling it makes
   // navigator.credentials.get/create reject with an AbortError. Not loaded yet: no ceremony to cancel.
-  cancelCeremony: () => ready?.WebAuthnAbortService.cancelCeremony(),
+  cancelCeremony: () => simpleWebAuthn.current()?.WebAuthnAbortService.cancelCeremony(),
 };

@@ -68,26 +68,18 @@ export function MfaModalContent({ theme, step, busy, onDismiss, guarded = false,
           aria-busy={busy}
           // A stray press outside never throws away a QR code or unsaved recovery codes.
           onPointerDownOutside={(event) => guarded && event.preventDefault()}
-          // The step's own `autoFocus` (the code field) places focus; Radix would pick the first button.
-          // When the first step renders in the same commit as the dialog, that autoFocus runs before
-          // this focus scope listens: the scope would not know its last focused element (so Tab could
-          // leave it), and an app's own dialog trap may already have pulled focus back. Focus is
-          // placed again here, once this scope is on top and listening.
+          // Radix asks here only when nothing inside has focus yet (a step whose own `autoFocus`
+          // already ran is `FocusScopeSync`'s case). It would pick the first button (the ×); the
+          // step's first field or button is what the user came for. With nothing to focus yet (a
+          // step still loading), the dialog itself takes focus: the scope must hold an element
+          // inside it from the first frame, or Tab pressed before the step arrives would walk the
+          // page behind (the scope only ever returns focus to an element it has seen). The step's
+          // own autoFocus moves focus on when it mounts.
           onOpenAutoFocus={(event) => {
             event.preventDefault();
             const content = event.currentTarget as HTMLElement;
-            const active = document.activeElement;
-            // With nothing to focus yet (a step still loading), the dialog itself takes focus: the
-            // scope must hold an element inside it from the first frame, or Tab pressed before the
-            // step arrives would walk the page behind (the scope only ever returns focus to an
-            // element it has seen). The step's own autoFocus moves focus on when it mounts.
             const target =
-              active instanceof HTMLElement && content.contains(active)
-                ? active
-                : (content.querySelector<HTMLElement>('input:not([disabled])') ??
-                  content.querySelector<HTMLElement>('.mfa-body button:not([disabled])') ??
-                  content);
-            if (target === active) target.blur();
+              content.querySelector<HTMLElement>('input:not([disabled])') ?? content.querySelector<HTMLElement>('.mfa-body button:not([disabled])') ?? content;
             target.focus();
           }}
           // `MfaModal` returns focus itself: to where it was when the prompt opened, not at mount.

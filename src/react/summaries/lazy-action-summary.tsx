@@ -7,28 +7,19 @@
  * both the summary and the step, because nothing may be approved before it is shown.
  */
 import { lazy, type ComponentProps } from 'react';
+import { loadOnce } from '../../core/load-once.js';
 
 type SummaryModule = typeof import('./action-summary.js');
 
-let loading: Promise<SummaryModule> | undefined;
-let loaded: SummaryModule | undefined;
+const summaries = loadOnce<SummaryModule>(() => import('./action-summary.js'));
 
 /** Starts fetching the summary renderers; a failed fetch is tried again by the next call. */
-export function preloadActionSummary(): Promise<SummaryModule> {
-  loading ??= import('./action-summary.js').then(
-    (module) => (loaded = module),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const preloadActionSummary = summaries.load;
 
 const MfaSuspendingSummary = lazy(() => preloadActionSummary().then((module) => ({ default: module.MfaActionSummary })));
 
 /** `MfaActionSummary`, rendered at once when it has arrived, else suspending until it does. */
 export function MfaLazyActionSummary(props: ComponentProps<SummaryModule['MfaActionSummary']>) {
-  const Summary = loaded?.MfaActionSummary ?? MfaSuspendingSummary;
+  const Summary = summaries.current()?.MfaActionSummary ?? MfaSuspendingSummary;
   return <Summary {...props} />;
 }
