@@ -28,6 +28,7 @@ describe.each(['sqlite', 'postgres'] as const)('demo sessions expire (%s)', (sto
     server = await start(store);
     const made = await server.call('POST', '/demo/session', { body: { name: 'alice' } });
     expect(Date.parse(made.body.expiresAt)).toBe(server.clock.now() + 12 * HOUR);
+    expect(made.body.expiresInSeconds).toBe(12 * 60 * 60);
     const s = { token: made.body.sessionToken as string };
     server.clock.advance(12 * HOUR - 1000);
     expect((await server.call('GET', '/mfa/methods', { session: s })).status).toBe(200);

@@ -52,7 +52,7 @@ export function demoSessionRoutes(ctx: MfaServerContext, store: DemoStore, ttlMs
     const sessionToken = randomBytes(32).toString('base64url');
     const now = ctx.now();
     await store.insertSession(hashToken(sessionToken), userId, randomUUID(), now, now - ttlMs);
-    const body: DemoSessionResponse = { sessionToken, userId, expiresAt: new Date(now + ttlMs).toISOString() };
+    const body: DemoSessionResponse = { sessionToken, userId, expiresAt: new Date(now + ttlMs).toISOString(), expiresInSeconds: Math.floor(ttlMs / 1000) };
     return c.json(body, 201);
   });
   return app;

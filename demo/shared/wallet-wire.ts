@@ -10,6 +10,8 @@ export interface DemoSessionResponse {
   userId: string;
   /** ISO 8601: the session's absolute end; after it every call is 401 `unauthenticated`. */
   expiresAt: string;
+  /** The same end as seconds from now, for a client whose clock may differ from the server's. */
+  expiresInSeconds: number;
 }
 
 export interface WalletResponse {

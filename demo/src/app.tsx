@@ -1,19 +1,30 @@
 import { MfaProvider, MfaSettings } from 'mfa-kit/react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Pregenerate } from './pregenerate';
 import { SignIn, type Session } from './sign-in';
+import { useSessionExpiry } from './use-session-expiry';
 import { Wallet } from './wallet';
 
 export function App() {
   // The session lives in memory only: a reload signs you out (tokens never touch storage).
   const [session, setSession] = useState<Session | null>(null);
   const [tab, setTab] = useState<'wallet' | 'security'>('wallet');
+  const [notice, setNotice] = useState<string | null>(null);
+  const expire = useCallback(() => {
+    setSession(null);
+    setNotice('Your session has ended. Sign in again to go on.');
+  }, []);
+  useSessionExpiry(session, expire);
+  const signedIn = useCallback((next: Session) => {
+    setNotice(null);
+    setSession(next);
+  }, []);
 
   if (!session) {
     return (
       <main>
         <Header />
-        <SignIn onSignedIn={setSession} />
+        <SignIn onSignedIn={signedIn} notice={notice} />
         <Pregenerate />
       </main>
     );
