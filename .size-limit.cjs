@@ -10,6 +10,8 @@
 // 46.5 → 46.7 kB: every headless hook now goes through the provider's controller. Its headless
 // calls (`headlessCallsOf`) are made only when a hook asks, so the prompt path leaves most of
 // them out; what remains is the controller's share (its seam and session hooks).
+// 46.7 → 47.1 kB: the enrollment flow and passkey naming load on demand (1 kB less up front);
+// a bundle that inlines the dynamic import pays for its module wrapper and the loader.
 module.exports = [
   {
     name: 'prompt path { MfaProvider, usePromptMfaAuth } from mfa-kit/react (dist)',
@@ -17,6 +19,6 @@ module.exports = [
     import: '{ MfaProvider, usePromptMfaAuth }',
     ignore: ['react', 'react-dom', 'react/jsx-runtime'],
     gzip: true,
-    limit: '46.7 kB',
+    limit: '47.1 kB',
   },
 ];

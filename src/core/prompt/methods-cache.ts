@@ -33,7 +33,8 @@ export interface MethodsCache {
   clear(): void;
 }
 
-export function createMethodsCache(inner: MfaApi): MethodsCache {
+/** `onLoaded` sees every answer of `GET /mfa/methods` (the controller starts loading enrollment for a user who has no method). */
+export function createMethodsCache(inner: MfaApi, onLoaded?: (methods: MfaMethodsResponse) => void): MethodsCache {
   let cached: MfaMethodsResponse | undefined;
   // Bumped on every change, so an answer that was in flight across one is not kept.
   let version = 0;
@@ -42,6 +43,7 @@ export function createMethodsCache(inner: MfaApi): MethodsCache {
     const asked = version;
     const methods = await inner.getMethods(...args);
     if (asked === version) cached = methods;
+    onLoaded?.(methods);
     return methods;
   }
 

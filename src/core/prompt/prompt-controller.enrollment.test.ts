@@ -3,10 +3,10 @@
  * first verification of the new method is the step-up (enroll, then continue). The first
  * recovery codes are shown and must be acknowledged before the prompt resolves.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MFAAction, TokenScope, payloadDigest } from '../../protocol/index.js';
 import { MfaInvalidCodeError } from '../errors.js';
-import { createPromptController } from './prompt-controller.js';
+import { createPromptController, preloadEnrollmentFlow } from './prompt-controller.js';
 import { FAR_FUTURE, PASSKEY, flush, methodsResponse, stubApi, stubWebAuthn } from '../test-support/stub-api.js';
 
 const NO_METHODS = methodsResponse({ totpDevices: [], passkeys: [], recoveryCodes: { remaining: 0, acknowledged: false }, userHasVerifiedMfaMethods: false });
@@ -24,6 +24,9 @@ function given(options: { supported?: boolean; methods?: Array<'totp' | 'passkey
 }
 
 describe('prompt controller: enroll, then continue', () => {
+  // Loaded on demand in an app; here once, up front (prompt-controller.enrollment-loading.test.ts covers the wait).
+  beforeAll(() => preloadEnrollmentFlow());
+
   describe('given a user with no verified method', () => {
     it('should offer enrollment with every enabled and supported method', async () => {
       const { controller, state } = given();

@@ -2,7 +2,7 @@
 // that opens the prompt, with no request in between, and a change to the factors is never
 // answered from the old list.
 import { describe, expect, it } from 'vitest';
-import { createPromptController } from './prompt-controller.js';
+import { createPromptController, preloadEnrollmentFlow } from './prompt-controller.js';
 import { methodsResponse, stubApi } from '../test-support/stub-api.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -39,6 +39,8 @@ describe('a prompt after the methods were preloaded', () => {
     // An answer to the old list still in flight is not kept after the change.
     await controller.api.deleteTotpDevice('dev-1');
     await settle();
+    // The refreshed list has no method, so it started loading enrollment; here it has arrived.
+    await preloadEnrollmentFlow();
     void controller.prompt({ requestedScopes: ['wallet:export'] }).catch(() => {});
     expect(controller.getState().step).toBe('enrolling');
     controller.cancel();

@@ -9,7 +9,7 @@
 import { ALL_METHODS, type MfaMethod, type VerifyResponse } from '../../protocol/index.js';
 import type { VerifyMethod } from './method-choice.js';
 import { isFinalError } from './code-status.js';
-import { createEnrollmentFlow } from './enrollment-flow.js';
+import type { EnrollmentFlow } from './enrollment-flow.js';
 import { createVerificationFlow } from './verification-flow.js';
 import { MfaCancelledError, MfaError } from '../errors.js';
 import { bindAction, normalizePromptRequest, promptKey, type PromptMfaAuthParams } from './normalize-prompt-request.js';
@@ -21,6 +21,7 @@ import { createMethodsCache } from './methods-cache.js';
 import type { CreatePromptControllerOptions, PromptController } from './prompt-controller-api.js';
 import { createTokenStore } from '../tokens/token-store.js';
 import { simpleWebAuthnSeam } from '../passkey/webauthn-seam.js';
+import { loadOnce } from '../load-once.js';
 
 export type { CreatePromptControllerOptions, PromptController };
 
@@ -33,12 +34,22 @@ interface Earned {
 /** Long enough to read "Verified", short enough not to slow the action down. */
 export const DEFAULT_SUCCESS_DELAY_MS = 600;
 
+// A verified user's step-up never enrolls: the enrollment flow (and passkey naming, with its
+// AAGUID table) loads once a user without a method is seen, which is normally when the
+// provider preloads the methods, well before a prompt opens.
+const enrollmentModule = loadOnce(() => import('./enrollment-flow.js'));
+
+/** Starts fetching the enrollment flow; a failed fetch is tried again by the next call. */
+export const preloadEnrollmentFlow = enrollmentModule.load;
+
 const DEPRECATION_WARNING =
   'mfa-kit: promptMfaAuth({ createMfaToken: true }) is deprecated. Ask for requestedScopes and use the elevated access token instead.';
 
 export function createPromptController(options: CreatePromptControllerOptions): PromptController {
   const { onSuccess, onFailure } = options;
-  const methods = createMethodsCache(options.api);
+  const methods = createMethodsCache(options.api, (loaded) => {
+    if (!loaded.userHasVerifiedMfaMethods) void preloadEnrollmentFlow().catch(() => undefined);
+  });
   const { api } = methods;
   const tokens = options.tokens ?? createTokenStore();
   const enabledMethods = options.methods ?? [...ALL_METHODS];
@@ -197,8 +208,20 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     showError,
     complete,
   };
-  const enrollment = createEnrollmentFlow(context);
-  const verification = createVerificationFlow(context, { lastUsed: () => lastUsed, enroll: (entry) => enrollment.open(entry) });
+  // Made when a user first needs it: every call of it below is for the `enrolling` step, which only it opens.
+  let enrollmentFlow: EnrollmentFlow | undefined;
+
+  /** Opens enrollment, in this tick when its flow has arrived, else after the `loading` step waited for it. */
+  function enroll(entry: PromptEntry) {
+    const loaded = enrollmentModule.current();
+    if (loaded) return (enrollmentFlow ??= loaded.createEnrollmentFlow(context)).open(entry);
+    const gen = begin();
+    preloadEnrollmentFlow().then(
+      () => isCurrent(gen) && enroll(entry),
+      (error: unknown) => isCurrent(gen) && showError(entry, error),
+    );
+  }
+  const verification = createVerificationFlow(context, { lastUsed: () => lastUsed, enroll });
 
   function cancelActive(error: MfaError) {
     const entry = active();
@@ -270,7 +293,7 @@ export function createPromptController(options: CreatePromptControllerOptions): 
   function retry(entry: PromptEntry) {
     const { step } = store.getState();
     if (step === 'error') return openEntry(entry);
-    if (step === 'enrolling') return enrollment.retry(entry);
+    if (step === 'enrolling') return enrollmentFlow?.retry(entry);
     verification.retry(entry);
   }
 
@@ -290,15 +313,16 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     chooseMethod: (method) =>
       withEntry((entry) => {
         if (store.getState().step !== 'enrolling') verification.choose(entry, method);
-        else if (method === 'choose') enrollment.choose(entry);
+        else if (method === 'choose') enrollmentFlow?.choose(entry);
       }),
     submitTotpCode: (code) => withEntry((entry) => verification.submitTotpCode(entry, code)),
     submitRecoveryCode: (code) => withEntry((entry) => verification.submitRecoveryCode(entry, code)),
-    startPasskey: () => withEntry((entry) => (store.getState().step === 'enrolling' ? enrollment.restartPasskey(entry) : verification.startPasskey(entry))),
+    startPasskey: () =>
+      withEntry((entry) => (store.getState().step === 'enrolling' ? enrollmentFlow?.restartPasskey(entry) : verification.startPasskey(entry))),
     retry: () => withEntry(retry),
-    startEnrollment: (method) => withEntry((entry) => enrollment.start(entry, method)),
-    submitEnrollmentTotpCode: (code) => withEntry((entry) => enrollment.submitTotpCode(entry, code)),
-    acknowledgeRecoveryCodes: () => withEntry((entry) => enrollment.acknowledge(entry)),
+    startEnrollment: (method) => withEntry((entry) => enrollmentFlow?.start(entry, method)),
+    submitEnrollmentTotpCode: (code) => withEntry((entry) => enrollmentFlow?.submitTotpCode(entry, code)),
+    acknowledgeRecoveryCodes: () => withEntry((entry) => enrollmentFlow?.acknowledge(entry)),
     cancel: () => cancelActive(cancelError()),
 
     webauthn,
