@@ -8,14 +8,15 @@ import type { MFAAction, MfaMethod } from '../protocol/index.js';
 import type { PromptMfaAuthParams } from '../core/prompt/normalize-prompt-request.js';
 import type { PromptController } from '../core/prompt/prompt-controller.js';
 import { createMfaContext } from './create-mfa-context.js';
-import type { MfaStrings } from './strings/types.js';
+import type { MfaPromptStrings } from './strings/types.js';
 
 export type MfaTheme = 'light' | 'dark' | 'system';
 
 export interface MfaKitContextValue {
   /** The core's prompt controller; it also holds the API client and the token store. */
   controller: PromptController;
-  strings: MfaStrings;
+  /** The app's strings over English; the parts loaded on demand complete them (`completeStrings`). */
+  strings: MfaPromptStrings;
   theme: MfaTheme;
   /** The methods the app enables, in the app's order. */
   methods: readonly MfaMethod[];

@@ -15,9 +15,9 @@ import type { MfaPromptRequest } from '../core/prompt/prompt-state.js';
 import { ALL_METHODS, type MfaMethod } from '../protocol/index.js';
 import { MfaKitProvider, type MfaKitContextValue, type MfaTheme, type RenderActionSummary } from './mfa-kit-context.js';
 import { MfaModal } from './modal/mfa-modal.js';
-import { en } from './strings/en.js';
+import { enPrompt } from './strings/en-prompt.js';
 import { preloadActionSummary } from './summaries/lazy-action-summary.js';
-import { mergeStrings } from './strings/format.js';
+import { mergePromptStrings } from './strings/format.js';
 import type { MfaStringsOverride } from './strings/types.js';
 
 export interface MfaProviderProps {
@@ -129,7 +129,8 @@ export function MfaProvider({
   useEffect(() => void preloadActionSummary().catch(() => undefined), []);
   useSessionReset(controller, sessionKey);
 
-  const strings = useMemo(() => mergeStrings(en, overrides), [overrides]);
+  // English for the rest comes with the parts loaded on demand (`completeStrings`).
+  const strings = useMemo(() => mergePromptStrings(enPrompt, overrides), [overrides]);
   const value = useMemo<MfaKitContextValue>(
     () => ({ controller, strings, theme, methods: enabled, renderActionSummary }),
     // eslint-disable-next-line react-hooks/exhaustive-deps

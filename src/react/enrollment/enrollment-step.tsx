@@ -3,17 +3,24 @@
  * Enrollment inside the prompt (docs/architecture.md §5): a user with no method sets one up, and the
  * first verification of it is the step-up (enroll, then continue).
  */
+import { useEffect } from 'react';
 import type { MfaEnrollmentState } from '../../core/prompt/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { completeStrings } from '../strings/complete-strings.js';
 import { MfaButton, MfaSpinner, MfaStatusLine } from '../modal/mfa-modal-parts.js';
+import { preloadConfirmDiscard } from '../modal/lazy-confirm-discard.js';
 import { MfaPasskeyStatus } from '../modal/passkey-step.js';
 import { MfaEnrollmentHeader } from './enrollment-header.js';
 import { MfaRecoveryCodes } from './recovery-codes.js';
 import { MfaTotpSetup } from './totp-setup.js';
 
 export function MfaEnrollmentStep({ enrollment }: { enrollment: MfaEnrollmentState }) {
-  const { controller, strings } = useMfaKit('MfaEnrollmentStep');
+  const kit = useMfaKit('MfaEnrollmentStep');
+  const { controller } = kit;
+  const strings = completeStrings(kit.strings);
   const t = strings.enroll;
+  // Esc on a scanned key or unsaved codes asks first: have the question here before it can be asked.
+  useEffect(() => void preloadConfirmDiscard().catch(() => undefined), []);
   const back = () => controller.chooseMethod('choose');
   switch (enrollment.stage) {
     case 'choose':

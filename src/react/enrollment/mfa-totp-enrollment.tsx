@@ -9,6 +9,7 @@ import { isMfaError, MfaInvalidCodeError, MfaRateLimitedError } from '../../core
 import type { MfaCodeStatus } from '../../core/prompt/prompt-state.js';
 import type { CreateTotpDeviceResponse, VerifyTotpDeviceResponse } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { completeStrings } from '../strings/complete-strings.js';
 import { MfaButton, MfaSpinner, MfaStatusLine } from '../modal/mfa-modal-parts.js';
 import { MfaRecoveryCodes } from './recovery-codes.js';
 import { MfaTotpSetup } from './totp-setup.js';
@@ -20,7 +21,9 @@ export interface MfaTotpEnrollmentProps {
 }
 
 export function MfaTotpEnrollment({ onComplete }: MfaTotpEnrollmentProps) {
-  const { controller, strings } = useMfaKit('MfaTotpEnrollment');
+  const kit = useMfaKit('MfaTotpEnrollment');
+  const { controller } = kit;
+  const strings = completeStrings(kit.strings);
   const { api } = controller;
   const [device, setDevice] = useState<CreateTotpDeviceResponse | null>(null);
   const [failed, setFailed] = useState(false);

@@ -2,7 +2,7 @@
 import type { MfaCodeStatus } from '../../core/prompt/prompt-state.js';
 import { MfaInvalidCodeError } from '../../core/errors.js';
 import { fill, formatCountdown, plural } from '../strings/format.js';
-import type { MfaStrings } from '../strings/types.js';
+import type { MfaPromptStrings } from '../strings/types.js';
 
 export interface CodeStatusText {
   info?: string;
@@ -15,7 +15,7 @@ export interface CodeStatusText {
 export function describeCodeStatus(
   status: MfaCodeStatus,
   secondsLocked: number,
-  strings: MfaStrings,
+  strings: MfaPromptStrings,
   invalidText: string = strings.totp.invalid,
 ): CodeStatusText {
   switch (status.kind) {

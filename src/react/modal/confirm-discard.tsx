@@ -1,6 +1,7 @@
 'use client';
 import { useId } from 'react';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { completeStrings } from '../strings/complete-strings.js';
 import type { DiscardRisk } from './discard-guard.js';
 import { MfaButton } from './mfa-modal-parts.js';
 
@@ -9,8 +10,7 @@ import { MfaButton } from './mfa-modal-parts.js';
  * away something shown once. Stay is the default (focused); leaving is the red one.
  */
 export function MfaConfirmDiscard({ risk, onStay, onLeave }: { risk: DiscardRisk; onStay: () => void; onLeave: () => void }) {
-  const { strings } = useMfaKit('MfaConfirmDiscard');
-  const t = strings.discard;
+  const t = completeStrings(useMfaKit('MfaConfirmDiscard').strings).discard;
   const id = useId();
   const text = risk === 'recovery-codes' ? { title: t.codesTitle, body: t.codesText } : { title: t.setupTitle, body: t.setupText };
   return (

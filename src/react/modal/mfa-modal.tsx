@@ -11,7 +11,7 @@ import { useMfaKit } from '../mfa-kit-context.js';
 import { useMfaPromptState } from '../use-mfa-prompt-state.js';
 import { MfaLazyActionSummary } from '../summaries/lazy-action-summary.js';
 import { MfaChooseMethodStep } from './choose-method-step.js';
-import { MfaConfirmDiscard } from './confirm-discard.js';
+import { MfaLazyConfirmDiscard } from './lazy-confirm-discard.js';
 import { discardRisk, isGuarded } from './discard-guard.js';
 import { MfaApprovalBox } from './approval-box.js';
 import { MfaButton, MfaModalBody, MfaModalClose, MfaModalContent, MfaModalDescription, MfaModalTitle, MfaSpinner, MfaStatusLine } from './mfa-modal-parts.js';
@@ -90,7 +90,7 @@ export function MfaModal() {
           </MfaApprovalBox>
         ) : null}
         {description ? <MfaModalDescription>{description}</MfaModalDescription> : null}
-        {confirming && risk ? <MfaConfirmDiscard risk={risk} onStay={stay} onLeave={controller.cancel} /> : null}
+        {confirming && risk ? <MfaLazyConfirmDiscard risk={risk} onStay={stay} onLeave={controller.cancel} /> : null}
         {/* Kept mounted while asking: staying must find the codes, the ticked box and the typed digits as they were. */}
         <div ref={body} hidden={confirming} className="mfa-body-wrap">
           <MfaModalBody>

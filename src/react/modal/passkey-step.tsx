@@ -1,7 +1,7 @@
 'use client';
 import type { MfaAvailableMethods, MfaPasskeyStatus } from '../../core/prompt/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
-import type { MfaStrings } from '../strings/types.js';
+import type { MfaPromptStrings } from '../strings/types.js';
 import { MfaMethodLinks } from './method-links.js';
 import { MfaButton, MfaSpinner, MfaStatusLine } from './mfa-modal-parts.js';
 
@@ -28,7 +28,7 @@ export function MfaPasskeyStatus({
   failedText = strings.passkey.failed,
 }: {
   status: MfaPasskeyStatus;
-  strings: MfaStrings;
+  strings: MfaPromptStrings;
   onRetry: () => void;
   waitingText?: string;
   cancelledText?: string;

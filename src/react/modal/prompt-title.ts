@@ -5,9 +5,9 @@
  */
 import type { MfaPromptRequest, MfaPromptState } from '../../core/prompt/prompt-state.js';
 import { ACTION_SCOPE, MFAAction } from '../../protocol/index.js';
-import type { MfaStrings } from '../strings/types.js';
+import type { MfaPromptStrings } from '../strings/types.js';
 
-export function promptContext(request: MfaPromptRequest, strings: MfaStrings): string {
+export function promptContext(request: MfaPromptRequest, strings: MfaPromptStrings): string {
   // A refresh is also a delegation: only its empty payload says it is a claim.
   if (describesClaim(request.action)) return strings.title.claim;
   const scope = request.action ? ACTION_SCOPE[request.action.mfaAction] : request.requestedScopes[0];
@@ -17,7 +17,7 @@ export function promptContext(request: MfaPromptRequest, strings: MfaStrings): s
 type OpenState = Exclude<MfaPromptState, { step: 'closed' }>;
 
 /** The heading: what the step asks the user to do. */
-export function stepHeading(state: OpenState, strings: MfaStrings): string {
+export function stepHeading(state: OpenState, strings: MfaPromptStrings): string {
   switch (state.step) {
     case 'loading':
       return strings.loading;
@@ -39,7 +39,7 @@ export function stepHeading(state: OpenState, strings: MfaStrings): string {
 }
 
 /** The line under the heading, where the heading alone does not say enough (never a repeat of it). */
-export function stepDescription(state: OpenState, strings: MfaStrings): string | undefined {
+export function stepDescription(state: OpenState, strings: MfaPromptStrings): string | undefined {
   switch (state.step) {
     case 'loading':
     case 'choosing':

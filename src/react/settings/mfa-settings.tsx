@@ -13,6 +13,7 @@ import { MfaRecoveryCodes } from '../enrollment/recovery-codes.js';
 import { MfaTotpEnrollment } from '../enrollment/mfa-totp-enrollment.js';
 import { useRegisterPasskey } from '../hooks/use-register-passkey.js';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { completeStrings } from '../strings/complete-strings.js';
 import { MfaButton, MfaStatusLine } from '../modal/mfa-modal-parts.js';
 import { fill, plural } from '../strings/format.js';
 import { MfaFactorItem } from './factor-item.js';
@@ -185,7 +186,7 @@ export function MfaSettings() {
           {newCodes ? (
             <MfaRecoveryCodes
               codes={newCodes}
-              strings={strings}
+              strings={completeStrings(strings)}
               onContinue={() => void guarded(() => controller.api.acknowledgeRecoveryCodes().then(() => setNewCodes(null)))}
             />
           ) : confirmingRegenerate ? (

@@ -1,5 +1,5 @@
 /** Tiny formatting helpers for `MfaStrings`: no i18n library, the platform's Intl does the work. */
-import type { MfaPlural, MfaStrings, MfaStringsOverride } from './types.js';
+import type { MfaPlural, MfaPromptStrings, MfaStrings, MfaStringsOverride } from './types.js';
 
 /** Replaces `{name}` placeholders; unknown names are left as they are so a typo shows. */
 export function fill(template: string, values: Record<string, string | number>): string {
@@ -15,6 +15,11 @@ export function plural(forms: MfaPlural, count: number, locale: string): string 
 /** Deep-merges an app's overrides over a locale's strings (objects merge, the rest replace). */
 export function mergeStrings(base: MfaStrings, override: MfaStringsOverride | undefined): MfaStrings {
   return override ? (mergeDeep(base, override) as MfaStrings) : base;
+}
+
+/** The same, over the English a prompt needs up front (the provider's strings). */
+export function mergePromptStrings(base: MfaPromptStrings, override: MfaStringsOverride | undefined): MfaPromptStrings {
+  return override ? (mergeDeep(base, override) as MfaPromptStrings) : base;
 }
 
 function mergeDeep(base: unknown, override: unknown): unknown {

@@ -214,6 +214,30 @@ export interface MfaSettingsStrings {
   actionError: string;
 }
 
+/** Enrollment's words that the modal's heading needs before enrollment's screens have loaded. */
+type PromptEnrollKey = 'title' | 'description';
+type PromptRecoveryCodesKey = 'title';
+
+/**
+ * What the provider holds: the app's strings merged over the English every prompt may need up
+ * front. The groups that only parts loaded on demand read may be partial there (the app's
+ * overrides alone); those parts complete them over `en-on-demand.ts` (`completeStrings`).
+ */
+export type MfaPromptStrings = Omit<MfaStrings, 'summary' | 'discard' | 'enroll' | 'recoveryCodes'> & {
+  enroll: Pick<MfaStrings['enroll'], PromptEnrollKey> & Partial<MfaStrings['enroll']>;
+  recoveryCodes: Pick<MfaStrings['recoveryCodes'], PromptRecoveryCodesKey> & Partial<MfaStrings['recoveryCodes']>;
+  summary?: Partial<MfaStrings['summary']>;
+  discard?: Partial<MfaStrings['discard']>;
+};
+
+/** The rest: what `completeStrings` adds to `MfaPromptStrings` to make `MfaStrings`. */
+export interface MfaOnDemandStrings {
+  summary: MfaStrings['summary'];
+  discard: MfaStrings['discard'];
+  enroll: Omit<MfaStrings['enroll'], PromptEnrollKey>;
+  recoveryCodes: Omit<MfaStrings['recoveryCodes'], PromptRecoveryCodesKey>;
+}
+
 /** Any subset of the strings, merged over the locale's at any depth. */
 export type MfaStringsOverride = {
   [K in keyof MfaStrings]?: NonNullable<MfaStrings[K]> extends string

@@ -8,6 +8,7 @@
 import type { ReactNode } from 'react';
 import type { MfaPromptRequest } from '../../core/prompt/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { completeStrings } from '../strings/complete-strings.js';
 import { fill } from '../strings/format.js';
 import { MfaAuthorizationSummary } from './authorization-summary.js';
 import { describeAction, type ActionSummaryModel } from './describe-action.js';
@@ -18,7 +19,9 @@ import { MfaTypedDataSummary } from './typed-data-summary.js';
 import { MfaVisibleText } from './mfa-visible-text.js';
 
 export function MfaActionSummary({ action }: { action: MfaPromptRequest['action'] }) {
-  const { strings, renderActionSummary } = useMfaKit('MfaActionSummary');
+  const kit = useMfaKit('MfaActionSummary');
+  const { renderActionSummary } = kit;
+  const strings = completeStrings(kit.strings);
   if (!action) return null;
   const custom = renderActionSummary?.({ mfaAction: action.mfaAction, payload: action.payload });
   const model = custom === undefined ? describeAction(action.mfaAction, action.payload) : undefined;
@@ -41,7 +44,7 @@ export function MfaActionSummary({ action }: { action: MfaPromptRequest['action'
 }
 
 export function MfaBuiltInSummary({ model }: { model: ActionSummaryModel }): ReactNode {
-  const { strings } = useMfaKit('MfaBuiltInSummary');
+  const strings = completeStrings(useMfaKit('MfaBuiltInSummary').strings);
   switch (model.kind) {
     case 'message':
       return <MfaMessageSummary message={model.message} />;

@@ -1,5 +1,6 @@
 'use client';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { completeStrings } from '../strings/complete-strings.js';
 import { fill } from '../strings/format.js';
 import { chainName } from './chain-name.js';
 import type { ActionSummaryModel } from './describe-action.js';
@@ -10,8 +11,7 @@ type AuthorizationSummary = Extract<ActionSummaryModel, { kind: 'authorization' 
 
 /** An EIP-7702 authorization: the contract the account delegates to, where, and its nonce. */
 export function MfaAuthorizationSummary({ summary }: { summary: AuthorizationSummary }) {
-  const { strings } = useMfaKit('MfaAuthorizationSummary');
-  const t = strings.summary;
+  const t = completeStrings(useMfaKit('MfaAuthorizationSummary').strings).summary;
   // EIP-7702: chain id 0 makes the authorization valid on every chain that accepts it.
   const everyChain = summary.chainId === 0;
   return (

@@ -1,11 +1,12 @@
 'use client';
 import { useMemo, useState } from 'react';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { completeStrings } from '../strings/complete-strings.js';
 import { shortenAddress, toChecksumAddress } from './checksum-address.js';
 
 /** An address in its EIP-55 form, shortened, with the full address one click away. */
 export function MfaSummaryAddress({ address }: { address: string }) {
-  const { strings } = useMfaKit('MfaSummaryAddress');
+  const strings = completeStrings(useMfaKit('MfaSummaryAddress').strings);
   const [full, setFull] = useState(false);
   const checksummed = useMemo(() => toChecksumAddress(address), [address]);
   return (

@@ -1,5 +1,6 @@
 'use client';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { completeStrings } from '../strings/complete-strings.js';
 import { fill } from '../strings/format.js';
 import { chainName } from './chain-name.js';
 import type { TransactionSummary } from './describe-action.js';
@@ -10,8 +11,7 @@ import { MfaSummaryRows } from './summary-rows.js';
 
 /** An EIP-1559 transaction: to, value in ETH, network, the function called, the fee cap. */
 export function MfaTransactionSummary({ summary }: { summary: TransactionSummary }) {
-  const { strings } = useMfaKit('MfaTransactionSummary');
-  const t = strings.summary;
+  const t = completeStrings(useMfaKit('MfaTransactionSummary').strings).summary;
   return (
     <MfaSummaryRows
       rows={[

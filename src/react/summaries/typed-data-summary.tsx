@@ -1,5 +1,6 @@
 'use client';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { completeStrings } from '../strings/complete-strings.js';
 import { fill } from '../strings/format.js';
 import { chainName } from './chain-name.js';
 import type { ActionSummaryModel } from './describe-action.js';
@@ -11,8 +12,7 @@ type TypedDataSummary = Extract<ActionSummaryModel, { kind: 'typed-data' }>;
 
 /** EIP-712 typed data: who asks (domain name, chain, contract), the primary type, and every field. */
 export function MfaTypedDataSummary({ summary }: { summary: TypedDataSummary }) {
-  const { strings } = useMfaKit('MfaTypedDataSummary');
-  const t = strings.summary;
+  const t = completeStrings(useMfaKit('MfaTypedDataSummary').strings).summary;
   return (
     <>
       <MfaSummaryRows

@@ -1,0 +1,73 @@
+import type { MfaOnDemandStrings } from './types.js';
+
+/**
+ * The English strings of the parts that load on demand: enrollment's screens, the
+ * recovery-code sheet, the question before discarding them, and the action summaries. Only
+ * those parts import this file, so a step-up without them never ships it.
+ */
+export const enOnDemand: MfaOnDemandStrings = {
+  summary: {
+    label: 'What you are approving',
+    message: 'Message',
+    hiddenCharacter: 'hidden character {code}',
+    hiddenCharactersWarning: 'This text contains hidden characters, shown as codes.',
+    to: 'To',
+    amount: 'Amount',
+    network: 'Network',
+    chainId: 'Chain {id}',
+    function: 'Calls',
+    calldata: 'function {selector} ({bytes} bytes of data)',
+    maxFee: 'Max network fee',
+    maxFeePerGas: 'up to {gwei} gwei per gas',
+    app: 'App',
+    contract: 'Contract',
+    type: 'Type',
+    delegateTo: 'Delegates your account to',
+    allChains: 'All chains',
+    allChainsWarning: 'Valid on every chain: this lets the contract act for your account on any network.',
+    nonce: 'Nonce',
+    showFullAddress: 'Show the full address',
+    showShortAddress: 'Show the short address',
+    reshare: 'Your wallet’s access changed. Confirm to update its key shares.',
+    claim: 'Claim the wallet that was created for you.',
+  },
+  enroll: {
+    totp: 'Authenticator app',
+    totpHint: 'Google Authenticator, 1Password, Authy…',
+    passkey: 'Passkey',
+    passkeyHint: 'Your fingerprint, face or security key',
+    starting: 'Setting up…',
+    scanQr: 'Scan this QR code with your authenticator app.',
+    qrLabel: 'QR code for your authenticator app',
+    qrLoading: 'Drawing the QR code…',
+    cantScan: 'Can’t scan it? Enter this key instead:',
+    secretLabel: 'Setup key',
+    copy: 'Copy',
+    copied: 'Copied',
+    enterFirstCode: 'Then enter the 6-digit code it shows.',
+    passkeyWaiting: 'Follow your browser’s steps to create a passkey…',
+    passkeyCancelled: 'The passkey wasn’t created: the request was cancelled or timed out.',
+    failed: 'Setting this up didn’t work.',
+    back: 'Back',
+    stepOf: '{method} · {step} of {total}',
+    openInApp: 'Open in authenticator app',
+    orScan: 'Or scan this QR code from another device.',
+  },
+  discard: {
+    codesTitle: 'Your recovery codes aren’t saved yet',
+    codesText: 'They are shown only once. If you leave now, you’ll need to make new ones in your settings.',
+    setupTitle: 'Your authenticator app isn’t set up yet',
+    setupText: 'If you leave now, the key you scanned won’t work and you’ll have to start again.',
+    stay: 'Stay',
+    leave: 'Leave anyway',
+  },
+  recoveryCodes: {
+    description: 'If you lose your device, each of these codes lets you in once. They won’t be shown again.',
+    listLabel: 'Recovery codes',
+    download: 'Download',
+    print: 'Print',
+    fileName: 'recovery-codes.txt',
+    acknowledge: 'I have saved these codes',
+    continue: 'Continue',
+  },
+};
