@@ -12,6 +12,7 @@ import { mountController } from '../core/prompt/mounted-provider.js';
 import { createPromptController, type PromptController } from '../core/prompt/prompt-controller.js';
 import { preloadWebAuthn, type WebAuthnSeam } from '../core/passkey/webauthn-seam.js';
 import type { MfaPromptRequest } from '../core/prompt/prompt-state.js';
+import { preloadPayloadDigest } from '../core/prompt/normalize-prompt-request.js';
 import { ALL_METHODS, type MfaMethod } from '../protocol/index.js';
 import { MfaKitProvider, type MfaKitContextValue, type MfaTheme, type RenderActionSummary } from './mfa-kit-context.js';
 import { MfaModal } from './modal/mfa-modal.js';
@@ -125,8 +126,12 @@ export function MfaProvider({
   useEffect(() => {
     if (usesDefaultWebAuthn) preloadWebAuthn();
   }, [usesDefaultWebAuthn]);
-  // Likewise the renderers of action summaries, so a signature's prompt opens with its summary.
-  useEffect(() => void preloadActionSummary().catch(() => undefined), []);
+  // Likewise the renderers of action summaries and the payload digest, so a signature's prompt
+  // opens with its summary and binds its payload without a fetch.
+  useEffect(() => {
+    void preloadActionSummary().catch(() => undefined);
+    void preloadPayloadDigest().catch(() => undefined);
+  }, []);
   useSessionReset(controller, sessionKey);
 
   // English for the rest comes with the parts loaded on demand (`completeStrings`).

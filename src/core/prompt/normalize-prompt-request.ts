@@ -3,18 +3,9 @@
  * action's digest computed (docs/architecture.md §10), and a key that is equal for identical requests
  * so they can share one modal and one result (§5).
  */
-import {
-  ACTION_SCOPE,
-  canonicalJson,
-  isMfaAction,
-  isTokenScope,
-  payloadDigest,
-  unboundBesideAction,
-  type ActionBinding,
-  type MFAAction,
-  type TokenScope,
-} from '../../protocol/index.js';
+import { ACTION_SCOPE, isMfaAction, isTokenScope, unboundBesideAction, type ActionBinding, type MFAAction, type TokenScope } from '../../protocol/index.js';
 import { MfaError } from '../errors.js';
+import { loadOnce } from '../load-once.js';
 import type { MfaPromptRequest } from './prompt-state.js';
 
 /** What `promptMfaAuth` takes (Dynamic's documented shape, plus `action` and `signal`). */
@@ -63,8 +54,21 @@ export function normalizePromptRequest(params: PromptMfaAuthParams = {}): MfaPro
   };
 }
 
+// Only action-bound prompts compute a digest, and they wait for it anyway (WebCrypto is
+// asynchronous): RFC 8785's canonical form loads with the first one, or when the provider mounts.
+const digests = loadOnce(() => import('../../protocol/payload-digest.js'));
+
+/** Starts fetching the payload digest; a failed fetch is tried again by the next call. */
+export const preloadPayloadDigest = digests.load;
+
 /** docs/architecture.md §10: the binding sent on every verify call of an action-bound prompt. */
 export async function bindAction(action: NonNullable<MfaPromptRequest['action']>): Promise<ActionBinding> {
+  let payloadDigest: (payload: unknown) => Promise<string>;
+  try {
+    ({ payloadDigest } = await digests.load());
+  } catch (cause) {
+    throw new MfaError('network_error', 'Could not load the code that binds the action to its payload.', { cause });
+  }
   try {
     return { mfaAction: action.mfaAction, payloadDigest: await payloadDigest(action.payload) };
   } catch (cause) {
@@ -72,12 +76,15 @@ export async function bindAction(action: NonNullable<MfaPromptRequest['action']>
   }
 }
 
-/** Equal for requests that may share one modal and one result. */
+/**
+ * Equal for requests that may share one modal and one result. Plain JSON.stringify is enough:
+ * the object is built here, keys in one order, scopes already sorted and de-duplicated.
+ */
 export function promptKey(request: MfaPromptRequest, binding: ActionBinding | undefined): string {
-  return canonicalJson({
+  return JSON.stringify({
     scopes: request.requestedScopes,
     createMfaToken: request.createMfaToken ?? null,
-    action: binding ? { ...binding, summary: request.action?.summary ?? null } : null,
+    action: binding ? { mfaAction: binding.mfaAction, payloadDigest: binding.payloadDigest, summary: request.action?.summary ?? null } : null,
     credentialId: request.credentialId ?? null,
   });
 }
