@@ -6,10 +6,11 @@
  * already ships them (shadcn's dialog, say).
  *
  * Two figures per entry: everything it can ever load (one bundle, dynamic imports inlined,
- * which is how size-limit counts), and what a page loads up front (code splitting on: the
- * entry and its static imports, without the chunks loaded on demand — the QR code library
- * of TOTP enrollment, enrollment itself, the German strings).
- * Run: `npm run bench:size` (part of `npm run bench`).
+ * which is how size-limit counts), and what a page loads up front (a Vite app build, code
+ * splitting on: the entry and its static imports, without the chunks loaded on demand — the
+ * QR code library of TOTP enrollment, enrollment itself, the German strings).
+ * Run: `npm run bench:size` (part of `npm run bench`); `npm run build && tsx bench/size.ts
+ * --breakdown [row]` ranks the modules of one row's up-front chunks.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,13 +69,24 @@ const externals = (entry: Entry) => [...COMMON.external!, ...(entry.external ?? 
 
 const gzip = (code: Uint8Array) => gzipSync(code, { level: 9 }).length;
 
+interface AppChunk {
+  fileName: string;
+  code: string;
+  imports: string[];
+  isEntry: boolean;
+  facadeModuleId: string | null;
+  moduleIds: string[];
+}
+
 /**
- * gzip of the entry chunk and every chunk it imports statically, transitively, as Vite builds
- * an app (Rolldown, code splitting on). Not esbuild's splitting: it assigns a module that the
- * entry's barrel re-exports to the entry's chunks even when no re-exported name is used, so it
- * counts on-demand parts (the action summaries, say) as loaded up front.
+ * The chunks Vite makes of `entry` when it builds an app (Rolldown, code splitting on, minified
+ * as an app is: not library mode, which keeps the whitespace), and the names of those a page
+ * loads up front: the entry chunk and every chunk it imports statically, transitively. Not
+ * esbuild's splitting: it assigns a module that the entry's barrel re-exports to the entry's
+ * chunks even when no re-exported name is used, so it counts on-demand parts (the action
+ * summaries, say) as loaded up front. `perModule` gives each module a chunk of its own.
  */
-async function measureEager(entry: Entry): Promise<number> {
+async function buildApp(entry: Entry, perModule = false): Promise<{ chunks: AppChunk[]; upFront: Set<string> }> {
   const dir = join(ROOT, 'test-results', 'bench-size');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${entry.name.replace(/[^a-z0-9]+/gi, '-')}.tsx`);
@@ -84,22 +96,50 @@ async function measureEager(entry: Entry): Promise<number> {
     logLevel: 'silent',
     root: dir,
     define: { 'process.env.NODE_ENV': '"production"' },
-    build: { write: false, minify: true, target: 'es2022', lib: { entry: file, formats: ['es'] }, rollupOptions: { external: externals(entry) } },
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      // The entry keeps its exports, as an app's module that uses them would.
+      rollupOptions: { input: file, preserveEntrySignatures: 'strict', external: externals(entry), output: { preserveModules: perModule } },
+    },
   });
   const chunks = (Array.isArray(output) ? output[0]! : (output as { output: unknown[] })).output.filter(
-    (out): out is { type: 'chunk'; fileName: string; code: string; imports: string[]; isEntry: boolean } => (out as { type: string }).type === 'chunk',
+    (out): out is AppChunk => (out as { type: string }).type === 'chunk',
   );
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const seen = new Set<string>();
+  const upFront = new Set<string>();
   const visit = (name: string) => {
-    if (seen.has(name) || !byName.has(name)) return;
-    seen.add(name);
+    if (upFront.has(name) || !byName.has(name)) return;
+    upFront.add(name);
     for (const imported of byName.get(name)!.imports) visit(imported);
   };
   visit(chunks.find((chunk) => chunk.isEntry)!.fileName);
+  return { chunks, upFront };
+}
+
+/** gzip of what a page loads up front (each chunk compressed alone, as it is served). */
+async function measureEager(entry: Entry): Promise<number> {
+  const { chunks, upFront } = await buildApp(entry);
   let bytes = 0;
-  for (const name of seen) bytes += gzip(Buffer.from(byName.get(name)!.code));
+  for (const chunk of chunks) if (upFront.has(chunk.fileName)) bytes += gzip(Buffer.from(chunk.code));
   return bytes;
+}
+
+/**
+ * Which modules an entry's up-front chunks are made of, largest first: each module built as a
+ * chunk of its own, minified and gzipped alone. gzip alone overstates every module (a chunk
+ * shares its dictionary across modules), so the ranking matters, not the sum.
+ */
+export async function sizeBreakdown(entry: Entry): Promise<{ module: string; gzipBytes: number; upFront: boolean }[]> {
+  const { chunks, upFront } = await buildApp(entry, true);
+  return chunks
+    .map((chunk) => ({
+      module: (chunk.facadeModuleId ?? chunk.moduleIds[0] ?? chunk.fileName).replace(/^.*?\/(dist|node_modules)\//, '$1/'),
+      gzipBytes: gzip(Buffer.from(chunk.code)),
+      upFront: upFront.has(chunk.fileName),
+    }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
 
 export async function measureSize(entry: Entry): Promise<SizeFigure> {
@@ -142,4 +182,23 @@ export async function runSizeBench(): Promise<SizeFigure[]> {
   return figures;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runSizeBench();
+/** `tsx bench/size.ts --breakdown [row]`: the modules of one row (default: the kit's own cost beside Radix + input-otp). */
+async function printBreakdown(row: string | undefined) {
+  const entry = SIZE_ENTRIES.find((candidate) => candidate.name.includes(row ?? 'beside Radix'));
+  if (!entry || entry.platform !== 'browser') throw new Error(`No browser row matches "${row}".`);
+  const modules = await sizeBreakdown(entry);
+  console.log(`\nModules of "${entry.name}", each minified and gzipped alone (up front first)`);
+  console.table(
+    [...modules.filter((m) => m.upFront), ...modules.filter((m) => !m.upFront)].map((m) => ({
+      module: m.module,
+      gzip: kB(m.gzipBytes),
+      loads: m.upFront ? 'up front' : 'on demand',
+    })),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const flag = process.argv.indexOf('--breakdown');
+  if (flag === -1) await runSizeBench();
+  else await printBreakdown(process.argv[flag + 1]);
+}
