@@ -4,20 +4,12 @@
  * bundle with its words: only enrollment asks it. The enrollment step fetches it when it shows,
  * so it has arrived before an Esc can ask for it.
  */
-import { lazy, type ComponentProps } from 'react';
-import { loadOnce } from '../../core/load-once.js';
+import { lazyPart } from '../lazy-part.js';
 
-type ConfirmDiscardModule = typeof import('./confirm-discard.js');
-
-const confirmDiscard = loadOnce<ConfirmDiscardModule>(() => import('./confirm-discard.js'));
+const confirmDiscard = lazyPart(() => import('./confirm-discard.js').then((module) => module.MfaConfirmDiscard));
 
 /** Starts fetching the question; a failed fetch is tried again by the next call. */
-export const preloadConfirmDiscard = confirmDiscard.load;
-
-const MfaSuspendingConfirmDiscard = lazy(() => preloadConfirmDiscard().then((module) => ({ default: module.MfaConfirmDiscard })));
+export const preloadConfirmDiscard = confirmDiscard.preload;
 
 /** `MfaConfirmDiscard`, rendered at once when it has arrived, else suspending until it does. */
-export function MfaLazyConfirmDiscard(props: ComponentProps<ConfirmDiscardModule['MfaConfirmDiscard']>) {
-  const ConfirmDiscard = confirmDiscard.current()?.MfaConfirmDiscard ?? MfaSuspendingConfirmDiscard;
-  return <ConfirmDiscard {...props} />;
-}
+export const MfaLazyConfirmDiscard = confirmDiscard.Part;

@@ -6,20 +6,12 @@
  * normally ready before any prompt; until it is, the modal shows its loading state in place of
  * both the summary and the step, because nothing may be approved before it is shown.
  */
-import { lazy, type ComponentProps } from 'react';
-import { loadOnce } from '../../core/load-once.js';
+import { lazyPart } from '../lazy-part.js';
 
-type SummaryModule = typeof import('./action-summary.js');
-
-const summaries = loadOnce<SummaryModule>(() => import('./action-summary.js'));
+const summary = lazyPart(() => import('./action-summary.js').then((module) => module.MfaActionSummary));
 
 /** Starts fetching the summary renderers; a failed fetch is tried again by the next call. */
-export const preloadActionSummary = summaries.load;
-
-const MfaSuspendingSummary = lazy(() => preloadActionSummary().then((module) => ({ default: module.MfaActionSummary })));
+export const preloadActionSummary = summary.preload;
 
 /** `MfaActionSummary`, rendered at once when it has arrived, else suspending until it does. */
-export function MfaLazyActionSummary(props: ComponentProps<SummaryModule['MfaActionSummary']>) {
-  const Summary = summaries.current()?.MfaActionSummary ?? MfaSuspendingSummary;
-  return <Summary {...props} />;
-}
+export const MfaLazyActionSummary = summary.Part;
