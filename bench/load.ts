@@ -74,6 +74,8 @@ export interface CannonOptions {
   /** One request, repeated; or a list consumed in order (the run ends when it runs out, unless `cycle`). */
   request: RequestSpec | RequestSpec[];
   cycle?: boolean;
+  /** Where in the list to start, advanced by each request sent: slices of one run share it, so no request is sent twice. */
+  cursor?: { next: number };
   okStatus: number;
   /** Sees each answer body (e.g. to harvest tokens) with the request's tag. */
   onBody?: (status: number, body: string, tag: unknown) => void;
@@ -81,11 +83,13 @@ export interface CannonOptions {
 
 export async function cannon(options: CannonOptions): Promise<LoadResult> {
   const list = Array.isArray(options.request) ? options.request : undefined;
-  let next = 0;
+  const cursor = options.cursor ?? { next: 0 };
+  const remaining = list ? list.length - cursor.next : Infinity;
+  if (list && !options.cycle && remaining <= 0) return emptyResult();
   const request: AutocannonRequest = list
     ? {
         setupRequest: (req, context) => {
-          const spec = list[next++ % list.length]!;
+          const spec = list[cursor.next++ % list.length]!;
           context.tag = spec.tag;
           return { ...req, method: spec.method, path: spec.path, headers: spec.headers ?? {}, ...(spec.body !== undefined ? { body: spec.body } : {}) };
         },
@@ -101,7 +105,7 @@ export async function cannon(options: CannonOptions): Promise<LoadResult> {
     url: options.url,
     connections: options.connections,
     pipelining: 1,
-    ...(list && !options.cycle ? { amount: list.length } : {}),
+    ...(list && !options.cycle ? { amount: remaining } : {}),
     duration: options.durationSeconds,
     requests: [request],
     timeout: 30,

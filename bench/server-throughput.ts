@@ -1,57 +1,84 @@
 /**
  * Server throughput on loopback. The server under test runs in a child process
  * (`server-child.ts`: demo routes, a real SQLite file in a temp folder); the load comes from
- * this process. Each kit figure stands beside a bare JSON route of the same Hono app,
- * measured in the same run with the same generator:
+ * this process. On 2 cores or more the child is pinned to core 0 and this process to core 1
+ * (`pin-to-core.ts`), so the generator never takes the server's core. Each kit figure stands
+ * beside a bare JSON route of the same Hono app, measured in the same run with the same
+ * generator, in alternating slices (`interleave.ts`: BENCH_SLICES slices of
+ * BENCH_SLICE_SECONDS each side), so a neighbour's burst hits both sides:
  * - autocannon (independent requests): bare GET, bare POST with a JSON body, TOTP verify,
- *   guard checks (multi-use and single-use tokens);
+ *   guard checks (multi-use and single-use tokens), each beside the bare POST;
  * - a closed loop of fetch workers (dependent requests): passkey authentication
  *   (options → software authenticator → verify) beside two sequential bare POSTs.
+ * The whole set runs BENCH_ROUNDS times and ends with each row's min and median over the rounds.
  * Then a sustained mixed load (BENCH_SUSTAIN_SECONDS, default 60) and the child's memory.
- * Run: `npm run bench:server`. Env: BENCH_SECONDS (per section, default 10),
- * BENCH_SUSTAIN_SECONDS (default 60), BENCH_USERS (TOTP users, default 1000), BENCH_CONNECTIONS (default 10).
+ * Run: `npm run bench:server`. Env: BENCH_ROUNDS (default 3), BENCH_SLICES (default 5),
+ * BENCH_SLICE_SECONDS (default 2), BENCH_SUSTAIN_SECONDS (default 60), BENCH_USERS (TOTP
+ * users, default 1000), BENCH_CONNECTIONS (default 10), BENCH_PIN=0 (no pinning).
  */
 import { performance } from 'node:perf_hooks';
 import { totpCode } from 'mfa-kit/testing';
 import { BenchClient, pool, type Session, type TotpUser } from './client.js';
+import { interleave, type Slice } from './interleave.js';
 import { cannon, closedLoop, emptyResult, figures, merge, type Figures, type LoadResult, type RequestSpec } from './load.js';
+import { describePinning, pinServerAndGenerator } from './pin-to-core.js';
+import { printMeasures, printRound, printSummary, type ServerFigureRow } from './server-throughput-report.js';
 import { BENCH_T0_MS, removeDataDir, spawnServerChild, type ServerChild } from './spawn-server-child.js';
 
 const STEP_MS = 30_000;
+/** Harvested single-use tokens kept unspent at most (each request spec holds a token and a session). */
+const HARVEST_LIMIT = 60_000;
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 /** Guarded route for both token kinds: enabling delegation needs wallet:refresh (configured multi-use), revoking needs wallet:reshare (single-use). */
 const GUARD_POLICY = {
-  'wallet.waas.refresh': { singleUse: false, ttlSeconds: 3600 },
-  // An hour so the tokens harvested during the TOTP windows (the child's clock moves 90 s a window) are still live.
-  'wallet.waas.reshare': { singleUse: true, ttlSeconds: 3600 },
+  // Six hours so every token is still live when spent, rounds later: the child's clock moves 90 s a TOTP window.
+  'wallet.waas.refresh': { singleUse: false, ttlSeconds: 6 * 3600 },
+  'wallet.waas.reshare': { singleUse: true, ttlSeconds: 6 * 3600 },
 } as const;
-
-interface Harvested {
-  session: Session;
-  token: string;
-}
 
 const json = (session: Session, body: unknown, extra: Record<string, string> = {}) => ({
   headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json', ...extra },
   body: JSON.stringify(body),
 });
 
-export interface ServerFigureRow {
-  what: string;
-  generator: string;
-  figures: Figures;
-  baseline?: string;
+/** Single-use tokens minted by the TOTP and passkey rows, each spent once by the single-use guard row, in order. */
+class SingleUseTokens {
+  readonly requests: RequestSpec[] = [];
+  readonly cursor = { next: 0 };
+
+  add(session: Session, token: string) {
+    if (this.unspent() >= HARVEST_LIMIT) return;
+    this.requests.push({ method: 'POST', path: '/wallet/delegation', ...json(session, { enabled: false }, { 'x-elevated-access-token': token }) });
+  }
+
+  unspent() {
+    return this.requests.length - this.cursor.next;
+  }
 }
 
+export type { ServerFigureRow };
+
 export interface ServerBenchResult {
-  rows: ServerFigureRow[];
+  rounds: ServerFigureRow[][];
+  pinning: string;
   memory: { before: NodeJS.MemoryUsage; afterLoad: NodeJS.MemoryUsage; afterGc: NodeJS.MemoryUsage; sustainedSeconds: number; sustained: Figures };
   setup: { totpUsers: number; passkeyUsers: number; enrollSeconds: number };
 }
 
-/** TOTP windows: clock k sits 2 + 3k steps after enrollment, so steps −1, 0, +1 are each one newer than the last accepted. */
-async function totpWindows(child: ServerChild, users: TotpUser[], seconds: number, connections: number, harvest: Harvested[], windowIndex: { k: number }) {
+/**
+ * TOTP windows for `seconds`: clock k sits 2 + 3k steps after enrollment, so steps −1, 0, +1
+ * are each one newer than the last accepted. A window cut short by the deadline is safe: the
+ * next one's steps are newer than anything the cut one could have accepted.
+ */
+async function totpWindows(
+  child: ServerChild,
+  users: TotpUser[],
+  seconds: number,
+  connections: number,
+  tokens: SingleUseTokens | undefined,
+  windowIndex: { k: number },
+) {
   const total = emptyResult();
   const deadline = performance.now() + seconds * 1000;
   while (performance.now() < deadline) {
@@ -71,11 +98,11 @@ async function totpWindows(child: ServerChild, users: TotpUser[], seconds: numbe
     const result = await cannon({
       url: child.url,
       connections,
-      durationSeconds: 600,
+      durationSeconds: Math.max(0.05, (deadline - performance.now()) / 1000),
       request: specs,
       okStatus: 200,
       onBody: (status, body, tag) => {
-        if (status === 200 && harvest.length < 60_000) harvest.push({ session: tag as Session, token: JSON.parse(body).elevatedAccessToken.token });
+        if (status === 200 && tokens) tokens.add(tag as Session, JSON.parse(body).elevatedAccessToken.token);
       },
     });
     merge(total, result);
@@ -83,12 +110,137 @@ async function totpWindows(child: ServerChild, users: TotpUser[], seconds: numbe
   return total;
 }
 
+interface Setup {
+  child: ServerChild;
+  client: BenchClient;
+  connections: number;
+  totpUsers: TotpUser[];
+  guardUsers: TotpUser[];
+  passkeyUsers: Awaited<ReturnType<typeof enrollPasskeyUsers>>;
+  tokens: SingleUseTokens;
+  windowIndex: { k: number };
+}
+
+function enrollPasskeyUsers(client: BenchClient, count: number) {
+  return Promise.all(
+    [...Array(count).keys()].map(async (i) => {
+      const session = await client.session(`passkey-${i}`);
+      return { session, ...(await client.registerPasskey(session)) };
+    }),
+  );
+}
+
+/** One multi-use token per guard user, minted at the child's current clock. */
+async function multiUseRequests({ client, child, guardUsers }: Setup): Promise<RequestSpec[]> {
+  const requests: RequestSpec[] = [];
+  for (const user of guardUsers) {
+    const answer = await client.totpVerify(user, totpCode(user.secret, { now: child.clockMs() }), { requestedScopes: ['wallet:refresh'] });
+    if (answer.status !== 200 || answer.body.elevatedAccessToken.singleUse !== false) throw new Error(`multi-use token: ${answer.status} ${answer.text}`);
+    requests.push({
+      method: 'POST',
+      path: '/wallet/delegation',
+      ...json(user.session, { enabled: true }, { 'x-elevated-access-token': answer.body.elevatedAccessToken.token }),
+    });
+  }
+  return requests;
+}
+
+/** Every row once, each interleaved with its baseline. */
+async function measureRound(setup: Setup, slices: number, sliceSeconds: number): Promise<ServerFigureRow[]> {
+  const { child, client, connections, tokens } = setup;
+  const url = child.url;
+  const barePostRequest: RequestSpec = {
+    method: 'POST',
+    path: '/bench/bare',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: '123456', requestedScopes: ['wallet:reshare'] }),
+  };
+  const barePostAll = emptyResult();
+  const barePost: Slice = async (seconds) =>
+    merge(barePostAll, await cannon({ url, connections, durationSeconds: seconds, request: barePostRequest, okStatus: 200 }));
+  /** A row beside the bare POST: its figures, and those of the bare POST slices run between its own. */
+  const besideBarePost = async (what: string, row: Slice): Promise<ServerFigureRow> => {
+    const { baseline, row: measured } = await interleave(slices, sliceSeconds, barePost, row);
+    return {
+      what,
+      generator: 'autocannon',
+      figures: figures(measured),
+      baseline: { what: 'baseline: POST /bench/bare (JSON body)', figures: figures(baseline) },
+    };
+  };
+
+  const get = await besideBarePost('baseline: GET /bench/bare', (seconds) =>
+    cannon({ url, connections, durationSeconds: seconds, request: { method: 'GET', path: '/bench/bare' }, okStatus: 200 }),
+  );
+  const totp = await besideBarePost('TOTP verify (+ single-use token)', (seconds) =>
+    totpWindows(child, setup.totpUsers, seconds, connections, tokens, setup.windowIndex),
+  );
+
+  const workers = [...Array(connections).keys()];
+  const passkeyPair = await interleave(
+    slices,
+    sliceSeconds,
+    (seconds) =>
+      closedLoop({
+        workers,
+        durationSeconds: seconds,
+        okStatus: 200,
+        flow: async () => {
+          await client.call('POST', '/bench/bare', { body: {} });
+          return (await client.call('POST', '/bench/bare', { body: { response: {} } })).status;
+        },
+      }),
+    (seconds) =>
+      closedLoop({
+        workers: setup.passkeyUsers,
+        durationSeconds: seconds,
+        okStatus: 200,
+        flow: async (user) => {
+          const answer = await client.passkeyAuthenticate(user.session, user.authenticator, { requestedScopes: ['wallet:reshare'] });
+          if (answer.status === 200) tokens.add(user.session, answer.body.elevatedAccessToken.token);
+          return answer.status;
+        },
+      }),
+  );
+
+  const multi = await multiUseRequests(setup);
+  const guardMulti = await besideBarePost('guard, multi-use token (POST /wallet/delegation)', (seconds) =>
+    cannon({ url, connections, durationSeconds: seconds, request: multi, cycle: true, okStatus: 200 }),
+  );
+  const unspentBefore = tokens.unspent();
+  const guardSingle = await besideBarePost('guard, single-use token (each harvested token once)', (seconds) =>
+    cannon({ url, connections, durationSeconds: seconds, request: tokens.requests, cursor: tokens.cursor, okStatus: 200 }),
+  );
+  const spent = unspentBefore - tokens.unspent();
+  if (tokens.unspent() === 0) console.log(`  (the single-use row ran out of harvested tokens after ${spent}: its last slices were short)`);
+
+  // GET's row is not a ratio; its slices are only there so the baseline row counts every bare POST of the round.
+  const { baseline: _getPairBaseline, ...getRow } = get;
+  return [
+    getRow,
+    { what: 'baseline: POST /bench/bare (JSON body)', generator: 'autocannon', figures: figures(barePostAll) },
+    totp,
+    { what: 'baseline: 2 sequential POST /bench/bare', generator: 'fetch closed loop', figures: figures(passkeyPair.baseline) },
+    {
+      what: 'passkey options + verify (a flow)',
+      generator: 'fetch closed loop',
+      figures: figures(passkeyPair.row),
+      baseline: { what: 'baseline: 2 sequential POST /bench/bare', figures: figures(passkeyPair.baseline) },
+    },
+    guardMulti,
+    guardSingle,
+  ];
+}
+
 export async function runServerBench(): Promise<ServerBenchResult> {
-  const seconds = env('BENCH_SECONDS', 10);
+  const rounds = env('BENCH_ROUNDS', 3);
+  const slices = env('BENCH_SLICES', 5);
+  const sliceSeconds = env('BENCH_SLICE_SECONDS', 2);
   const sustainSeconds = env('BENCH_SUSTAIN_SECONDS', 60);
   const userCount = env('BENCH_USERS', 1000);
   const connections = env('BENCH_CONNECTIONS', 10);
   const child = await spawnServerChild({ clockMs: BENCH_T0_MS, policy: GUARD_POLICY });
+  const pinning = describePinning(pinServerAndGenerator(child.pid));
   const client = new BenchClient(child.url);
   try {
     const before = await child.memory(true);
@@ -104,109 +256,26 @@ export async function runServerBench(): Promise<ServerBenchResult> {
     await pool([...Array(connections).keys()], connections, async (i) => {
       guardUsers.push(await client.seedTotp(`guard-${i}`));
     });
-    const passkeyUsers = await Promise.all(
-      [...Array(connections).keys()].map(async (i) => {
-        const session = await client.session(`passkey-${i}`);
-        return { session, ...(await client.registerPasskey(session)) };
-      }),
-    );
+    const passkeyUsers = await enrollPasskeyUsers(client, connections);
     const enrollSeconds = (performance.now() - t0) / 1000;
+    const setup: Setup = { child, client, connections, totpUsers, guardUsers, passkeyUsers, tokens: new SingleUseTokens(), windowIndex: { k: 0 } };
     console.log(
-      `\nServer throughput: ${userCount} TOTP users, ${connections} passkey users enrolled in ${enrollSeconds.toFixed(1)} s; ${connections} connections, ${seconds} s a section`,
+      `\nServer throughput: ${userCount} TOTP users, ${connections} passkey users enrolled in ${enrollSeconds.toFixed(1)} s; ${connections} connections; ${pinning}.` +
+        `\nEach row runs in ${slices} slices of ${sliceSeconds} s alternating with ${slices} of its baseline; "ok/s ÷ baseline" divides by those interleaved baseline slices. ${rounds} round(s).`,
     );
 
-    const rows: ServerFigureRow[] = [];
-    const bareGet = await cannon({ url: child.url, connections, durationSeconds: seconds, request: { method: 'GET', path: '/bench/bare' }, okStatus: 200 });
-    rows.push({ what: 'baseline: GET /bench/bare', generator: 'autocannon', figures: figures(bareGet) });
-    const barePost = await cannon({
-      url: child.url,
-      connections,
-      durationSeconds: seconds,
-      request: {
-        method: 'POST',
-        path: '/bench/bare',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: '123456', requestedScopes: ['wallet:reshare'] }),
-      },
-      okStatus: 200,
-    });
-    rows.push({ what: 'baseline: POST /bench/bare (JSON body)', generator: 'autocannon', figures: figures(barePost) });
-
-    const harvest: Harvested[] = [];
-    const windowIndex = { k: 0 };
-    const totp = await totpWindows(child, totpUsers, seconds, connections, harvest, windowIndex);
-    rows.push({
-      what: 'TOTP verify (+ single-use token)',
-      generator: 'autocannon',
-      figures: figures(totp),
-      baseline: 'baseline: POST /bench/bare (JSON body)',
-    });
-
-    const bareFlow = await closedLoop({
-      workers: [...Array(connections).keys()],
-      durationSeconds: seconds,
-      okStatus: 200,
-      flow: async () => {
-        await client.call('POST', '/bench/bare', { body: {} });
-        return (await client.call('POST', '/bench/bare', { body: { response: {} } })).status;
-      },
-    });
-    rows.push({ what: 'baseline: 2 sequential POST /bench/bare', generator: 'fetch closed loop', figures: figures(bareFlow) });
-    const passkey = await closedLoop({
-      workers: passkeyUsers,
-      durationSeconds: seconds,
-      okStatus: 200,
-      flow: async (user) => {
-        const answer = await client.passkeyAuthenticate(user.session, user.authenticator, { requestedScopes: ['wallet:reshare'] });
-        if (answer.status === 200) harvest.push({ session: user.session, token: answer.body.elevatedAccessToken.token });
-        return answer.status;
-      },
-    });
-    rows.push({
-      what: 'passkey options + verify (a flow)',
-      generator: 'fetch closed loop',
-      figures: figures(passkey),
-      baseline: 'baseline: 2 sequential POST /bench/bare',
-    });
-
-    const multi: RequestSpec[] = [];
-    for (const user of guardUsers) {
-      const answer = await client.totpVerify(user, totpCode(user.secret, { now: child.clockMs() }), { requestedScopes: ['wallet:refresh'] });
-      if (answer.status !== 200 || answer.body.elevatedAccessToken.singleUse !== false) throw new Error(`multi-use token: ${answer.status} ${answer.text}`);
-      multi.push({
-        method: 'POST',
-        path: '/wallet/delegation',
-        ...json(user.session, { enabled: true }, { 'x-elevated-access-token': answer.body.elevatedAccessToken.token }),
-      });
+    const measured: ServerFigureRow[][] = [];
+    for (let round = 1; round <= rounds; round++) {
+      measured.push(await measureRound(setup, slices, sliceSeconds));
+      printRound(round, measured.at(-1)!);
     }
-    const guardMulti = await cannon({ url: child.url, connections, durationSeconds: seconds, request: multi, cycle: true, okStatus: 200 });
-    rows.push({
-      what: 'guard, multi-use token (POST /wallet/delegation)',
-      generator: 'autocannon',
-      figures: figures(guardMulti),
-      baseline: 'baseline: POST /bench/bare (JSON body)',
-    });
-
-    const single: RequestSpec[] = harvest.map(({ session, token }) => ({
-      method: 'POST',
-      path: '/wallet/delegation',
-      ...json(session, { enabled: false }, { 'x-elevated-access-token': token }),
-    }));
-    const guardSingle = await cannon({ url: child.url, connections, durationSeconds: seconds, request: single, okStatus: 200 });
-    rows.push({
-      what: `guard, single-use token (${single.length} harvested, each once)`,
-      generator: 'autocannon',
-      figures: figures(guardSingle),
-      baseline: 'baseline: POST /bench/bare (JSON body)',
-    });
-
-    printRows(rows);
-    printMeasures(rows);
+    printMeasures(measured[0]!);
+    printSummary(measured);
 
     // Sustained mixed load: TOTP windows and a two-worker passkey loop side by side.
     const sustainedStart = performance.now();
     const [sustainedTotp, sustainedPasskey] = await Promise.all([
-      totpWindows(child, totpUsers, sustainSeconds, connections, [], windowIndex),
+      totpWindows(child, totpUsers, sustainSeconds, connections, undefined, setup.windowIndex),
       closedLoop({
         workers: passkeyUsers.slice(0, 2),
         durationSeconds: sustainSeconds,
@@ -248,7 +317,8 @@ export async function runServerBench(): Promise<ServerBenchResult> {
       },
     ]);
     return {
-      rows,
+      rounds: measured,
+      pinning,
       memory: { before, afterLoad, afterGc, sustainedSeconds: sustainedWall, sustained: s },
       setup: { totpUsers: userCount, passkeyUsers: connections, enrollSeconds },
     };
@@ -256,51 +326,6 @@ export async function runServerBench(): Promise<ServerBenchResult> {
     await child.stop();
     removeDataDir(child.dataDir);
   }
-}
-
-/** What each row's requests do inside the server child, beyond what its baseline does too. */
-export const SERVER_ROW_MEASURES: readonly [prefix: string, measures: string][] = [
-  ['baseline: GET', "Node HTTP + Hono routing and the global middleware (no-store, body limit): the framework's ceiling"],
-  ['baseline: POST', 'the same plus reading and parsing a small JSON body: what every kit POST pays before its own work'],
-  [
-    'TOTP verify',
-    'session lookup (demo, one SELECT), body validation, device read, 3 HOTPs, ONE write transaction (reserve attempt + accept step + reset), ES256 sign (node:crypto), step_up_granted event INSERT',
-  ],
-  ['baseline: 2 sequential', 'two dependent bare POSTs through the fetch client: the ceiling of a two-request flow'],
-  [
-    'passkey',
-    'options (challenge INSERT) → software authenticator → verify (challenge DELETE, ES256 assertion check by @simplewebauthn, counter UPDATE, ES256 token sign, event INSERT)',
-  ],
-  ['guard, multi-use', 'session lookup, policy (one SELECT EXISTS), ES256 verify (jose, WebCrypto), no digest (unbound token), the delegation UPDATE'],
-  ['guard, single-use', 'the same plus the atomic jti INSERT (single use)'],
-];
-
-function printMeasures(rows: ServerFigureRow[]) {
-  console.log('What each row measures:');
-  for (const row of rows) {
-    const measures = SERVER_ROW_MEASURES.find(([prefix]) => row.what.startsWith(prefix))?.[1];
-    if (measures) console.log(`  - ${row.what}: ${measures}`);
-  }
-}
-
-function printRows(rows: ServerFigureRow[]) {
-  const byName = new Map(rows.map((row) => [row.what, row.figures]));
-  console.table(
-    rows.map((row) => {
-      const base = row.baseline ? byName.get(row.baseline) : undefined;
-      return {
-        what: row.what,
-        generator: row.generator,
-        'ok/s': row.figures.okPerSecond.toFixed(0),
-        'p50 ms': row.figures.p50Ms.toFixed(2),
-        'p99 ms': row.figures.p99Ms.toFixed(2),
-        'ok/s ÷ baseline': base ? (row.figures.okPerSecond / base.okPerSecond).toFixed(3) : '',
-        'p50 ÷ baseline': base ? (row.figures.p50Ms / base.p50Ms).toFixed(2) : '',
-        ok: row.figures.ok,
-        failed: row.figures.failed,
-      };
-    }),
-  );
 }
 
 export type { LoadResult };
