@@ -18,7 +18,7 @@ import type { MfaPrincipal } from '../options.js';
 import { isMfaRequired, tokenPolicyForScopes } from '../policy.js';
 import { recordSecurityEvent } from '../security-events.js';
 import { redeemMfaToken } from '../tokens/mfa-token.js';
-import { ElevatedAccessError, verifyElevatedJwt } from './verify-elevated-access-token.js';
+import { ElevatedAccessError, verifyOwnElevatedJwt } from './verify-elevated-access-token.js';
 
 export interface RequireElevatedAccessOptions {
   /**
@@ -73,7 +73,7 @@ export async function enforceElevatedAccess(c: Context, ctx: MfaServerContext, p
     // The payload is read and digested only when the token turns out to be bound to an action.
     const action = check.action ? { mfaAction: check.action, payloadDigest: () => digestOf(c, check.getPayload) } : undefined;
     try {
-      const claims = await verifyElevatedJwt(elevated, ctx.keys.keySet, {
+      const claims = await verifyOwnElevatedJwt(elevated, ctx.keys.verifyOwn, {
         issuer: ctx.config.issuer,
         audience: ctx.config.audience,
         scope: check.scope,

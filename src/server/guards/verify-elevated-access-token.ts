@@ -1,6 +1,7 @@
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type CryptoKey, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import type { MFAAction, ServerErrorCode, TokenScope } from '../../protocol/index.js';
 import type { ElevatedAccessClaims } from '../tokens/elevated-token.js';
+import type { JwsVerifier } from '../tokens/jws-verifier.js';
 import { hasLowS } from '../tokens/low-s.js';
 import { ELEVATED_TOKEN_TYP, SIGNING_ALG } from '../tokens/signing-keys.js';
 
@@ -34,6 +35,18 @@ export interface VerifyElevatedJwtOptions {
   currentDate?: Date | undefined;
 }
 
+/** The claims every elevated token must carry (RFC 7519 §4.1 and docs/architecture.md §7). */
+const REQUIRED_CLAIMS = ['sub', 'sid', 'scope', 'exp', 'iat', 'jti'];
+
+/** Runs the signature and registered-claim checks; any failure there is the same refusal. */
+async function signedClaims(verifySignature: () => Promise<unknown> | unknown): Promise<ElevatedAccessClaims> {
+  try {
+    return (await verifySignature()) as ElevatedAccessClaims;
+  } catch {
+    throw new ElevatedAccessError('elevated_access_required', 'The elevated access token is invalid or expired.');
+  }
+}
+
 /**
  * Every check of docs/architecture.md §7 except single use: signature (ES256 only — `alg: none` and
  * HMAC confusion are refused by jose's `algorithms` allow-list) by the key the header's `kid`
@@ -41,25 +54,45 @@ export interface VerifyElevatedJwtOptions {
  * user, session, scope, and the action digest.
  */
 export async function verifyElevatedJwt(token: string, key: CryptoKey | JWTVerifyGetKey, options: VerifyElevatedJwtOptions): Promise<ElevatedAccessClaims> {
-  let claims: ElevatedAccessClaims;
-  try {
+  const claims = await signedClaims(async () => {
     if (!hasLowS(token)) throw new Error('high S');
     const verified = await jwtVerify(token, key as CryptoKey, {
       algorithms: [SIGNING_ALG],
       issuer: options.issuer,
       audience: options.audience,
       currentDate: options.currentDate,
-      requiredClaims: ['sub', 'sid', 'scope', 'exp', 'iat', 'jti'],
+      requiredClaims: REQUIRED_CLAIMS,
       // RFC 8725 §3.11: the type says what the token is for; ours are all typ JWT.
       typ: ELEVATED_TOKEN_TYP,
     });
     // docs/architecture.md §7: our tokens always name their key. Without a `kid`, jose would try the only
     // key of a one-key JWKS; refusing it keeps key selection explicit (and rotation safe).
     if (typeof verified.protectedHeader.kid !== 'string') throw new Error('no kid');
-    claims = verified.payload as unknown as ElevatedAccessClaims;
-  } catch {
-    throw new ElevatedAccessError('elevated_access_required', 'The elevated access token is invalid or expired.');
-  }
+    return verified.payload;
+  });
+  return checkElevatedClaims(claims, options);
+}
+
+/**
+ * `verifyElevatedJwt` for the server's own guard, with the server's own keys: the same checks,
+ * the signature and registered claims by `verifier` (jws-verifier.ts) instead of jose.
+ */
+export async function verifyOwnElevatedJwt(token: string, verifier: JwsVerifier, options: VerifyElevatedJwtOptions): Promise<ElevatedAccessClaims> {
+  const claims = await signedClaims(
+    () =>
+      verifier(token, {
+        issuer: options.issuer,
+        audience: options.audience,
+        typ: ELEVATED_TOKEN_TYP,
+        requiredClaims: REQUIRED_CLAIMS,
+        currentDate: options.currentDate,
+      }).payload,
+  );
+  return checkElevatedClaims(claims, options);
+}
+
+/** The checks after the signature: claim types, user, session, scope, binding. */
+async function checkElevatedClaims(claims: ElevatedAccessClaims, options: VerifyElevatedJwtOptions): Promise<ElevatedAccessClaims> {
   if (typeof claims.scope !== 'string' || typeof claims.jti !== 'string' || typeof claims.sid !== 'string') {
     throw new ElevatedAccessError('elevated_access_required', 'The elevated access token is malformed.');
   }

@@ -1,6 +1,7 @@
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK, type JWTVerifyGetKey } from 'jose';
 import type { KeyVault } from '../crypto/key-vault.js';
 import { createEs256Signer, type JwsSigner } from './jws-signer.js';
+import { createEs256Verifier, type JwsVerifier } from './jws-verifier.js';
 
 export const SIGNING_ALG = 'ES256';
 /** The `typ` header every elevated token carries, and every verifier requires. */
@@ -22,6 +23,8 @@ export interface SigningKeys {
    * as a resource server with `verifyElevatedAccessToken` does, so both accept the same tokens.
    */
   keySet: JWTVerifyGetKey;
+  /** The same keys for the server's own guard: the checks of `keySet` with jose, over node:crypto (jws-verifier.ts). */
+  verifyOwn: JwsVerifier;
 }
 
 /** A fresh P-256 key pair as a private JWK (with `d`). */
@@ -63,7 +66,7 @@ export async function importSigningKeys(jwk: JWK, retired: readonly JWK[] = []):
   }
   const kid = publicJwk.kid!;
   const sign = createEs256Signer(jwk, { alg: SIGNING_ALG, kid, typ: ELEVATED_TOKEN_TYP });
-  return { kid, privateKey, sign, publicKey, publicJwk, published, keySet: createLocalJWKSet({ keys: published }) };
+  return { kid, privateKey, sign, publicKey, publicJwk, published, keySet: createLocalJWKSet({ keys: published }), verifyOwn: createEs256Verifier(published) };
 }
 
 /** Under this name a shared vault keeps public keys that still verify but no longer sign (a JSON array). */
