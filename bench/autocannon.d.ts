@@ -21,6 +21,7 @@ declare module 'autocannon' {
     body?: string;
     requests?: AutocannonRequest[];
     timeout?: number;
+    sampleInt?: number;
   }
   interface Histogram {
     average: number;

@@ -101,20 +101,29 @@ export async function cannon(options: CannonOptions): Promise<LoadResult> {
   }
   const latenciesMs: number[] = [];
   const started = performance.now();
+  let lastAnswerAt = started;
   const instance = autocannon({
     url: options.url,
-    connections: options.connections,
+    // autocannon refuses more connections than requests.
+    connections: Math.min(options.connections, remaining),
     pipelining: 1,
     ...(list && !options.cycle ? { amount: remaining } : {}),
     duration: options.durationSeconds,
     requests: [request],
     timeout: 30,
+    // autocannon notices the end of a run only at a sample tick (1 s by default): finer ticks end a short slice on time.
+    sampleInt: 50,
   });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     latenciesMs.push(responseTime);
+    lastAnswerAt = performance.now();
   });
+  // With `amount`, autocannon ignores `duration`: stop it ourselves.
+  const stopTimer = list && !options.cycle ? setTimeout(() => instance.stop(), options.durationSeconds * 1000) : undefined;
   const result = await instance;
-  const seconds = (performance.now() - started) / 1000;
+  clearTimeout(stopTimer);
+  // Up to the last answer: a list that runs out before the deadline leaves no idle tail in the rate.
+  const seconds = (lastAnswerAt - started) / 1000;
   const statuses: Record<string, number> = {};
   for (const [status, { count }] of Object.entries(result.statusCodeStats)) statuses[status] = Number(count);
   return {

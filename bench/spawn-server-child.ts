@@ -53,7 +53,13 @@ export async function spawnServerChild(options: ServerChildOptions = {}): Promis
   let clock = options.clockMs ?? BENCH_T0_MS;
   let stderr = '';
   const child: ChildProcess = fork(CHILD, [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    // BENCH_CHILD_PROFILE_DIR: a V8 CPU profile of the server child, written there when it exits (for `--cpu-prof` analysis of a bench).
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(process.env.BENCH_CHILD_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHILD_PROFILE_DIR}`] : []),
+    ],
     env: {
       ...process.env,
       BENCH_DATA_DIR: dataDir,
