@@ -45,11 +45,13 @@ export function toSecurityEvent(record: SecurityEventRecord): SecurityEvent {
   };
 }
 
-/**
- * Writes the event to the audit table, then tells the app. A failing `onSecurityEvent` is
- * logged, never turned into the request's error: the change it reports has already happened.
- */
-export async function recordSecurityEvent(c: Context, principal: MfaPrincipal, type: SecurityEventType, details: SecurityEventDetails = {}): Promise<void> {
+/** The audit record of an event of this request: who, when, from where. Nothing is written yet. */
+export async function securityEventRecord(
+  c: Context,
+  principal: MfaPrincipal,
+  type: SecurityEventType,
+  details: SecurityEventDetails = {},
+): Promise<SecurityEventRecord> {
   const ctx = (c as Context<MfaEnv>).var.mfa;
   let client: ClientInfo;
   try {
@@ -57,7 +59,7 @@ export async function recordSecurityEvent(c: Context, principal: MfaPrincipal, t
   } catch {
     client = { ipAddress: null, userAgent: null };
   }
-  const record: SecurityEventRecord = {
+  return {
     id: randomUUID(),
     userId: principal.userId,
     sessionId: principal.sessionId,
@@ -67,11 +69,25 @@ export async function recordSecurityEvent(c: Context, principal: MfaPrincipal, t
     userAgent: clip(client.userAgent),
     details: JSON.stringify(details),
   };
-  await ctx.store.insertSecurityEvent(record);
+}
+
+/**
+ * Tells the app about an event already in the audit table. A failing `onSecurityEvent` is
+ * logged, never turned into the request's error: the change it reports has already happened.
+ */
+export async function notifySecurityEvent(c: Context, record: SecurityEventRecord): Promise<void> {
+  const ctx = (c as Context<MfaEnv>).var.mfa;
   if (!ctx.onSecurityEvent) return;
   try {
-    await ctx.onSecurityEvent({ ...toSecurityEvent(record), userId: principal.userId });
+    await ctx.onSecurityEvent({ ...toSecurityEvent(record), userId: record.userId });
   } catch (error) {
-    ctx.log(`mfa-kit: onSecurityEvent failed for a ${type} event: ${error instanceof Error ? error.name : 'error'}`);
+    ctx.log(`mfa-kit: onSecurityEvent failed for a ${record.type} event: ${error instanceof Error ? error.name : 'error'}`);
   }
+}
+
+/** Writes the event to the audit table, then tells the app. */
+export async function recordSecurityEvent(c: Context, principal: MfaPrincipal, type: SecurityEventType, details: SecurityEventDetails = {}): Promise<void> {
+  const record = await securityEventRecord(c, principal, type, details);
+  await (c as Context<MfaEnv>).var.mfa.store.insertSecurityEvent(record);
+  await notifySecurityEvent(c, record);
 }

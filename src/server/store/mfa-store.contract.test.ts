@@ -283,6 +283,28 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         expect(await store.reserveAttempt(userId, NOW, policy)).toEqual({ allowed: true, failures: 2, lockedUntil: null });
       });
 
+      it('writes the step_up_granted event it is given only with an accepted step: not for a wrong code, a replay or a locked user', async () => {
+        const userId = freshUser();
+        const d = device(userId, { verifiedAt: NOW, lastStep: 10 });
+        await store.insertTotpDevice(d);
+        const granted = (id: string, at = NOW) => ({
+          id,
+          userId,
+          sessionId: 's1',
+          type: 'step_up_granted',
+          at,
+          ipAddress: '203.0.113.7',
+          userAgent: 'test',
+          details: '{"method":"totp","scopes":["wallet:sign"]}',
+        });
+        expect((await store.attemptTotpStep(userId, d.id, null, NOW, policy, granted('wrong'))).accepted).toBe(false);
+        expect((await store.attemptTotpStep(userId, d.id, 10, NOW, policy, granted('replay'))).accepted).toBe(false);
+        expect((await store.attemptTotpStep(userId, d.id, 11, NOW + 5, policy, granted('won', NOW + 5))).accepted).toBe(true);
+        for (let i = 0; i < 3; i++) await store.attemptTotpStep(userId, d.id, null, NOW + 6, policy);
+        expect((await store.attemptTotpStep(userId, d.id, 12, NOW + 7, policy, granted('locked'))).allowed).toBe(false);
+        expect(await store.listSecurityEvents(userId, 10)).toEqual([granted('won', NOW + 5)]);
+      });
+
       it("marks a new device verified with its first accepted step, and never accepts another user's device", async () => {
         const userId = freshUser();
         const d = device(userId);

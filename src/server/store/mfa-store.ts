@@ -130,10 +130,19 @@ export interface MfaStore {
   /**
    * A whole TOTP attempt as one write transaction (one round trip to a networked database):
    * `reserveAttempt`; then, only when that allowed it and the code matched a `step`,
-   * `acceptTotpStep`; then, only when that accepted it, `resetAttempts`. A locked-out user
-   * never has a step accepted, and each part keeps its own single-use guarantee.
+   * `acceptTotpStep`; then, only when that accepted it, `resetAttempts` and, when given,
+   * `insertSecurityEvent(granted)` (the `step_up_granted` event of the tokens the accepted
+   * code earns). A locked-out user never has a step accepted, each part keeps its own
+   * single-use guarantee, and no accepted step goes without its event.
    */
-  attemptTotpStep(userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy): Promise<TotpAttemptResult>;
+  attemptTotpStep(
+    userId: string,
+    id: string,
+    step: number | null,
+    now: number,
+    policy: LockoutPolicy,
+    granted?: SecurityEventRecord,
+  ): Promise<TotpAttemptResult>;
   /** Makes `id` the default when the user has no default device yet. */
   setDefaultTotpDeviceIfNone(userId: string, id: string): Promise<void>;
   /** Makes `id` (a verified device) the only default; false when there is no such device. */

@@ -165,6 +165,29 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   END
   $fn$;
   `,
+  // The TOTP attempt and its step_up_granted audit event in one statement and one commit: the
+  // event is written only when the step is accepted. An overload, so an instance still on the
+  // eight-argument form keeps working while a deployment upgrades.
+  `
+  CREATE FUNCTION mfa_attempt_totp_step(
+    p_user TEXT, p_device TEXT, p_step BIGINT, p_now BIGINT,
+    p_max INTEGER, p_lock_ms BIGINT, p_max_lock_ms BIGINT, p_permanent INTEGER,
+    p_event_id TEXT, p_event_session TEXT, p_event_type TEXT, p_event_at BIGINT,
+    p_event_ip TEXT, p_event_user_agent TEXT, p_event_details TEXT
+  ) RETURNS TABLE (r_allowed BOOLEAN, r_accepted BOOLEAN, r_failures INTEGER, r_locked_until BIGINT)
+  LANGUAGE plpgsql AS $fn$
+  DECLARE
+    v RECORD;
+  BEGIN
+    SELECT * INTO v FROM mfa_attempt_totp_step(p_user, p_device, p_step, p_now, p_max, p_lock_ms, p_max_lock_ms, p_permanent);
+    IF v.r_accepted THEN
+      INSERT INTO security_events (id, user_id, session_id, type, at, ip_address, user_agent, details)
+      VALUES (p_event_id, p_user, p_event_session, p_event_type, p_event_at, p_event_ip, p_event_user_agent, p_event_details);
+    END IF;
+    RETURN QUERY SELECT v.r_allowed, v.r_accepted, v.r_failures, v.r_locked_until;
+  END
+  $fn$;
+  `,
 ];
 
 /**

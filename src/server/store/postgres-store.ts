@@ -98,18 +98,29 @@ export class PostgresMfaStore implements MfaStore {
     );
     return changed === 1;
   }
-  async attemptTotpStep(userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy): Promise<TotpAttemptResult> {
+  async attemptTotpStep(
+    userId: string,
+    id: string,
+    step: number | null,
+    now: number,
+    policy: LockoutPolicy,
+    granted?: SecurityEventRecord,
+  ): Promise<TotpAttemptResult> {
     const { maxFailures, lockMs, maxLockMs, permanentAfter } = policy;
-    const { rows } = await this.pool.query('SELECT * FROM mfa_attempt_totp_step($1, $2, $3, $4, $5, $6, $7, $8)', [
-      userId,
-      id,
-      step,
-      now,
-      maxFailures,
-      lockMs,
-      maxLockMs,
-      permanentAfter,
-    ]);
+    const attempt = [userId, id, step, now, maxFailures, lockMs, maxLockMs, permanentAfter];
+    // With an event, the overload of migration 7 that also records it when the step is accepted (same statement, same commit).
+    const { rows } = granted
+      ? await this.pool.query('SELECT * FROM mfa_attempt_totp_step($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)', [
+          ...attempt,
+          granted.id,
+          granted.sessionId,
+          granted.type,
+          granted.at,
+          granted.ipAddress,
+          granted.userAgent,
+          granted.details,
+        ])
+      : await this.pool.query('SELECT * FROM mfa_attempt_totp_step($1, $2, $3, $4, $5, $6, $7, $8)', attempt);
     const row = rows[0]!;
     return {
       allowed: row.r_allowed === true,

@@ -106,7 +106,14 @@ export class SqliteMfaStore implements MfaStore {
   /** The connection, for an app that keeps its own tables in the same file. */
   readonly db: SqliteDatabase;
   private readonly stmt: ReturnType<typeof prepareStatements>;
-  private readonly totpAttempt: (userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy) => TotpAttemptResult;
+  private readonly totpAttempt: (
+    userId: string,
+    id: string,
+    step: number | null,
+    now: number,
+    policy: LockoutPolicy,
+    granted: SecurityEventRecord | undefined,
+  ) => TotpAttemptResult;
 
   constructor(path: string) {
     this.db = openSqliteDatabase(path);
@@ -121,14 +128,17 @@ export class SqliteMfaStore implements MfaStore {
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     this.stmt = prepareStatements(this.db);
-    // One transaction, so one commit, for the three writes of a TOTP attempt.
-    this.totpAttempt = this.db.transaction((userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy) => {
-      const reservation = this.reserve(userId, now, policy);
-      if (!reservation.allowed || step === null) return { ...reservation, accepted: false };
-      if (this.stmt.acceptStep.run({ userId, id, step, now }).changes !== 1) return { ...reservation, accepted: false };
-      this.stmt.resetAttempts.run(userId);
-      return { allowed: true, failures: 0, lockedUntil: null, accepted: true };
-    });
+    // One transaction, so one commit, for the writes of a TOTP attempt, its audit event included.
+    this.totpAttempt = this.db.transaction(
+      (userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy, granted: SecurityEventRecord | undefined) => {
+        const reservation = this.reserve(userId, now, policy);
+        if (!reservation.allowed || step === null) return { ...reservation, accepted: false };
+        if (this.stmt.acceptStep.run({ userId, id, step, now }).changes !== 1) return { ...reservation, accepted: false };
+        this.stmt.resetAttempts.run(userId);
+        if (granted) this.stmt.insertEvent.run(granted);
+        return { allowed: true, failures: 0, lockedUntil: null, accepted: true };
+      },
+    );
   }
 
   async insertTotpDevice(d: TotpDeviceRecord): Promise<void> {
@@ -147,8 +157,15 @@ export class SqliteMfaStore implements MfaStore {
   async acceptTotpStep(userId: string, id: string, step: number, now: number): Promise<boolean> {
     return this.stmt.acceptStep.run({ userId, id, step, now }).changes === 1;
   }
-  async attemptTotpStep(userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy): Promise<TotpAttemptResult> {
-    return this.totpAttempt(userId, id, step, now, policy);
+  async attemptTotpStep(
+    userId: string,
+    id: string,
+    step: number | null,
+    now: number,
+    policy: LockoutPolicy,
+    granted?: SecurityEventRecord,
+  ): Promise<TotpAttemptResult> {
+    return this.totpAttempt(userId, id, step, now, policy, granted);
   }
   async hasAnyFactor(userId: string): Promise<boolean> {
     return (this.stmt.hasAnyFactor.get({ userId }) as { has: number }).has === 1;

@@ -6,7 +6,8 @@ import type { ParsedTokenRequest } from '../http/validate.js';
 import type { MfaPrincipal } from '../options.js';
 import { issueElevatedToken, type Amr } from './elevated-token.js';
 import { issueMfaToken } from './mfa-token.js';
-import { recordSecurityEvent } from '../security-events.js';
+import { notifySecurityEvent, securityEventRecord } from '../security-events.js';
+import type { SecurityEventRecord } from '../store/mfa-store.js';
 
 /** RFC 8176: `otp` for TOTP and recovery codes (both one-time codes); `hwk` + `user` for a passkey with UV. */
 export const AMR_BY_METHOD: Record<MfaMethod, Amr[]> = {
@@ -52,12 +53,36 @@ export function enrollmentTokenRequest(request: ParsedTokenRequest, firstFactor:
   return firstFactor ? request : { requestedScopes: [], createMfaToken: false, action: undefined };
 }
 
-/** The `VerifyResponse` of a successful verification: the tokens the request asked for. */
+/**
+ * The `step_up_granted` audit record of the tokens `request` asks for, or none when it asks
+ * for none: built before the code is checked, so a store can write it in the transaction that
+ * accepts the code (`MfaStore.attemptTotpStep`).
+ */
+export async function stepUpGrantedEvent(
+  c: Context<MfaEnv>,
+  principal: MfaPrincipal,
+  method: MfaMethod,
+  request: ParsedTokenRequest,
+): Promise<SecurityEventRecord | undefined> {
+  if (request.requestedScopes.length === 0 && !request.createMfaToken) return undefined;
+  return securityEventRecord(c, principal, 'step_up_granted', {
+    method,
+    scopes: request.requestedScopes,
+    ...(request.action ? { action: request.action.mfaAction } : {}),
+  });
+}
+
+/**
+ * The `VerifyResponse` of a successful verification: the tokens the request asked for, and
+ * their `step_up_granted` event — written here, unless `recorded` says the store already wrote
+ * it with the verification (then the app is only told).
+ */
 export async function issueVerifyResponse(
   c: Context<MfaEnv>,
   principal: MfaPrincipal,
   method: MfaMethod,
   request: ParsedTokenRequest,
+  recorded?: SecurityEventRecord,
 ): Promise<VerifyResponse> {
   const ctx = c.var.mfa;
   const response: VerifyResponse = { method };
@@ -73,12 +98,13 @@ export async function issueVerifyResponse(
   if (request.createMfaToken) {
     response.mfaToken = await issueMfaToken(ctx, principal, request.createMfaToken.singleUse);
   }
-  if (response.elevatedAccessToken || response.mfaToken) {
-    await recordSecurityEvent(c, principal, 'step_up_granted', {
-      method,
-      scopes: response.elevatedAccessToken?.scopes ?? [],
-      ...(request.action ? { action: request.action.mfaAction } : {}),
-    });
+  if (recorded) await notifySecurityEvent(c, recorded);
+  else {
+    const event = await stepUpGrantedEvent(c, principal, method, request);
+    if (event) {
+      await ctx.store.insertSecurityEvent(event);
+      await notifySecurityEvent(c, event);
+    }
   }
   return response;
 }

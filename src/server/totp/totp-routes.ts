@@ -20,8 +20,8 @@ import type { MfaPrincipal } from '../options.js';
 import { isStaleEnrollment, staleEnrollment, userHasVerifiedMethods } from '../policy.js';
 import { issueFirstRecoveryCodes } from '../recovery-codes/recovery-code.js';
 import { recordSecurityEvent } from '../security-events.js';
-import type { TotpDeviceRecord } from '../store/mfa-store.js';
-import { enrollmentTokenRequest, issueVerifyResponse, normalizeTokenRequest } from '../tokens/issue-verify-response.js';
+import type { SecurityEventRecord, TotpDeviceRecord } from '../store/mfa-store.js';
+import { enrollmentTokenRequest, issueVerifyResponse, normalizeTokenRequest, stepUpGrantedEvent } from '../tokens/issue-verify-response.js';
 import { toTotpDevice } from '../wire.js';
 import { dropRecoveryCodesWithoutFactors, lastFactorRefused, refuseRemovingLastFactor } from '../factor-removal.js';
 import { generateTotpSecret, matchTotpStep, totpUri } from './totp-code.js';
@@ -34,11 +34,17 @@ import { generateTotpSecret, matchTotpStep, totpUri } from './totp-code.js';
  * exactly one wins, and concurrent guesses get no more tries than the lockout allows. The code
  * is matched first (pure computation, the same for every outcome), so the store is reached once.
  */
-async function verifyDeviceCode(c: Context<MfaEnv>, principal: MfaPrincipal, device: TotpDeviceRecord, code: string): Promise<void> {
+async function verifyDeviceCode(
+  c: Context<MfaEnv>,
+  principal: MfaPrincipal,
+  device: TotpDeviceRecord,
+  code: string,
+  granted?: SecurityEventRecord,
+): Promise<void> {
   const ctx = c.var.mfa;
   const now = ctx.now();
   const step = matchTotpStep(ctx.secrets.open(device.secretSealed), code, now);
-  const attempt = await ctx.store.attemptTotpStep(principal.userId, device.id, step, now, ctx.config.lockout);
+  const attempt = await ctx.store.attemptTotpStep(principal.userId, device.id, step, now, ctx.config.lockout, granted);
   if (!attempt.allowed) throw attemptRefused(ctx, attempt, now);
   if (!attempt.accepted) throw await invalidCode(c, principal, attempt, 'totp');
 }
@@ -138,8 +144,10 @@ export function totpRoutes(): Hono<MfaEnv> {
     const verifiedDevices = (await ctx.store.listTotpDevices(principal.userId)).filter((d) => d.verifiedAt !== null);
     const device = deviceId ? verifiedDevices.find((d) => d.id === deviceId) : (verifiedDevices.find((d) => d.isDefault) ?? verifiedDevices[0]);
     if (!device) throw notFound('No verified TOTP device.');
-    await verifyDeviceCode(c, principal, device, code);
-    const response: VerifyResponse = await issueVerifyResponse(c, principal, 'totp', tokens);
+    // The grant's audit event is written by the transaction that accepts the code.
+    const granted = await stepUpGrantedEvent(c, principal, 'totp', tokens);
+    await verifyDeviceCode(c, principal, device, code, granted);
+    const response: VerifyResponse = await issueVerifyResponse(c, principal, 'totp', tokens, granted);
     return c.json(response);
   });
 
