@@ -26,14 +26,17 @@ export const SERVER_ROW_MEASURES: readonly [prefix: string, measures: string][] 
   ],
   [
     'TOTP verify',
-    'session lookup (demo, one SELECT), body validation, device read, 3 HOTPs, ONE write transaction (reserve attempt + accept step + reset), ES256 sign (node:crypto), step_up_granted event INSERT',
+    'session lookup (demo, one SELECT), body validation, device read, 3 HOTPs, ONE write transaction (reserve attempt + accept step + reset + step_up_granted event INSERT), ES256 sign (node:crypto)',
   ],
   ['baseline: 2 sequential', 'two dependent bare POSTs through the fetch client: the ceiling of a two-request flow'],
   [
     'passkey',
     'options (challenge INSERT) → software authenticator → verify (challenge DELETE, ES256 assertion check by @simplewebauthn, counter UPDATE, ES256 token sign, event INSERT)',
   ],
-  ['guard, multi-use', 'session lookup, policy (one SELECT EXISTS), ES256 verify (jose, WebCrypto), no digest (unbound token), the delegation UPDATE'],
+  [
+    'guard, multi-use',
+    'session lookup, policy (one SELECT EXISTS), ES256 verify (node:crypto, jws-verifier.ts), no digest (unbound token), the delegation UPDATE',
+  ],
   ['guard, single-use', 'the same plus the atomic jti INSERT (single use)'],
 ];
 
