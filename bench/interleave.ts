@@ -13,12 +13,24 @@ export interface Interleaved {
   row: LoadResult;
 }
 
-export async function interleave(slices: number, sliceSeconds: number, baseline: Slice, row: Slice): Promise<Interleaved> {
+/** Each slice also records what it cost the server when given the server's CPU clock (µs). */
+export async function interleave(
+  slices: number,
+  sliceSeconds: number,
+  baseline: Slice,
+  row: Slice,
+  serverCpuMicros?: () => Promise<number>,
+): Promise<Interleaved> {
   const result: Interleaved = { baseline: emptyResult(), row: emptyResult() };
   for (let i = 0; i < slices; i++) {
     // Alternating which side goes first cancels a slow drift (a warming JIT, a growing file).
     const order: (keyof Interleaved)[] = i % 2 === 0 ? ['baseline', 'row'] : ['row', 'baseline'];
-    for (const side of order) merge(result[side], await (side === 'baseline' ? baseline : row)(sliceSeconds));
+    for (const side of order) {
+      const cpuBefore = await serverCpuMicros?.();
+      const slice = await (side === 'baseline' ? baseline : row)(sliceSeconds);
+      if (serverCpuMicros && cpuBefore !== undefined) slice.serverCpuUs = (await serverCpuMicros()) - cpuBefore;
+      merge(result[side], slice);
+    }
   }
   return result;
 }

@@ -19,6 +19,8 @@ export interface LoadResult {
   errors: number;
   seconds: number;
   latenciesMs: number[];
+  /** CPU the server spent meanwhile (µs, every thread), when the run measured it; else 0. */
+  serverCpuUs: number;
 }
 
 export interface Figures {
@@ -29,10 +31,14 @@ export interface Figures {
   ok: number;
   failed: number;
   seconds: number;
+  /** Server CPU per success (µs), when measured: what the row costs the server, whatever the load generator could offer. */
+  serverCpuUsPerOk: number;
+  /** Server CPU ÷ wall time: 1 is one core kept busy. */
+  serverBusy: number;
 }
 
 export function emptyResult(): LoadResult {
-  return { total: 0, ok: 0, statuses: {}, errors: 0, seconds: 0, latenciesMs: [] };
+  return { total: 0, ok: 0, statuses: {}, errors: 0, seconds: 0, latenciesMs: [], serverCpuUs: 0 };
 }
 
 export function merge(into: LoadResult, from: LoadResult): LoadResult {
@@ -40,6 +46,7 @@ export function merge(into: LoadResult, from: LoadResult): LoadResult {
   into.ok += from.ok;
   into.errors += from.errors;
   into.seconds += from.seconds;
+  into.serverCpuUs += from.serverCpuUs;
   for (const [status, count] of Object.entries(from.statuses)) into.statuses[status] = (into.statuses[status] ?? 0) + count;
   for (const latency of from.latenciesMs) into.latenciesMs.push(latency);
   return into;
@@ -54,6 +61,8 @@ export function figures(result: LoadResult): Figures {
     ok: result.ok,
     failed: result.total - result.ok + result.errors,
     seconds: result.seconds,
+    serverCpuUsPerOk: result.ok > 0 ? result.serverCpuUs / result.ok : Number.NaN,
+    serverBusy: result.seconds > 0 ? result.serverCpuUs / 1e6 / result.seconds : Number.NaN,
   };
 }
 
@@ -133,6 +142,7 @@ export async function cannon(options: CannonOptions): Promise<LoadResult> {
     errors: result.errors,
     seconds,
     latenciesMs,
+    serverCpuUs: 0,
   };
 }
 

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { totpCode } from 'mfa-kit/testing';
 import { startPostgresCluster } from '../test/postgres-cluster.js';
 import { BenchClient, pool, type TotpUser } from './client.js';
-import { cannon, figures, type Figures, type LoadResult, type RequestSpec } from './load.js';
+import { cannon, emptyResult, figures, type Figures, type LoadResult, type RequestSpec } from './load.js';
 import { BENCH_T0_MS, removeDataDir, spawnServerChild, type ServerChild } from './spawn-server-child.js';
 
 const STEP_MS = 30_000;
@@ -74,7 +74,7 @@ async function measureDeployment(deployment: string, children: ServerChild[], se
 
   // TOTP windows: every instance's clock moves 3 steps per window, so each user's codes for
   // steps −1, 0, +1 are each newer than the last accepted; a user's codes go to one instance.
-  const totp: LoadResult = { total: 0, ok: 0, statuses: {}, errors: 0, seconds: 0, latenciesMs: [] };
+  const totp: LoadResult = emptyResult();
   const deadline = performance.now() + seconds * 1000;
   for (let k = 0; performance.now() < deadline; k++) {
     const clock = BENCH_T0_MS + (2 + 3 * k) * STEP_MS;

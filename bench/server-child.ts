@@ -8,6 +8,7 @@
  *
  * The clock is the parent's (BENCH_CLOCK_MS, then `{ type: 'clock', ms }` messages), so TOTP
  * windows are exact and nothing sleeps; the per-request work is the same as with Date.now.
+ * `{ type: 'cpu' }` answers the child's `process.cpuUsage()`, so the parent can say what a slice cost the server.
  */
 import { randomUUID } from 'node:crypto';
 import { Secret } from 'otpauth';
@@ -15,8 +16,8 @@ import { serveMfaServer, type MfaServerOptions } from 'mfa-kit/server';
 import { createDemoServer } from '../demo/server/create-demo-server.js';
 import { BENCH_ORIGIN, BENCH_RP_ID } from './constants.js';
 
-export type ChildMessage = { type: 'ready'; url: string; port: number } | { type: 'clock-ack'; ms: number };
-export type ParentMessage = { type: 'clock'; ms: number };
+export type ChildMessage = { type: 'ready'; url: string; port: number } | { type: 'clock-ack'; ms: number } | { type: 'cpu'; usage: NodeJS.CpuUsage };
+export type ParentMessage = { type: 'clock'; ms: number } | { type: 'cpu' };
 
 async function main() {
   const dataDir = process.env.BENCH_DATA_DIR;
@@ -72,6 +73,8 @@ async function main() {
       clockMs = message.ms;
       process.send?.({ type: 'clock-ack', ms: clockMs } satisfies ChildMessage);
     }
+    // Every thread of this process (libuv's pool and V8's helpers too): what a slice of load cost the server.
+    if (message.type === 'cpu') process.send?.({ type: 'cpu', usage: process.cpuUsage() } satisfies ChildMessage);
   });
   process.on('disconnect', () => void running.close().finally(() => process.exit(0)));
   process.send?.({ type: 'ready', url: `http://127.0.0.1:${running.port}`, port: running.port } satisfies ChildMessage);

@@ -42,6 +42,9 @@ export const SERVER_ROW_MEASURES: readonly [prefix: string, measures: string][] 
 
 const lookup = <T>(table: readonly [string, T][], what: string) => table.find(([prefix]) => what.startsWith(prefix))?.[1];
 const ratioOf = (row: ServerFigureRow) => (row.baseline ? row.figures.okPerSecond / row.baseline.figures.okPerSecond : undefined);
+/** The ratio the server's own CPU gives (baseline µs per success ÷ this row's): what it would be if the server's core were the only limit. */
+const cpuRatioOf = (row: ServerFigureRow) => (row.baseline ? row.baseline.figures.serverCpuUsPerOk / row.figures.serverCpuUsPerOk : undefined);
+const orBlank = (value: number | undefined, digits: number) => (value === undefined || Number.isNaN(value) ? '' : value.toFixed(digits));
 
 export function printMeasures(rows: ServerFigureRow[]) {
   console.log('What each row measures:');
@@ -65,6 +68,9 @@ export function printRound(round: number, rows: ServerFigureRow[]) {
         'baseline ok/s (its slices)': row.baseline ? row.baseline.figures.okPerSecond.toFixed(0) : '',
         'ok/s ÷ baseline': ratio === undefined ? '' : ratio.toFixed(3),
         'p50 ÷ baseline': row.baseline ? (row.figures.p50Ms / row.baseline.figures.p50Ms).toFixed(2) : '',
+        'server CPU µs/ok': orBlank(row.figures.serverCpuUsPerOk, 0),
+        'server busy': orBlank(row.figures.serverBusy, 2),
+        'CPU: baseline ÷ row': orBlank(cpuRatioOf(row), 3),
         ok: row.figures.ok,
         failed: row.figures.failed,
       };
@@ -80,6 +86,7 @@ export function printSummary(rounds: ServerFigureRow[][]) {
     rounds[0]!.map((first, index) => {
       const same = rounds.map((rows) => rows[index]!);
       const ratios = same.map(ratioOf).filter((ratio): ratio is number => ratio !== undefined);
+      const cpuRatios = same.map(cpuRatioOf).filter((ratio): ratio is number => ratio !== undefined && !Number.isNaN(ratio));
       const goal = lookup(SERVER_ROW_GOALS, first.what);
       return {
         what: first.what,
@@ -92,6 +99,11 @@ export function printSummary(rounds: ServerFigureRow[][]) {
           2,
         ),
         'ok/s ÷ baseline': ratios.length ? minMedian(ratios, 3) : '',
+        'server CPU µs/ok': minMedian(
+          same.map((row) => row.figures.serverCpuUsPerOk),
+          0,
+        ),
+        'CPU: baseline ÷ row': cpuRatios.length ? minMedian(cpuRatios, 3) : '',
         goal:
           goal === undefined ? '' : `≥ ${goal.toFixed(2)}: ${median(ratios) >= goal ? 'met' : 'NOT met'}${Math.min(...ratios) >= goal ? ' (every round)' : ''}`,
         failed: same.reduce((sum, row) => sum + row.figures.failed, 0),

@@ -156,11 +156,12 @@ async function measureRound(setup: Setup, slices: number, sliceSeconds: number):
     body: JSON.stringify({ code: '123456', requestedScopes: ['wallet:reshare'] }),
   };
   const barePostAll = emptyResult();
-  const barePost: Slice = async (seconds) =>
-    merge(barePostAll, await cannon({ url, connections, durationSeconds: seconds, request: barePostRequest, okStatus: 200 }));
+  const barePost: Slice = (seconds) => cannon({ url, connections, durationSeconds: seconds, request: barePostRequest, okStatus: 200 });
+  const serverCpu = () => child.cpuMicros();
   /** A row beside the bare POST: its figures, and those of the bare POST slices run between its own. */
   const besideBarePost = async (what: string, row: Slice): Promise<ServerFigureRow> => {
-    const { baseline, row: measured } = await interleave(slices, sliceSeconds, barePost, row);
+    const { baseline, row: measured } = await interleave(slices, sliceSeconds, barePost, row, serverCpu);
+    merge(barePostAll, baseline);
     return {
       what,
       generator: 'autocannon',
@@ -201,6 +202,7 @@ async function measureRound(setup: Setup, slices: number, sliceSeconds: number):
           return answer.status;
         },
       }),
+    serverCpu,
   );
 
   const multi = await multiUseRequests(setup);
@@ -264,7 +266,8 @@ export async function runServerBench(): Promise<ServerBenchResult> {
     const setup: Setup = { child, client, connections, totpUsers, guardUsers, passkeyUsers, tokens: new SingleUseTokens(), windowIndex: { k: 0 } };
     console.log(
       `\nServer throughput: ${userCount} TOTP users, ${connections} passkey users enrolled in ${enrollSeconds.toFixed(1)} s; ${connections} connections; ${pinning}.` +
-        `\nEach row runs in ${slices} slices of ${sliceSeconds} s alternating with ${slices} of its baseline; "ok/s ÷ baseline" divides by those interleaved baseline slices. ${rounds} round(s).`,
+        `\nEach row runs in ${slices} slices of ${sliceSeconds} s alternating with ${slices} of its baseline; "ok/s ÷ baseline" divides by those interleaved baseline slices. ${rounds} round(s).` +
+        `\n"server CPU µs/ok" is the child's CPU (every thread) per success in those slices, "server busy" that CPU ÷ wall time (1.00: its core was saturated; below, the generator or round trips set the pace), and "CPU: baseline ÷ row" the ratio the server's CPU alone gives.`,
     );
 
     const measured: ServerFigureRow[][] = [];

@@ -34,6 +34,8 @@ export interface ServerChild {
   setClock(ms: number): Promise<void>;
   advance(ms: number): Promise<void>;
   memory(gc?: boolean): Promise<NodeJS.MemoryUsage>;
+  /** The child's CPU time so far (user + system, every thread), in µs. */
+  cpuMicros(): Promise<number>;
   /** SIGKILL: no close, no checkpoint, no flush. */
   kill9(): Promise<void>;
   /** Graceful stop (closes the store). */
@@ -99,6 +101,18 @@ export async function spawnServerChild(options: ServerChildOptions = {}): Promis
       child.send({ type: 'clock', ms });
     });
 
+  const cpuMicros = () =>
+    new Promise<number>((resolve) => {
+      const onMessage = (message: ChildMessage) => {
+        if (message.type === 'cpu') {
+          child.off('message', onMessage);
+          resolve(message.usage.user + message.usage.system);
+        }
+      };
+      child.on('message', onMessage);
+      child.send({ type: 'cpu' });
+    });
+
   return {
     url: ready.url,
     port: ready.port,
@@ -108,6 +122,7 @@ export async function spawnServerChild(options: ServerChildOptions = {}): Promis
     clockMs: () => clock,
     setClock,
     advance: (ms) => setClock(clock + ms),
+    cpuMicros,
     memory: async (gc = false) => (await (await fetch(`${ready.url}/bench/memory${gc ? '?gc=1' : ''}`)).json()) as NodeJS.MemoryUsage,
     kill9: async () => {
       child.kill('SIGKILL');
