@@ -122,3 +122,37 @@ describe('the guard verifier and jose give the same verdict', () => {
     expect(byOwnVerifier(token)).toBe(accepted);
   });
 });
+
+describe('a token verified before', () => {
+  const check = (nowS: number, audience = AUDIENCE) => ({
+    issuer: ISSUER,
+    audience,
+    typ: ELEVATED_TOKEN_TYP,
+    requiredClaims: REQUIRED,
+    currentDate: new Date(nowS * 1000),
+  });
+
+  it('has its claims checked again on every call: refused once it expires, or for another audience', async () => {
+    const token = await signed(claims({ exp: NOW_S + 60 }));
+    expect(keys.verifyOwn(token, check(NOW_S)).payload.jti).toBe('jti-1');
+    expect(() => keys.verifyOwn(token, check(NOW_S + 60))).toThrow();
+    expect(() => keys.verifyOwn(token, check(NOW_S, 'https://other.example'))).toThrow();
+    expect(keys.verifyOwn(token, check(NOW_S + 59)).payload.exp).toBe(NOW_S + 60);
+  });
+
+  it('lends no trust to a copy with other bytes: an edited payload or a flipped S is refused', async () => {
+    const token = await signed(claims());
+    keys.verifyOwn(token, check(NOW_S));
+    const [header, , signature] = token.split('.');
+    const widened = `${header}.${Buffer.from(JSON.stringify(claims({ scope: 'wallet:export wallet:sign' }))).toString('base64url')}.${signature}`;
+    expect(() => keys.verifyOwn(widened, check(NOW_S))).toThrow();
+    expect(() => keys.verifyOwn(flipS(token), check(NOW_S))).toThrow();
+  });
+
+  it('hands out claims that cannot be edited in place', async () => {
+    const token = await signed(claims());
+    keys.verifyOwn(token, check(NOW_S));
+    const { payload } = keys.verifyOwn(token, check(NOW_S));
+    expect(Object.isFrozen(payload)).toBe(true);
+  });
+});
