@@ -297,7 +297,7 @@ export async function runServerBench(): Promise<ServerBenchResult> {
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
     const s = figures(sustained);
     console.log(
-      `\nSustained ${sustainedWall.toFixed(0)} s of mixed load (TOTP verify + passkey loop): ${s.ok} successes (${s.okPerSecond.toFixed(0)}/s), ${s.failed} failures`,
+      `\nSustained ${sustainedWall.toFixed(0)} s of mixed load (TOTP verify + passkey loop): ${s.ok} successes (${s.okPerSecond.toFixed(0)}/s), ${s.failed} failures (statuses ${JSON.stringify(sustained.statuses)}, ${sustained.errors} socket errors or flows that threw)`,
     );
     console.table([
       {
