@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { payloadDigest, type SecurityEvent } from '../protocol/index.js';
 import { startTestServer, type TestServer } from '../../test/server-harness.js';
 import type { SecurityEventNotice } from './security-events.js';
+import type { LockoutPolicy, TotpAttemptResult } from './store/mfa-store.js';
+import { SqliteMfaStore } from './store/sqlite-store.js';
 
 let server: TestServer;
 let notices: SecurityEventNotice[];
@@ -103,5 +105,28 @@ describe('security events', () => {
     expect(events[0]).toMatchObject({ type: 'factor_removed', details: { factor: { kind: 'passkey', id } } });
     expect(events[2]).toMatchObject({ type: 'factor_renamed', details: { factor: { kind: 'passkey', id, name: 'Laptop' } } });
     expect(events.map((e) => e.type)).toContain('recovery_code_used');
+  });
+});
+
+describe('a store written before the grant was passed to the TOTP attempt', () => {
+  // Its attemptTotpStep takes five arguments and never reports `grantedRecorded`: the server
+  // must still write the step-up's audit row, once.
+  class StoreWithoutGrantedEvent extends SqliteMfaStore {
+    override attemptTotpStep(userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy): Promise<TotpAttemptResult> {
+      return super.attemptTotpStep(userId, id, step, now, policy).then(({ grantedRecorded: _ignored, ...result }) => result);
+    }
+  }
+
+  it('still records each TOTP step-up, exactly once', async () => {
+    await server.stop();
+    server = await startTestServer({ store: new StoreWithoutGrantedEvent(':memory:'), onSecurityEvent: (event) => void notices.push(event) });
+    const s = await server.session('bob');
+    const { secret } = await server.enrollTotp(s);
+    await server.elevate(s, secret, { requestedScopes: ['wallet:export'] });
+
+    const listed = await server.call('GET', '/mfa/events', { session: s });
+    const types = (listed.body.events as SecurityEvent[]).map((e) => e.type);
+    expect(types.filter((t) => t === 'step_up_granted')).toHaveLength(1);
+    expect(notices.filter((n) => n.type === 'step_up_granted')).toHaveLength(1);
   });
 });

@@ -299,7 +299,10 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         });
         expect((await store.attemptTotpStep(userId, d.id, null, NOW, policy, granted('wrong'))).accepted).toBe(false);
         expect((await store.attemptTotpStep(userId, d.id, 10, NOW, policy, granted('replay'))).accepted).toBe(false);
-        expect((await store.attemptTotpStep(userId, d.id, 11, NOW + 5, policy, granted('won', NOW + 5))).accepted).toBe(true);
+        expect(await store.attemptTotpStep(userId, d.id, 11, NOW + 5, policy, granted('won', NOW + 5))).toMatchObject({
+          accepted: true,
+          grantedRecorded: true,
+        });
         for (let i = 0; i < 3; i++) await store.attemptTotpStep(userId, d.id, null, NOW + 6, policy);
         expect((await store.attemptTotpStep(userId, d.id, 12, NOW + 7, policy, granted('locked'))).allowed).toBe(false);
         expect(await store.listSecurityEvents(userId, 10)).toEqual([granted('won', NOW + 5)]);

@@ -69,6 +69,11 @@ export interface AttemptReservation {
 export interface TotpAttemptResult extends AttemptReservation {
   /** The step was later than the device's last one and is now its last; the failure count is cleared (0, no lock). */
   accepted: boolean;
+  /**
+   * The store wrote the attempt's `granted` event in the same transaction. A store that leaves
+   * this out (one written before the event was passed) has the server write the event itself.
+   */
+  grantedRecorded?: boolean;
 }
 
 /** docs/architecture.md §8: how failed code attempts lock a user out. */

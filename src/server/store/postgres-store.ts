@@ -125,6 +125,7 @@ export class PostgresMfaStore implements MfaStore {
     return {
       allowed: row.r_allowed === true,
       accepted: row.r_accepted === true,
+      ...(granted ? { grantedRecorded: row.r_accepted === true } : {}),
       failures: pgNumber(row.r_failures),
       lockedUntil: pgNumberOrNull(row.r_locked_until),
     };

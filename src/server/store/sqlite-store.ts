@@ -136,7 +136,7 @@ export class SqliteMfaStore implements MfaStore {
         if (this.stmt.acceptStep.run({ userId, id, step, now }).changes !== 1) return { ...reservation, accepted: false };
         this.stmt.resetAttempts.run(userId);
         if (granted) this.stmt.insertEvent.run(granted);
-        return { allowed: true, failures: 0, lockedUntil: null, accepted: true };
+        return { allowed: true, failures: 0, lockedUntil: null, accepted: true, ...(granted ? { grantedRecorded: true } : {}) };
       },
     );
   }

@@ -33,6 +33,7 @@ import { generateTotpSecret, matchTotpStep, totpUri } from './totp-code.js';
  * and only an accepted step clears the count. So of 100 concurrent requests carrying one code
  * exactly one wins, and concurrent guesses get no more tries than the lockout allows. The code
  * is matched first (pure computation, the same for every outcome), so the store is reached once.
+ * Answers whether the store also wrote `granted`.
  */
 async function verifyDeviceCode(
   c: Context<MfaEnv>,
@@ -40,13 +41,14 @@ async function verifyDeviceCode(
   device: TotpDeviceRecord,
   code: string,
   granted?: SecurityEventRecord,
-): Promise<void> {
+): Promise<boolean> {
   const ctx = c.var.mfa;
   const now = ctx.now();
   const step = matchTotpStep(ctx.secrets.open(device.secretSealed), code, now);
   const attempt = await ctx.store.attemptTotpStep(principal.userId, device.id, step, now, ctx.config.lockout, granted);
   if (!attempt.allowed) throw attemptRefused(ctx, attempt, now);
   if (!attempt.accepted) throw await invalidCode(c, principal, attempt, 'totp');
+  return attempt.grantedRecorded === true;
 }
 
 function deviceParam(c: Context): string {
@@ -146,8 +148,8 @@ export function totpRoutes(): Hono<MfaEnv> {
     if (!device) throw notFound('No verified TOTP device.');
     // The grant's audit event is written by the transaction that accepts the code.
     const granted = await stepUpGrantedEvent(c, principal, 'totp', tokens);
-    await verifyDeviceCode(c, principal, device, code, granted);
-    const response: VerifyResponse = await issueVerifyResponse(c, principal, 'totp', tokens, granted);
+    const recorded = await verifyDeviceCode(c, principal, device, code, granted);
+    const response: VerifyResponse = await issueVerifyResponse(c, principal, 'totp', tokens, recorded ? granted : undefined);
     return c.json(response);
   });
 
