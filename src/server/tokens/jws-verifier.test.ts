@@ -27,6 +27,7 @@ const claims = (extra: Record<string, unknown> = {}): JWTPayload => ({
   iat: NOW_S - 10,
   exp: NOW_S + 300,
   jti: 'jti-1',
+  single_use: false,
   ...extra,
 });
 
@@ -154,5 +155,12 @@ describe('a token verified before', () => {
     keys.verifyOwn(token, check(NOW_S));
     const { payload } = keys.verifyOwn(token, check(NOW_S));
     expect(Object.isFrozen(payload)).toBe(true);
+  });
+
+  it('is remembered only when it is multi-use: a single-use token is spent at its first use', async () => {
+    const token = await signed(claims({ single_use: true }));
+    keys.verifyOwn(token, check(NOW_S));
+    const { payload } = keys.verifyOwn(token, check(NOW_S));
+    expect(Object.isFrozen(payload)).toBe(false);
   });
 });

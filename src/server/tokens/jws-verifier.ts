@@ -25,7 +25,9 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 /**
  * How many verified tokens a verifier remembers. A multi-use token is presented again on every
  * guarded request it approves; its signature (an ES256 check, ~100 µs, most of a guard's own
- * work) need only be checked the first time. About 1 kB each; the oldest goes first.
+ * work) need only be checked the first time. About 1 kB each; the oldest goes first. Only
+ * multi-use tokens (`single_use: false`) are remembered: a single-use one is spent at its
+ * first use, so remembering it would only take memory.
  */
 export const VERIFIED_TOKENS_REMEMBERED = 4096;
 
@@ -72,6 +74,7 @@ export function createEs256Verifier(publicJwks: readonly JWK[]): JwsVerifier {
     }
     const verified = verifySignature(token);
     checkTypeAndClaims(verified, check);
+    if (verified.payload.single_use !== false) return verified;
     if (remembered.size >= VERIFIED_TOKENS_REMEMBERED) remembered.delete(remembered.keys().next().value!);
     // Frozen: every later call hands out the same objects.
     remembered.set(token, deepFreeze(verified));
