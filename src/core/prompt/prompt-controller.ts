@@ -61,6 +61,8 @@ export function createPromptController(options: CreatePromptControllerOptions): 
   const store = createSnapshotStore<MfaPromptState>({ step: 'closed' });
   const queue: PromptEntry[] = [];
   let nextPromptId = 1;
+  // The last action-bound prompt's turn to join the queue (see `prompt`).
+  let lastBinding: Promise<unknown> = Promise.resolve();
   let generation = 0;
   let flowAbort: AbortController | undefined;
   let ceremonyGeneration: number | undefined;
@@ -274,7 +276,15 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     if (params.signal?.aborted) throw cancelled();
     const request = normalizePromptRequest(params);
     // Only an action-bound prompt waits (for its digest); the others open in this same tick.
-    const binding = request.action ? await bindAction(request.action) : undefined;
+    // Action-bound prompts join the queue in the order they were asked, not in the order their
+    // digests finish: two digests run as two WebCrypto jobs, which may end in either order.
+    let binding: Awaited<ReturnType<typeof bindAction>> | undefined;
+    if (request.action) {
+      const digest = bindAction(request.action);
+      const turn = lastBinding.then(() => digest);
+      lastBinding = turn.catch(() => undefined);
+      binding = await turn;
+    }
     if (params.signal?.aborted) throw cancelled();
     if (!request.createMfaToken) {
       const stored = tokens.findCovering(request.requestedScopes, binding ? { action: binding } : {});
