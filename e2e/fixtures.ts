@@ -112,3 +112,29 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; nod
     return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
+
+/** One of the two prompts `startExportAndDelegationAtOnce` asks for. */
+export interface QueuedPrompt {
+  title: string;
+  outcome: string;
+  done: string;
+}
+
+/**
+ * Clicks Export and Delegate in the same task, so one modal opens with the other prompt queued
+ * behind it, and answers the two in the order they open. Each action first asks the server
+ * whether it needs MFA, so whichever answer arrives first prompts first.
+ */
+export async function startExportAndDelegationAtOnce(page: Page): Promise<[front: QueuedPrompt, behind: QueuedPrompt]> {
+  await page.evaluate(() => {
+    const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent === name)!;
+    button('Export private key').click();
+    button('Delegate access').click();
+  });
+  const exportPrompt = { title: 'To export your private key', outcome: 'outcome-export', done: 'Private key exported' };
+  const delegationPrompt = { title: 'To delegate your wallet', outcome: 'outcome-delegation', done: 'Access delegated' };
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toHaveAccessibleName(/To export your private key|To delegate your wallet/);
+  const exportFirst = (await dialog.getByText(exportPrompt.title).count()) > 0;
+  return exportFirst ? [exportPrompt, delegationPrompt] : [delegationPrompt, exportPrompt];
+}

@@ -2,7 +2,18 @@
  * The paths around the happy one: cancelling, recovery codes, the deprecated legacy token,
  * approving exactly what is signed, and a reload in the middle of a flow.
  */
-import { axeViolations, enrollTotpFromPrompt, expect, saveRecoveryCodes, screenshot, signIn, test, totpCode, uniqueName } from './fixtures';
+import {
+  axeViolations,
+  enrollTotpFromPrompt,
+  expect,
+  saveRecoveryCodes,
+  screenshot,
+  signIn,
+  startExportAndDelegationAtOnce,
+  test,
+  totpCode,
+  uniqueName,
+} from './fixtures';
 
 test('cancelling the prompt rejects it and the export does not happen', async ({ page }) => {
   await signIn(page, uniqueName('cancel'));
@@ -102,20 +113,8 @@ test('Esc cancels only the prompt in front; the one queued behind it opens next'
   const { secret } = await enrollTotpFromPrompt(page);
   await expect(page.getByTestId('outcome-export')).toContainText('Private key exported');
 
-  // Both clicks land in the same task: one modal, the other prompt queued behind it. Each action
-  // first asks the server whether it needs MFA, so which prompt is asked first depends on which
-  // answer arrives first: the test takes them in the order they open.
-  await page.evaluate(() => {
-    const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent === name)!;
-    button('Export private key').click();
-    button('Delegate access').click();
-  });
-  const exportPrompt = { title: 'To export your private key', outcome: 'outcome-export', done: 'Private key exported' };
-  const delegationPrompt = { title: 'To delegate your wallet', outcome: 'outcome-delegation', done: 'Access delegated' };
+  const [front, behind] = await startExportAndDelegationAtOnce(page);
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toHaveAccessibleName(/To export your private key|To delegate your wallet/);
-  const exportFirst = (await dialog.getByText(exportPrompt.title).count()) > 0;
-  const [front, behind] = exportFirst ? [exportPrompt, delegationPrompt] : [delegationPrompt, exportPrompt];
   await expect(dialog.getByLabel('Authentication code')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId(front.outcome)).toHaveText('Cancelled: nothing was done.');

@@ -2,7 +2,7 @@
  * Passkeys end to end, with Chromium's virtual authenticator: real WebAuthn ceremonies in
  * the browser, verified by the reference server with @simplewebauthn/server.
  */
-import { expect, saveRecoveryCodes, screenshot, signIn, test, uniqueName } from './fixtures';
+import { expect, saveRecoveryCodes, screenshot, signIn, startExportAndDelegationAtOnce, test, uniqueName } from './fixtures';
 
 test('register a passkey from the first signature, then sign again with it', async ({ page, authenticator }) => {
   const address = await signIn(page, uniqueName('passkey'));
@@ -62,20 +62,10 @@ test('two actions started at once open one modal, one after the other', async ({
 
   // Hold the first prompt open: the authenticator refuses until the user "verifies".
   await authenticator.setUserVerified(false);
-  // Both clicks land in the same task, before either prompt could open. Each action first asks
-  // the server whether it needs MFA, so the first answer to arrive asks first.
-  await page.evaluate(() => {
-    const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent === name)!;
-    button('Export private key').click();
-    button('Delegate access').click();
-  });
-  const exportPrompt = { title: 'To export your private key', outcome: 'outcome-export', done: 'Private key exported' };
-  const delegationPrompt = { title: 'To delegate your wallet', outcome: 'outcome-delegation', done: 'Access delegated' };
+  const [front, behind] = await startExportAndDelegationAtOnce(page);
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible();
   await expect(dialog).toHaveCount(1);
-  const exportFirst = (await dialog.getByText(exportPrompt.title).count()) > 0;
-  const [front, behind] = exportFirst ? [exportPrompt, delegationPrompt] : [delegationPrompt, exportPrompt];
   await expect(dialog).toHaveAccessibleName(new RegExp(front.title));
   await screenshot(page, 'queued-prompts-one-modal');
 
