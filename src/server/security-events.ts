@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { SecurityEvent, SecurityEventDetails, SecurityEventType } from '../protocol/index.js';
 import type { MfaEnv } from './context.js';
+import { newTimeOrderedId } from './crypto/random.js';
 import type { MfaPrincipal } from './options.js';
 import type { SecurityEventRecord } from './store/mfa-store.js';
 
@@ -59,12 +59,13 @@ export async function securityEventRecord(
   } catch {
     client = { ipAddress: null, userAgent: null };
   }
+  const at = ctx.now();
   return {
-    id: randomUUID(),
+    id: newTimeOrderedId(at),
     userId: principal.userId,
     sessionId: principal.sessionId,
     type,
-    at: ctx.now(),
+    at,
     ipAddress: clip(client.ipAddress),
     userAgent: clip(client.userAgent),
     details: JSON.stringify(details),

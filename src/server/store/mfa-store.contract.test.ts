@@ -283,6 +283,16 @@ describe.each(storeFixtures())('MfaStore contract: $name', (fixture) => {
         expect(await store.reserveAttempt(userId, NOW, policy)).toEqual({ allowed: true, failures: 2, lockedUntil: null });
       });
 
+      it('accepts a right code from a user with nothing counted, leaving the count at zero, and counts its replay', async () => {
+        const userId = freshUser();
+        const d = device(userId, { verifiedAt: NOW, lastStep: 10 });
+        await store.insertTotpDevice(d);
+        expect(await store.attemptTotpStep(userId, d.id, 11, NOW, policy)).toEqual({ allowed: true, accepted: true, failures: 0, lockedUntil: null });
+        expect(await store.attemptTotpStep(userId, d.id, 12, NOW, policy)).toEqual({ allowed: true, accepted: true, failures: 0, lockedUntil: null });
+        expect(await store.attemptTotpStep(userId, d.id, 12, NOW, policy)).toEqual({ allowed: true, accepted: false, failures: 1, lockedUntil: null });
+        expect(await store.reserveAttempt(userId, NOW, policy)).toEqual({ allowed: true, failures: 2, lockedUntil: null });
+      });
+
       it('writes the step_up_granted event it is given only with an accepted step: not for a wrong code, a replay or a locked user', async () => {
         const userId = freshUser();
         const d = device(userId, { verifiedAt: NOW, lastStep: 10 });

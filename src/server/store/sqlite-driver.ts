@@ -15,7 +15,8 @@ export interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
   exec(sql: string): unknown;
   pragma(source: string): unknown;
-  transaction<F extends (...args: never[]) => unknown>(fn: F): F;
+  /** `fn` in BEGIN … COMMIT; `.immediate` begins with BEGIN IMMEDIATE, taking the write lock first. */
+  transaction<F extends (...args: never[]) => unknown>(fn: F): F & { immediate: F };
   close(): unknown;
   readonly open: boolean;
 }

@@ -73,6 +73,7 @@ function prepareStatements(db: SqliteDatabase) {
     consumeRecovery: p('UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL'),
     recoveryRemaining: p('SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = ? AND used_at IS NULL'),
     getUser: p('SELECT * FROM mfa_users WHERE user_id = ?'),
+    getLockout: p('SELECT failures, locked_until FROM mfa_users WHERE user_id = ?'),
     acknowledge: p('UPDATE mfa_users SET recovery_acknowledged = 1 WHERE user_id = ?'),
     // Failures accumulate across lock windows: every `max`-th failure locks, each lock twice
     // the last (capped), and at `permanent` failures nothing is reserved any more.
@@ -129,16 +130,49 @@ export class SqliteMfaStore implements MfaStore {
     migrate(this.db);
     this.stmt = prepareStatements(this.db);
     // One transaction, so one commit, for the writes of a TOTP attempt, its audit event included.
-    this.totpAttempt = this.db.transaction(
-      (userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy, granted: SecurityEventRecord | undefined) => {
-        const reservation = this.reserve(userId, now, policy);
-        if (!reservation.allowed || step === null) return { ...reservation, accepted: false };
-        if (this.stmt.acceptStep.run({ userId, id, step, now }).changes !== 1) return { ...reservation, accepted: false };
-        this.stmt.resetAttempts.run(userId);
-        if (granted) this.stmt.insertEvent.run(granted);
-        return { allowed: true, failures: 0, lockedUntil: null, accepted: true, ...(granted ? { grantedRecorded: true } : {}) };
-      },
+    // IMMEDIATE: it reads the lockout state before it writes, so it takes the write lock first.
+    const attempt = this.db.transaction(
+      (userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy, granted: SecurityEventRecord | undefined) =>
+        this.acceptCleanAttempt(userId, id, step, now, granted) ?? this.countedAttempt(userId, id, step, now, policy, granted),
     );
+    this.totpAttempt = attempt.immediate;
+  }
+
+  /**
+   * The common case, a right code from a user with no failures counted and no lock: the step is
+   * accepted and the user's row is left as it is (the count would go up and straight back to
+   * zero). Undefined for every other case, which `countedAttempt` decides.
+   */
+  private acceptCleanAttempt(
+    userId: string,
+    id: string,
+    step: number | null,
+    now: number,
+    granted: SecurityEventRecord | undefined,
+  ): TotpAttemptResult | undefined {
+    if (step === null) return undefined;
+    const user = this.stmt.getLockout.get(userId) as Row | undefined;
+    if (user && (user.failures !== 0 || user.locked_until !== null)) return undefined;
+    if (this.stmt.acceptStep.run({ userId, id, step, now }).changes !== 1) return undefined;
+    if (granted) this.stmt.insertEvent.run(granted);
+    return { allowed: true, failures: 0, lockedUntil: null, accepted: true, ...(granted ? { grantedRecorded: true } : {}) };
+  }
+
+  /** Any other attempt: counted as a failure first, and cleared only if its step is accepted. */
+  private countedAttempt(
+    userId: string,
+    id: string,
+    step: number | null,
+    now: number,
+    policy: LockoutPolicy,
+    granted: SecurityEventRecord | undefined,
+  ): TotpAttemptResult {
+    const reservation = this.reserve(userId, now, policy);
+    if (!reservation.allowed || step === null) return { ...reservation, accepted: false };
+    if (this.stmt.acceptStep.run({ userId, id, step, now }).changes !== 1) return { ...reservation, accepted: false };
+    this.stmt.resetAttempts.run(userId);
+    if (granted) this.stmt.insertEvent.run(granted);
+    return { allowed: true, failures: 0, lockedUntil: null, accepted: true, ...(granted ? { grantedRecorded: true } : {}) };
   }
 
   async insertTotpDevice(d: TotpDeviceRecord): Promise<void> {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { ActionBinding, ElevatedAccessTokenGrant, MFAAction, TokenScope } from '../../protocol/index.js';
 import type { MfaServerContext } from '../context.js';
 import type { MfaPrincipal } from '../options.js';
+import { newTimeOrderedId } from '../crypto/random.js';
 import { tokenPolicyForScopes } from '../policy.js';
 
 /** RFC 8176 authentication method references. */
@@ -57,7 +57,8 @@ export async function issueElevatedToken(ctx: MfaServerContext, input: IssueElev
     : input.credentialId !== undefined
       ? [{ type: 'credential:unlink', credential_id: input.credentialId }]
       : undefined;
-  const nowSeconds = Math.floor(ctx.now() / 1000);
+  const nowMs = ctx.now();
+  const nowSeconds = Math.floor(nowMs / 1000);
   const exp = nowSeconds + ttlSeconds;
   const claims: ElevatedAccessClaims = {
     iss: ctx.config.issuer,
@@ -69,8 +70,8 @@ export async function issueElevatedToken(ctx: MfaServerContext, input: IssueElev
     auth_time: nowSeconds,
     iat: nowSeconds,
     exp,
-    // A v4 UUID: 122 random bits, unique enough for a single-use id, from one call on pooled entropy.
-    jti: randomUUID(),
+    // A UUIDv7: 74 random bits after the millisecond, so the used-jti table grows at its end.
+    jti: newTimeOrderedId(nowMs),
     single_use: singleUse,
     ...(details ? { authorization_details: details } : {}),
   };
