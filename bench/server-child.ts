@@ -3,7 +3,7 @@
  * event loop: `startMfaServer` with `demo: true` on loopback, on a real SQLite file in the
  * folder the parent gives (BENCH_DATA_DIR), or on PostgreSQL (BENCH_DATABASE_URL). Beside the kit's routes it mounts the baselines
  * on the same Hono app (so they pay the same global middleware): `GET /bench/bare` and
- * `POST /bench/bare` (reads the JSON body), `GET /bench/memory` (`?gc=1` collects first), and
+ * `POST /bench/bare` (reads the JSON body), `POST /bench/ceiling` (one signature, one INSERT), `GET /bench/memory` (`?gc=1` collects first), and
  * `POST /bench/seed-totp` (setup: a verified TOTP device for a user, without recovery codes).
  *
  * The clock is the parent's (BENCH_CLOCK_MS, then `{ type: 'clock', ms }` messages), so TOTP
@@ -61,6 +61,26 @@ async function main() {
       lastUsedAt: null,
     });
     return c.json({ id, secret });
+  });
+  // What any verification that issues a token costs at the least: one ES256 signature and one
+  // durable INSERT (an audit event, as TOTP writes), with no session, no lookup and no check.
+  // The TOTP row's ratio is read beside this one's: the goal cannot sit above it.
+  app.post('/bench/ceiling', async (c) => {
+    const body = (await c.req.json()) as object;
+    // Time-ordered like the kit's own ids, so the INSERT lands where the kit's would.
+    const id = `${clockMs.toString(16).padStart(12, '0')}-${randomUUID()}`;
+    const token = server.context.keys.sign({ sub: 'bench', iat: Math.floor(clockMs / 1000), jti: id, body });
+    await server.store.insertSecurityEvent({
+      id,
+      userId: 'bench',
+      sessionId: 'bench',
+      type: 'step_up_granted',
+      at: clockMs,
+      ipAddress: null,
+      userAgent: null,
+      details: '{}',
+    });
+    return c.json({ token });
   });
   app.get('/bench/memory', (c) => {
     const gc = (globalThis as { gc?: () => void }).gc;

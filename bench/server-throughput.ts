@@ -176,6 +176,10 @@ async function measureRound(setup: Setup, slices: number, sliceSeconds: number):
   const totp = await besideBarePost('TOTP verify (+ single-use token)', (seconds) =>
     totpWindows(child, setup.totpUsers, seconds, connections, tokens, setup.windowIndex),
   );
+  const ceilingRequest: RequestSpec = { ...barePostRequest, path: '/bench/ceiling' };
+  const ceiling = await besideBarePost('ceiling: one ES256 signature + one INSERT', (seconds) =>
+    cannon({ url, connections, durationSeconds: seconds, request: ceilingRequest, okStatus: 200 }),
+  );
 
   const workers = [...Array(connections).keys()];
   const passkeyPair = await interleave(
@@ -225,6 +229,7 @@ async function measureRound(setup: Setup, slices: number, sliceSeconds: number):
     getRow,
     { what: 'baseline: POST /bench/bare (JSON body)', generator: 'autocannon', figures: figures(barePostAll) },
     totp,
+    ceiling,
     { what: 'baseline: 2 sequential POST /bench/bare', generator: 'fetch closed loop', figures: figures(passkeyPair.baseline) },
     {
       what: 'passkey options + verify (a flow)',
