@@ -13,9 +13,11 @@ import { createPromptController, type PromptController } from '../core/prompt/pr
 import { preloadWebAuthn, type WebAuthnSeam } from '../core/passkey/webauthn-seam.js';
 import type { MfaPromptRequest } from '../core/prompt/prompt-state.js';
 import { preloadPayloadDigest } from '../core/prompt/normalize-prompt-request.js';
+import { offersPasskey } from '../core/prompt/method-choice.js';
 import { ALL_METHODS, type MfaMethod } from '../protocol/index.js';
 import { MfaKitProvider, type MfaKitContextValue, type MfaTheme, type RenderActionSummary } from './mfa-kit-context.js';
 import { MfaModal } from './modal/mfa-modal.js';
+import { preloadPasskeySteps } from './modal/lazy-passkey-steps.js';
 import { enPrompt } from './strings/en-prompt.js';
 import { preloadActionSummary } from './summaries/lazy-action-summary.js';
 import { mergePromptStrings } from './strings/format.js';
@@ -112,6 +114,10 @@ export function MfaProvider({
         ...(webauthn ? { webauthn } : {}),
         onSuccess: (event) => latest.current.onMfaCompletionSuccess?.(event),
         onFailure: (error, context) => latest.current.onMfaCompletionFailure?.(error, context),
+        // A passkey user's steps arrive with their methods, before they prompt.
+        onMethodsLoaded: (loaded) => {
+          if (offersPasskey(loaded, enabled)) void preloadPasskeySteps().catch(() => undefined);
+        },
       }),
     // `enabled` is compared by value through `methodsKey`.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -21,7 +21,8 @@ type Story = StoryObj<typeof meta>;
 export const ChooseMethod: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'choosing');
-    const list = within(dialog).getByRole('list', { name: 'Choose how to confirm.' });
+    // The choice loads with the passkey step, fetched when the provider saw this user's passkey.
+    const list = await within(dialog).findByRole('list', { name: 'Choose how to confirm.' });
     const methods = within(list).getAllByRole('button');
     await expect(methods.map((button) => button.dataset.method)).toEqual(['totp', 'passkey']);
     await expect(methods[0]).toHaveAccessibleName('Authenticator app Enter a 6-digit code');

@@ -27,7 +27,7 @@ type Story = StoryObj<typeof meta>;
 export const Waiting: Story = {
   play: async (context) => {
     const dialog = await openPrompt(context, 'choosing');
-    await context.userEvent.click(within(dialog).getByRole('button', { name: /^Passkey/ }));
+    await context.userEvent.click(await within(dialog).findByRole('button', { name: /^Passkey/ }));
     await expectStep(dialog, 'passkey');
     await expect(within(dialog).getByRole('status')).toHaveTextContent('Waiting for your passkey…');
     await expect(dialog.querySelector('.mfa-passkey')).toHaveAttribute('data-state', 'waiting');

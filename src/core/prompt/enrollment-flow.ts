@@ -12,6 +12,7 @@ import { canSubmitCode } from './code-status.js';
 import { NoWebAuthnSupportError } from '../errors.js';
 import type { FlowContext, PromptEntry } from './prompt-entry.js';
 import { passkeyNameFor } from '../passkey/passkey-name.js';
+import { withPasskeyError } from './passkey-verification.js';
 import type { MfaEnrollmentState, MfaPromptState } from './prompt-state.js';
 
 /** A passkey from an authenticator not in the AAGUID table; the user can rename it. */
@@ -81,7 +82,7 @@ export function createEnrollmentFlow(ctx: FlowContext): EnrollmentFlow {
       );
       if (ctx.isCurrent(generation)) verified(entry, 'passkey', result);
     } catch (error) {
-      if (ctx.isCurrent(generation)) ctx.showError(entry, error);
+      if (ctx.isCurrent(generation)) ctx.showError(entry, error, withPasskeyError);
     }
   }
 

@@ -17,7 +17,7 @@ export function toAvailableMethods(
 ): MfaAvailableMethods {
   const offered: VerifyMethod[] = [];
   if (enabled.includes('totp') && methods.totpDevices.length > 0) offered.push('totp');
-  if (enabled.includes('passkey') && webAuthnSupported && methods.passkeys.length > 0) offered.push('passkey');
+  if (webAuthnSupported && offersPasskey(methods, enabled)) offered.push('passkey');
   const ordered = lastUsed && offered.includes(lastUsed) ? [lastUsed, ...offered.filter((m) => m !== lastUsed)] : offered;
   return {
     totpDevices: methods.totpDevices,
@@ -26,6 +26,11 @@ export function toAvailableMethods(
     methods: ordered,
     webAuthnSupported,
   };
+}
+
+/** Whether a prompt for this user may open the passkey step (or the choice that leads to it). */
+export function offersPasskey(methods: MfaMethodsResponse, enabled: readonly MfaMethod[]): boolean {
+  return enabled.includes('passkey') && methods.passkeys.length > 0;
 }
 
 /** The methods a user with none can enroll in the modal. */

@@ -3,7 +3,7 @@
  * surface the modal, the hooks and a UI that is not React call. `prompt-controller.ts` is
  * the implementation.
  */
-import type { MfaMethod } from '../../protocol/index.js';
+import type { MfaMethod, MfaMethodsResponse } from '../../protocol/index.js';
 import type { MfaError } from '../errors.js';
 import type { MfaApi } from '../http/mfa-api.js';
 import type { WebAuthnSeam } from '../passkey/webauthn-seam.js';
@@ -26,6 +26,11 @@ export interface CreatePromptControllerOptions {
   onFailure?: (error: MfaError, context: { request: MfaPromptRequest; final: boolean }) => void;
   /** How long the success state shows before the prompt resolves and the modal closes. @default 600 */
   successDelayMs?: number;
+  /**
+   * After every answer of `GET /mfa/methods` (at `preloadMethods()`, a prompt, or a change):
+   * a UI fetches here what that user's prompt will show (the React provider, the passkey screens).
+   */
+  onMethodsLoaded?: (methods: MfaMethodsResponse) => void;
   /** The clock, in epoch milliseconds (lockout countdowns). @default Date.now */
   now?: () => number;
 }

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MFAAction, TokenScope, payloadDigest } from '../../protocol/index.js';
 import { MfaInvalidCodeError } from '../errors.js';
 import { createPromptController, preloadEnrollmentFlow } from './prompt-controller.js';
+import { preloadPasskeyVerification } from './verification-flow.js';
 import { FAR_FUTURE, PASSKEY, flush, methodsResponse, stubApi, stubWebAuthn } from '../test-support/stub-api.js';
 
 const NO_METHODS = methodsResponse({ totpDevices: [], passkeys: [], recoveryCodes: { remaining: 0, acknowledged: false }, userHasVerifiedMfaMethods: false });
@@ -24,8 +25,9 @@ function given(options: { supported?: boolean; methods?: Array<'totp' | 'passkey
 }
 
 describe('prompt controller: enroll, then continue', () => {
-  // Loaded on demand in an app; here once, up front (prompt-controller.enrollment-loading.test.ts covers the wait).
-  beforeAll(() => preloadEnrollmentFlow());
+  // Loaded on demand in an app; here once, up front (prompt-controller.enrollment-loading.test.ts
+  // and prompt-controller.passkey-loading.test.ts cover the wait).
+  beforeAll(() => Promise.all([preloadEnrollmentFlow(), preloadPasskeyVerification()]));
 
   describe('given a user with no verified method', () => {
     it('should offer enrollment with every enabled and supported method', async () => {

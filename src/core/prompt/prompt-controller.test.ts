@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MFAAction, TokenScope, payloadDigest } from '../../protocol/index.js';
 import { MfaError, MfaInvalidCodeError, MfaRateLimitedError } from '../errors.js';
 import { createPromptController, type CreatePromptControllerOptions } from './prompt-controller.js';
 import type { MfaPromptState } from './prompt-state.js';
+import { preloadPasskeyVerification } from './verification-flow.js';
 import { createTokenStore } from '../tokens/token-store.js';
 import { FAR_FUTURE, PASSKEY, flush, methodsResponse, stubApi, stubWebAuthn } from '../test-support/stub-api.js';
 
@@ -20,6 +21,9 @@ function given(options: Partial<CreatePromptControllerOptions> & { api?: ReturnT
 async function untilStep(state: () => MfaPromptState, step: MfaPromptState['step']) {
   await vi.waitFor(() => expect(state().step).toBe(step));
 }
+
+// Loaded on demand in an app; here once, up front (prompt-controller.passkey-loading.test.ts covers the wait).
+beforeAll(() => preloadPasskeyVerification());
 
 afterEach(() => {
   vi.useRealTimers();

@@ -7,13 +7,13 @@
  * which is built only when one asks, so the prompt path alone does not ship it.
  */
 import { ALL_METHODS, type MfaMethod, type VerifyResponse } from '../../protocol/index.js';
-import type { VerifyMethod } from './method-choice.js';
+import { offersPasskey, type VerifyMethod } from './method-choice.js';
 import { isFinalError } from './code-status.js';
 import type { EnrollmentFlow } from './enrollment-flow.js';
-import { createVerificationFlow } from './verification-flow.js';
+import { createVerificationFlow, preloadPasskeyVerification } from './verification-flow.js';
 import { MfaCancelledError, MfaError } from '../errors.js';
 import { bindAction, normalizePromptRequest, promptKey, type PromptMfaAuthParams } from './normalize-prompt-request.js';
-import { tokenRequest, type FlowContext, type PromptCaller, type PromptEntry } from './prompt-entry.js';
+import { tokenRequest, type DescribeError, type FlowContext, type PromptCaller, type PromptEntry } from './prompt-entry.js';
 import type { MfaPromptState } from './prompt-state.js';
 import { createSnapshotStore } from './snapshot-store.js';
 import { codeStatusOf, withCodeStatus, withError } from './step-status.js';
@@ -47,13 +47,16 @@ const DEPRECATION_WARNING =
 
 export function createPromptController(options: CreatePromptControllerOptions): PromptController {
   const { onSuccess, onFailure } = options;
+  const enabledMethods = options.methods ?? [...ALL_METHODS];
+  const webauthn = options.webauthn ?? simpleWebAuthnSeam;
+  // What a prompt may need beyond the first bundle is fetched as soon as the methods show it.
   const methods = createMethodsCache(options.api, (loaded) => {
     if (!loaded.userHasVerifiedMfaMethods) void preloadEnrollmentFlow().catch(() => undefined);
+    if (offersPasskey(loaded, enabledMethods)) void preloadPasskeyVerification().catch(() => undefined);
+    options.onMethodsLoaded?.(loaded);
   });
   const { api } = methods;
   const tokens = options.tokens ?? createTokenStore();
-  const enabledMethods = options.methods ?? [...ALL_METHODS];
-  const webauthn = options.webauthn ?? simpleWebAuthnSeam;
   const successDelayMs = options.successDelayMs ?? DEFAULT_SUCCESS_DELAY_MS;
   const now = options.now ?? Date.now;
 
@@ -108,9 +111,9 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     }
   }
 
-  function showError(entry: PromptEntry, thrown: unknown) {
+  function showError(entry: PromptEntry, thrown: unknown, describe: DescribeError = withError) {
     if (thrown instanceof MfaError && isFinalError(thrown)) return fail(entry, thrown);
-    const { state, error } = withError(store.getState(), thrown, now());
+    const { state, error } = describe(store.getState(), thrown, now());
     report(error, entry, false);
     store.setState(state);
     const status = codeStatusOf(state);

@@ -23,6 +23,9 @@ export interface PromptEntry {
   promptId: number;
 }
 
+/** Puts a thrown error into the snapshot where the user is (`withError`, or `withPasskeyError` after a ceremony). */
+export type DescribeError = (state: MfaPromptState, thrown: unknown, nowMs: number) => { state: MfaPromptState; error: MfaError };
+
 export interface FlowContext {
   api: MfaApi;
   /** The user's methods as last loaded, if nothing changed them since. */
@@ -43,7 +46,7 @@ export interface FlowContext {
   base(entry: PromptEntry): { request: MfaPromptRequest; promptId: number };
   /** Runs a WebAuthn ceremony so that cancel() and method switches can abort it. */
   ceremony<T>(generation: number, run: () => Promise<T>): Promise<T>;
-  showError(entry: PromptEntry, error: unknown): void;
+  showError(entry: PromptEntry, error: unknown, describe?: DescribeError): void;
   complete(entry: PromptEntry, method: MfaMethod, result: VerifyResponse): void;
 }
 

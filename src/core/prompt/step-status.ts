@@ -4,7 +4,6 @@
  * sequence of "call the server, then show what happened".
  */
 import type { MfaCodeStatus, MfaPasskeyStatus, MfaPromptState } from './prompt-state.js';
-import { classifyPasskeyError } from '../passkey/passkey-error.js';
 import { asMfaError, toCodeStatus } from './code-status.js';
 import type { MfaError } from '../errors.js';
 
@@ -31,15 +30,16 @@ export function withPasskeyStatus(state: MfaPromptState, status: MfaPasskeyStatu
   return state;
 }
 
-/** `state` showing `thrown` where the user is, and the MfaError that describes it. */
+/**
+ * `state` showing `thrown` where the user is, and the MfaError that describes it. What a
+ * WebAuthn ceremony throws is read by `withPasskeyError` (passkey-verification.ts), which the
+ * passkey code passes for it; on a passkey step any other error (the server's) is a failure.
+ */
 export function withError(state: MfaPromptState, thrown: unknown, nowMs: number): { state: MfaPromptState; error: MfaError } {
-  if (state.step === 'passkey' || (state.step === 'enrolling' && state.enrollment.stage === 'passkey')) {
-    const { kind, error } = classifyPasskeyError(thrown);
-    // An abort we did not cause (another ceremony took over) reads like a cancel: "try again".
-    const status: MfaPasskeyStatus = kind === 'failed' ? { kind: 'failed', error } : { kind: 'cancelled', error };
-    return { state: withPasskeyStatus(state, status), error };
-  }
   const error = asMfaError(thrown);
+  if (state.step === 'passkey' || (state.step === 'enrolling' && state.enrollment.stage === 'passkey')) {
+    return { state: withPasskeyStatus(state, { kind: 'failed', error }), error };
+  }
   if (codeStatusOf(state)) return { state: withCodeStatus(state, toCodeStatus(error, nowMs)), error };
   if (state.step === 'enrolling') return { state: { ...state, enrollment: { stage: 'failed', error } }, error };
   if (state.step === 'closed') return { state, error };

@@ -4,7 +4,6 @@
  * run TOTP, passkey or recovery code.
  * A wrong code keeps the step open; only the controller ends the prompt.
  */
-import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import type { MfaMethod, MfaMethodsResponse, VerifyResponse } from '../../protocol/index.js';
 import { defaultTotpDeviceId, firstStep, toAvailableMethods, type VerifyMethod } from './method-choice.js';
 import { canSubmitCode } from './code-status.js';
@@ -12,6 +11,7 @@ import { MfaError, NoWebAuthnSupportError } from '../errors.js';
 import type { FlowContext, PromptEntry } from './prompt-entry.js';
 import type { MfaAvailableMethods } from './prompt-state.js';
 import { codeStatusOf, withCodeStatus } from './step-status.js';
+import { loadOnce } from '../load-once.js';
 
 export interface VerificationFlow {
   /** Loads the user's methods and opens the default step (or hands over to enrollment). */
@@ -33,6 +33,13 @@ export interface VerificationFlowHooks {
 }
 
 const VERIFY_STEPS = new Set(['choosing', 'totp', 'passkey', 'recovery']);
+
+// A TOTP user's step-up never runs a passkey ceremony: that code loads once the user's methods
+// show a passkey, which is normally when the provider preloads them, well before a prompt.
+const passkeyModule = loadOnce(() => import('./passkey-verification.js'));
+
+/** Starts fetching the passkey step-up; a failed fetch is tried again by the next call. */
+export const preloadPasskeyVerification = passkeyModule.load;
 
 export function createVerificationFlow(ctx: FlowContext, hooks: VerificationFlowHooks): VerificationFlow {
   const { api, store } = ctx;
@@ -66,26 +73,16 @@ export function createVerificationFlow(ctx: FlowContext, hooks: VerificationFlow
     } else if (method === 'recovery_code') {
       store.setState({ step: 'recovery', ...ctx.base(entry), available: methods, status: { kind: 'idle' } });
     } else {
+      const passkey = passkeyModule.current();
+      // Not arrived yet: the step the user is on (loading, or the choice) stays until it has.
+      if (!passkey) {
+        return void passkeyModule.load().then(
+          () => ctx.isCurrent(generation) && openMethod(entry, method, methods),
+          (error: unknown) => ctx.isCurrent(generation) && ctx.showError(entry, error),
+        );
+      }
       store.setState({ step: 'passkey', ...ctx.base(entry), available: methods, status: { kind: 'waiting' } });
-      void authenticateWithPasskey(entry, generation);
-    }
-  }
-
-  async function authenticateWithPasskey(entry: PromptEntry, generation: number) {
-    try {
-      // docs/architecture.md §10: the server makes the challenge commit to the action's digest.
-      const optionsJSON = await api.passkeyAuthenticationOptions(entry.binding ? { action: entry.binding } : {}, ctx.call());
-      if (!ctx.isCurrent(generation)) return;
-      const response = await ctx.ceremony(generation, () =>
-        ctx.webauthn.startAuthentication({ optionsJSON: optionsJSON as unknown as PublicKeyCredentialRequestOptionsJSON }),
-      );
-      if (!ctx.isCurrent(generation)) return;
-      const state = store.getState();
-      if (state.step === 'passkey') store.setState({ ...state, status: { kind: 'verifying' } });
-      const result = await api.verifyPasskeyAuthentication({ response: response, ...ctx.tokenRequest(entry) }, ctx.call());
-      if (ctx.isCurrent(generation)) ctx.complete(entry, 'passkey', result);
-    } catch (error) {
-      if (ctx.isCurrent(generation)) ctx.showError(entry, error);
+      void passkey.authenticateWithPasskey(ctx, entry, generation);
     }
   }
 
@@ -146,9 +143,11 @@ export function createVerificationFlow(ctx: FlowContext, hooks: VerificationFlow
       const state = store.getState();
       // The ceremony starts by itself when the passkey step opens; this is "try again".
       if (state.step !== 'passkey' || state.status.kind === 'waiting' || state.status.kind === 'verifying') return;
+      const passkey = passkeyModule.current();
+      if (!passkey) return;
       const generation = ctx.begin();
       store.setState({ ...state, status: { kind: 'waiting' } });
-      void authenticateWithPasskey(entry, generation);
+      void passkey.authenticateWithPasskey(ctx, entry, generation);
     },
 
     retry(entry) {

@@ -10,14 +10,13 @@ import type { MfaPromptState } from '../../core/prompt/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
 import { useMfaPromptState } from '../use-mfa-prompt-state.js';
 import { MfaLazyActionSummary } from '../summaries/lazy-action-summary.js';
-import { MfaChooseMethodStep } from './choose-method-step.js';
 import { MfaLazyConfirmDiscard } from './lazy-confirm-discard.js';
 import { discardRisk, isGuarded } from './discard-guard.js';
 import { MfaApprovalBox } from './approval-box.js';
 import { MfaButton, MfaModalBody, MfaModalClose, MfaModalContent, MfaModalDescription, MfaModalTitle, MfaSpinner, MfaStatusLine } from './mfa-modal-parts.js';
-import { MfaPasskeyStep } from './passkey-step.js';
+import { MfaLazyChooseMethodStep, MfaLazyPasskeyStep } from './lazy-passkey-steps.js';
 import { promptContext, stepDescription, stepHeading } from './prompt-title.js';
-import { MfaRecoveryStep } from './recovery-step.js';
+import { MfaLazyRecoveryStep, preloadRecoveryStep } from './lazy-recovery-step.js';
 import { MfaTotpStep } from './totp-step.js';
 
 // A verified user's step-up never enrolls: enrollment (its QR encoder, the recovery-code
@@ -30,9 +29,14 @@ type OpenState = Exclude<MfaPromptState, { step: 'closed' }>;
 const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 export function MfaModal() {
-  const { controller, strings, theme } = useMfaKit('MfaModal');
+  const { controller, strings, theme, methods } = useMfaKit('MfaModal');
   const state = useMfaPromptState();
   const open = state.step !== 'closed';
+  // Fetched while the user reads the step, so "Use a recovery code" seldom waits for it.
+  const offersRecovery = methods.includes('recovery_code');
+  useEffect(() => {
+    if (open && offersRecovery) void preloadRecoveryStep().catch(() => undefined);
+  }, [open, offersRecovery]);
   const [confirming, setConfirming] = useState(false);
   const risk = discardRisk(state);
   // The step moved on (codes acknowledged, next prompt): nothing is left to ask about.
@@ -146,13 +150,25 @@ export function MfaStepView({ state }: { state: OpenState }) {
     case 'loading':
       return <MfaLoading />;
     case 'choosing':
-      return <MfaChooseMethodStep key={state.promptId} available={state.available} lastUsed={state.lastUsed} />;
+      return (
+        <Suspense fallback={<MfaLoading />}>
+          <MfaLazyChooseMethodStep key={state.promptId} available={state.available} lastUsed={state.lastUsed} />
+        </Suspense>
+      );
     case 'totp':
       return <MfaTotpStep key={state.promptId} available={state.available} status={state.status} />;
     case 'passkey':
-      return <MfaPasskeyStep key={state.promptId} available={state.available} status={state.status} />;
+      return (
+        <Suspense fallback={<MfaLoading />}>
+          <MfaLazyPasskeyStep key={state.promptId} available={state.available} status={state.status} />
+        </Suspense>
+      );
     case 'recovery':
-      return <MfaRecoveryStep key={state.promptId} available={state.available} status={state.status} />;
+      return (
+        <Suspense fallback={<MfaLoading />}>
+          <MfaLazyRecoveryStep key={state.promptId} available={state.available} status={state.status} />
+        </Suspense>
+      );
     case 'enrolling':
       return (
         <Suspense fallback={<MfaLoading />}>

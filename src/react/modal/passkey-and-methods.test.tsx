@@ -49,7 +49,8 @@ describe('switching methods', () => {
       expect(controller.actions.chooseMethod).toHaveBeenLastCalledWith('choose');
 
       act(() => controller.set({ ...base, step: 'choosing', available: available(), lastUsed: 'totp' }));
-      const list = screen.getByRole('list', { name: 'Choose how to confirm.' });
+      // The choice loads on demand (with the passkey step); its first option takes focus once it is there.
+      const list = await screen.findByRole('list', { name: 'Choose how to confirm.' });
       const options = within(list).getAllByRole('button');
       expect(options[0]).toHaveAccessibleName(/Authenticator app.*Last used/);
       expect(options[0]).toHaveFocus();
