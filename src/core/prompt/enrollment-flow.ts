@@ -9,7 +9,7 @@ import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/bro
 import type { MfaMethod, VerifyResponse, WebAuthnJson } from '../../protocol/index.js';
 import { enrollmentOptions } from './method-choice.js';
 import { canSubmitCode } from './code-status.js';
-import { NoWebAuthnSupportError } from '../errors.js';
+import { MfaError, NoWebAuthnSupportError } from '../errors.js';
 import type { FlowContext, PromptEntry } from './prompt-entry.js';
 import { passkeyNameFor } from '../passkey/passkey-name.js';
 import { withPasskeyError } from './passkey-verification.js';
@@ -29,6 +29,12 @@ export interface EnrollmentFlow {
   restartPasskey(entry: PromptEntry): void;
   acknowledge(entry: PromptEntry): void;
   retry(entry: PromptEntry): void;
+  /**
+   * What closing now rejects with, when it is not a plain cancel: on the recovery-codes step
+   * the factor is enrolled but its codes were never acknowledged, and the caller (and
+   * settings) must be able to tell.
+   */
+  closingError(): MfaError | undefined;
 }
 
 export function createEnrollmentFlow(ctx: FlowContext): EnrollmentFlow {
@@ -163,6 +169,14 @@ export function createEnrollmentFlow(ctx: FlowContext): EnrollmentFlow {
       } else if (current.stage === 'passkey') {
         flow.restartPasskey(entry);
       }
+    },
+
+    closingError() {
+      if (enrollment()?.stage !== 'recovery-codes') return undefined;
+      return new MfaError(
+        'mfa_recovery_codes_unsaved',
+        'The user closed the prompt without saving the recovery codes: the new method is set up, the codes are not acknowledged.',
+      );
     },
   };
   return flow;

@@ -240,19 +240,9 @@ export function createPromptController(options: CreatePromptControllerOptions): 
     fail(entry, error);
   }
 
-  /**
-   * Closing on the recovery-codes step is not a plain cancel: the factor is enrolled but its
-   * codes were never acknowledged, and the caller (and settings) must be able to tell.
-   */
+  /** Closing during enrollment may say more than "cancelled" (unsaved recovery codes): the enrollment flow knows. */
   function cancelError(): MfaError {
-    const state = store.getState();
-    if (state.step === 'enrolling' && state.enrollment.stage === 'recovery-codes') {
-      return new MfaError(
-        'mfa_recovery_codes_unsaved',
-        'The user closed the prompt without saving the recovery codes: the new method is set up, the codes are not acknowledged.',
-      );
-    }
-    return new MfaCancelledError();
+    return (store.getState().step === 'enrolling' && enrollmentFlow?.closingError()) || new MfaCancelledError();
   }
 
   function addCaller(entry: PromptEntry, resolve: (token: string) => void, reject: (error: MfaError) => void, signal?: AbortSignal) {
