@@ -19,6 +19,8 @@
 // action-bound prompt or at provider mount (0.2 kB less up front).
 // 47.6 → 48.0 kB: the passkey ceremony, the passkey step with the method choice, and the
 // recovery-code step load on demand (0.1 kB less up front; three more inlined imports here).
+// 48.0 → 48.1 kB: the words of the method choice and the passkey and recovery-code steps load
+// with those steps (0.2 kB less up front; `completeStrings` merges three more groups).
 module.exports = [
   {
     name: 'prompt path { MfaProvider, usePromptMfaAuth } from mfa-kit/react (dist)',
@@ -26,6 +28,6 @@ module.exports = [
     import: '{ MfaProvider, usePromptMfaAuth }',
     ignore: ['react', 'react-dom', 'react/jsx-runtime'],
     gzip: true,
-    limit: '48.0 kB',
+    limit: '48.1 kB',
   },
 ];

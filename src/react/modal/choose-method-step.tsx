@@ -2,11 +2,15 @@
 import type { MfaAvailableMethods } from '../../core/prompt/prompt-state.js';
 import type { MfaMethod } from '../../protocol/index.js';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { completeStrings } from '../strings/complete-strings.js';
 import { MfaMethodLinks, offeredMethods } from './method-links.js';
 
 /** The method list; the one used last comes first, is marked, and has focus. */
 export function MfaChooseMethodStep({ available, lastUsed }: { available: MfaAvailableMethods; lastUsed?: MfaMethod | undefined }) {
-  const { controller, strings } = useMfaKit('MfaChooseMethodStep');
+  const kit = useMfaKit('MfaChooseMethodStep');
+  const { controller } = kit;
+  // Its words come with it (en-on-demand.ts), under the app's own.
+  const strings = completeStrings(kit.strings);
   const offered = offeredMethods(available);
   const ordered = lastUsed ? [...offered].sort((a, b) => Number(b === lastUsed) - Number(a === lastUsed)) : offered;
   return (

@@ -1,7 +1,8 @@
 'use client';
 import type { MfaAvailableMethods, MfaPasskeyStatus } from '../../core/prompt/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
-import type { MfaPromptStrings } from '../strings/types.js';
+import { completeStrings } from '../strings/complete-strings.js';
+import type { MfaStrings } from '../strings/types.js';
 import { MfaMethodLinks } from './method-links.js';
 import { MfaButton, MfaSpinner, MfaStatusLine } from './mfa-modal-parts.js';
 
@@ -13,7 +14,8 @@ export function MfaPasskeyStep({ available, status }: { available: MfaAvailableM
   const { controller, strings } = useMfaKit('MfaPasskeyStep');
   return (
     <>
-      <MfaPasskeyStatus status={status} strings={strings} onRetry={() => controller.startPasskey()} />
+      {/* Its words come with it (en-on-demand.ts), under the app's own. */}
+      <MfaPasskeyStatus status={status} strings={completeStrings(strings)} onRetry={() => controller.startPasskey()} />
       <MfaMethodLinks available={available} current="passkey" />
     </>
   );
@@ -28,7 +30,7 @@ export function MfaPasskeyStatus({
   failedText = strings.passkey.failed,
 }: {
   status: MfaPasskeyStatus;
-  strings: MfaPromptStrings;
+  strings: MfaStrings;
   onRetry: () => void;
   waitingText?: string;
   cancelledText?: string;

@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { MfaAvailableMethods, MfaCodeStatus } from '../../core/prompt/prompt-state.js';
 import { useMfaKit } from '../mfa-kit-context.js';
+import { completeStrings } from '../strings/complete-strings.js';
 import { describeCodeStatus } from './code-status.js';
 import { MfaMethodLinks } from './method-links.js';
 import { MfaButton, MfaStatusLine } from './mfa-modal-parts.js';
@@ -9,7 +10,10 @@ import { useCountdown } from './use-countdown.js';
 
 /** A saved recovery code, typed or pasted; a plain text field (codes have letters and dashes). */
 export function MfaRecoveryStep({ available, status }: { available: MfaAvailableMethods; status: MfaCodeStatus }) {
-  const { controller, strings } = useMfaKit('MfaRecoveryStep');
+  const kit = useMfaKit('MfaRecoveryStep');
+  const { controller } = kit;
+  // Its words come with it (en-on-demand.ts), under the app's own.
+  const strings = completeStrings(kit.strings);
   const [code, setCode] = useState('');
   const inputId = useId();
   const statusId = useId();

@@ -15,7 +15,15 @@ const OVERRIDES: Array<[string, MfaStringsOverride | undefined]> = [
   ['no overrides', undefined],
   [
     'words in the on-demand groups',
-    { enroll: { copy: 'Copy key' }, summary: { to: 'Recipient' }, discard: { stay: 'Keep' }, recoveryCodes: { print: 'Print them' } },
+    {
+      enroll: { copy: 'Copy key' },
+      summary: { to: 'Recipient' },
+      discard: { stay: 'Keep' },
+      recoveryCodes: { print: 'Print them' },
+      chooseMethod: { lastUsed: 'Recent' },
+      passkey: { waiting: 'Touch your key' },
+      recovery: { submit: 'Use code' },
+    },
   ],
   ['an enrollment heading and a prompt word', { enroll: { title: 'Secure your wallet' }, close: 'Dismiss' }],
   ['a whole language', de],
@@ -33,7 +41,7 @@ describe('English in two parts', () => {
         .filter((group) => group !== 'settings')
         .sort(),
     );
-    for (const group of ['summary', 'enroll', 'discard', 'recoveryCodes'] as const) {
+    for (const group of ['chooseMethod', 'passkey', 'recovery', 'summary', 'enroll', 'discard', 'recoveryCodes'] as const) {
       expect(Object.keys(en[group]).sort()).toEqual(Object.keys(de[group]).sort());
     }
   });

@@ -1,6 +1,7 @@
 /**
- * A prompt's strings made whole for a part loaded on demand (enrollment, the recovery codes,
- * the discard question, the action summaries): the app's words where it gave some, else the
+ * A prompt's strings made whole for a part loaded on demand (the method choice, the passkey
+ * and recovery-code steps, enrollment, the recovery codes, the discard question, the action
+ * summaries): the app's words where it gave some, else the
  * English that ships with those parts. Imported only by them, so the first bundle keeps
  * `en-prompt.ts` alone.
  */
@@ -15,6 +16,9 @@ export function completeStrings(strings: MfaPromptStrings): MfaStrings {
   if (!whole) {
     whole = {
       ...strings,
+      chooseMethod: { ...enOnDemand.chooseMethod, ...strings.chooseMethod },
+      passkey: { ...enOnDemand.passkey, ...strings.passkey },
+      recovery: { ...enOnDemand.recovery, ...strings.recovery },
       summary: { ...enOnDemand.summary, ...strings.summary },
       discard: { ...enOnDemand.discard, ...strings.discard },
       enroll: { ...enOnDemand.enroll, ...strings.enroll },

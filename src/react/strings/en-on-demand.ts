@@ -1,11 +1,31 @@
 import type { MfaOnDemandStrings } from './types.js';
 
 /**
- * The English strings of the parts that load on demand: enrollment's screens, the
- * recovery-code sheet, the question before discarding them, and the action summaries. Only
- * those parts import this file, so a step-up without them never ships it.
+ * The English strings of the parts that load on demand: the method choice, the passkey and
+ * recovery-code steps, enrollment's screens, the recovery-code sheet, the question before
+ * discarding them, and the action summaries. Only those parts import this file, so a step-up
+ * without them never ships it.
  */
 export const enOnDemand: MfaOnDemandStrings = {
+  chooseMethod: {
+    description: 'Choose how to confirm.',
+    totp: 'Authenticator app',
+    totpHint: 'Enter a 6-digit code',
+    passkey: 'Passkey',
+    passkeyHint: 'Use your fingerprint, face or security key',
+    lastUsed: 'Last used',
+  },
+  passkey: {
+    waiting: 'Waiting for your passkey…',
+    verifying: 'Checking your passkey…',
+    cancelled: 'The passkey request was cancelled or timed out.',
+    failed: 'Your passkey couldn’t be checked.',
+  },
+  recovery: {
+    inputLabel: 'Recovery code',
+    submit: 'Confirm',
+    invalid: 'That recovery code didn’t work.',
+  },
   summary: {
     label: 'What you are approving',
     message: 'Message',

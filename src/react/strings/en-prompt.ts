@@ -1,9 +1,10 @@
 import type { MfaPromptStrings } from './types.js';
 
 /**
- * English for what every prompt may show: the steps of a step-up, and the headings of
- * enrollment. The rest (enrollment's screens, the recovery-code sheet, the discard question,
- * the action summaries) is in `en-on-demand.ts`, which loads with those parts.
+ * English for what every prompt may show: the authenticator-code step, and the headings and
+ * descriptions of the others. The rest (the method choice, the passkey and recovery-code
+ * steps, enrollment's screens, the recovery-code sheet, the discard question, the action
+ * summaries) is in `en-on-demand.ts`, which loads with those parts.
  */
 export const enPrompt: MfaPromptStrings = {
   locale: 'en',
@@ -32,14 +33,6 @@ export const enPrompt: MfaPromptStrings = {
   approving: 'You are approving: {summary}',
   close: 'Close',
   loading: 'Loading…',
-  chooseMethod: {
-    description: 'Choose how to confirm.',
-    totp: 'Authenticator app',
-    totpHint: 'Enter a 6-digit code',
-    passkey: 'Passkey',
-    passkeyHint: 'Use your fingerprint, face or security key',
-    lastUsed: 'Last used',
-  },
   useAnotherMethod: 'Use another method',
   lostAccess: 'Lost access? Use a recovery code',
   tryAgain: 'Try again',
@@ -55,19 +48,9 @@ export const enPrompt: MfaPromptStrings = {
     networkError: 'We couldn’t reach the server. Check your connection.',
     needAllDigits: 'Enter all 6 digits of the code.',
   },
-  passkey: {
-    description: 'Confirm with the passkey saved on this device or your security key.',
-    waiting: 'Waiting for your passkey…',
-    verifying: 'Checking your passkey…',
-    cancelled: 'The passkey request was cancelled or timed out.',
-    failed: 'Your passkey couldn’t be checked.',
-  },
-  recovery: {
-    description: 'Enter one of the recovery codes you saved. Each code works once.',
-    inputLabel: 'Recovery code',
-    submit: 'Confirm',
-    invalid: 'That recovery code didn’t work.',
-  },
+  // The rest of these two groups comes with their steps (en-on-demand.ts).
+  passkey: { description: 'Confirm with the passkey saved on this device or your security key.' },
+  recovery: { description: 'Enter one of the recovery codes you saved. Each code works once.' },
   success: 'Confirmed',
   successDetail: 'You’re all set.',
   loadError: 'We couldn’t load your sign-in methods.',

@@ -10,6 +10,8 @@ import type { MfaStrings } from './types.js';
 export const en: MfaStrings = {
   ...enPrompt,
   ...enOnDemand,
+  passkey: { ...enPrompt.passkey, ...enOnDemand.passkey },
+  recovery: { ...enPrompt.recovery, ...enOnDemand.recovery },
   enroll: { ...enPrompt.enroll, ...enOnDemand.enroll },
   recoveryCodes: { ...enPrompt.recoveryCodes, ...enOnDemand.recoveryCodes },
 };

@@ -217,21 +217,29 @@ export interface MfaSettingsStrings {
 /** Enrollment's words that the modal's heading needs before enrollment's screens have loaded. */
 type PromptEnrollKey = 'title' | 'description';
 type PromptRecoveryCodesKey = 'title';
+/** The passkey and recovery-code steps' words that the modal shows under the heading before those steps have loaded. */
+type PromptStepKey = 'description';
 
 /**
  * What the provider holds: the app's strings merged over the English every prompt may need up
  * front. The groups that only parts loaded on demand read may be partial there (the app's
  * overrides alone); those parts complete them over `en-on-demand.ts` (`completeStrings`).
  */
-export type MfaPromptStrings = Omit<MfaStrings, 'summary' | 'discard' | 'enroll' | 'recoveryCodes'> & {
+export type MfaPromptStrings = Omit<MfaStrings, 'summary' | 'discard' | 'enroll' | 'recoveryCodes' | 'chooseMethod' | 'passkey' | 'recovery'> & {
   enroll: Pick<MfaStrings['enroll'], PromptEnrollKey> & Partial<MfaStrings['enroll']>;
   recoveryCodes: Pick<MfaStrings['recoveryCodes'], PromptRecoveryCodesKey> & Partial<MfaStrings['recoveryCodes']>;
+  passkey: Pick<MfaStrings['passkey'], PromptStepKey> & Partial<MfaStrings['passkey']>;
+  recovery: Pick<MfaStrings['recovery'], PromptStepKey> & Partial<MfaStrings['recovery']>;
+  chooseMethod?: Partial<MfaStrings['chooseMethod']>;
   summary?: Partial<MfaStrings['summary']>;
   discard?: Partial<MfaStrings['discard']>;
 };
 
 /** The rest: what `completeStrings` adds to `MfaPromptStrings` to make `MfaStrings`. */
 export interface MfaOnDemandStrings {
+  chooseMethod: MfaStrings['chooseMethod'];
+  passkey: Omit<MfaStrings['passkey'], PromptStepKey>;
+  recovery: Omit<MfaStrings['recovery'], PromptStepKey>;
   summary: MfaStrings['summary'];
   discard: MfaStrings['discard'];
   enroll: Omit<MfaStrings['enroll'], PromptEnrollKey>;
