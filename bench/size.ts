@@ -100,8 +100,16 @@ async function buildApp(entry: Entry, perModule = false): Promise<{ chunks: AppC
       write: false,
       minify: true,
       target: 'es2022',
-      // The entry keeps its exports, as an app's module that uses them would.
-      rollupOptions: { input: file, preserveEntrySignatures: 'strict', external: externals(entry), output: { preserveModules: perModule } },
+      // The entry keeps its exports, as an app's module that uses them would, and may export
+      // more, as an app's entry chunk may: Vite builds an app with `preserveEntrySignatures:
+      // false`, so the modules an on-demand chunk shares with the page stay in the entry chunk.
+      // `'strict'` split each of them into a chunk of its own, gzipped alone, which no app ships.
+      rollupOptions: {
+        input: file,
+        preserveEntrySignatures: 'allow-extension',
+        external: externals(entry),
+        output: { preserveModules: perModule },
+      },
     },
   });
   const chunks = (Array.isArray(output) ? output[0]! : (output as { output: unknown[] })).output.filter(
