@@ -16,6 +16,7 @@ export function completeStrings(strings: MfaPromptStrings): MfaStrings {
   if (!whole) {
     whole = {
       ...strings,
+      approving: strings.approving ?? enOnDemand.approving,
       chooseMethod: { ...enOnDemand.chooseMethod, ...strings.chooseMethod },
       passkey: { ...enOnDemand.passkey, ...strings.passkey },
       recovery: { ...enOnDemand.recovery, ...strings.recovery },

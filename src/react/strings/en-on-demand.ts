@@ -7,6 +7,7 @@ import type { MfaOnDemandStrings } from './types.js';
  * without them never ships it.
  */
 export const enOnDemand: MfaOnDemandStrings = {
+  approving: 'You are approving: {summary}',
   chooseMethod: {
     description: 'Choose how to confirm.',
     totp: 'Authenticator app',

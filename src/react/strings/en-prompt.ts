@@ -30,7 +30,6 @@ export const enPrompt: MfaPromptStrings = {
     recovery: 'Enter a recovery code',
     error: 'Something went wrong',
   },
-  approving: 'You are approving: {summary}',
   close: 'Close',
   loading: 'Loading…',
   useAnotherMethod: 'Use another method',

@@ -225,18 +225,20 @@ type PromptStepKey = 'description';
  * front. The groups that only parts loaded on demand read may be partial there (the app's
  * overrides alone); those parts complete them over `en-on-demand.ts` (`completeStrings`).
  */
-export type MfaPromptStrings = Omit<MfaStrings, 'summary' | 'discard' | 'enroll' | 'recoveryCodes' | 'chooseMethod' | 'passkey' | 'recovery'> & {
+export type MfaPromptStrings = Omit<MfaStrings, 'approving' | 'summary' | 'discard' | 'enroll' | 'recoveryCodes' | 'chooseMethod' | 'passkey' | 'recovery'> & {
   enroll: Pick<MfaStrings['enroll'], PromptEnrollKey> & Partial<MfaStrings['enroll']>;
   recoveryCodes: Pick<MfaStrings['recoveryCodes'], PromptRecoveryCodesKey> & Partial<MfaStrings['recoveryCodes']>;
   passkey: Pick<MfaStrings['passkey'], PromptStepKey> & Partial<MfaStrings['passkey']>;
   recovery: Pick<MfaStrings['recovery'], PromptStepKey> & Partial<MfaStrings['recovery']>;
   chooseMethod?: Partial<MfaStrings['chooseMethod']>;
+  approving?: string;
   summary?: Partial<MfaStrings['summary']>;
   discard?: Partial<MfaStrings['discard']>;
 };
 
 /** The rest: what `completeStrings` adds to `MfaPromptStrings` to make `MfaStrings`. */
 export interface MfaOnDemandStrings {
+  approving: string;
   chooseMethod: MfaStrings['chooseMethod'];
   passkey: Omit<MfaStrings['passkey'], PromptStepKey>;
   recovery: Omit<MfaStrings['recovery'], PromptStepKey>;
