@@ -114,9 +114,12 @@ export function MfaProvider({
         ...(webauthn ? { webauthn } : {}),
         onSuccess: (event) => latest.current.onMfaCompletionSuccess?.(event),
         onFailure: (error, context) => latest.current.onMfaCompletionFailure?.(error, context),
-        // A passkey user's steps arrive with their methods, before they prompt.
+        // A passkey user's steps, and the WebAuthn client unless the app brings its own, arrive
+        // with their methods, before they prompt; a user without a passkey never fetches them.
         onMethodsLoaded: (loaded) => {
-          if (offersPasskey(loaded, enabled)) void preloadPasskeySteps().catch(() => undefined);
+          if (!offersPasskey(loaded, enabled)) return;
+          void preloadPasskeySteps().catch(() => undefined);
+          if (!webauthn) preloadWebAuthn();
         },
       }),
     // `enabled` is compared by value through `methodsKey`.
@@ -127,11 +130,6 @@ export function MfaProvider({
   // Bound in an effect, never during render: SSR must not bind a server-wide singleton. The
   // core's binding survives StrictMode's unmount-remount; a real unmount rejects open prompts.
   useEffect(() => mountController(controller), [controller]);
-  // The WebAuthn client is not in the first bundle: fetch it now, while nobody waits for it.
-  const usesDefaultWebAuthn = !webauthn && enabled.includes('passkey');
-  useEffect(() => {
-    if (usesDefaultWebAuthn) preloadWebAuthn();
-  }, [usesDefaultWebAuthn]);
   // Likewise the renderers of action summaries and the payload digest, so a signature's prompt
   // opens with its summary and binds its payload without a fetch.
   useEffect(() => {

@@ -33,7 +33,7 @@ export interface WebAuthnSeam {
   cancelCeremony?(): void;
 }
 
-/** Starts loading SimpleWebAuthn (the provider calls it once passkeys are possible), so a ceremony never waits for it. */
+/** Starts loading SimpleWebAuthn (the provider calls it once the user's methods show a passkey), so a ceremony never waits for it. */
 export function preloadWebAuthn(): void {
   if (browserSupportsWebAuthn()) void simpleWebAuthn.load().catch(() => undefined);
 }
