@@ -191,10 +191,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   // The common case first: a right code from a user with no failures counted and no lock. The
   // user's row is locked (FOR UPDATE, so concurrent attempts still apply one by one) but not
   // rewritten, where the count used to go up and straight back to zero: two row versions less
-  // per verification. Every other case takes the path of version 6 unchanged. The event
-  // overload of version 7 calls this one, so it gains the same.
+  // per verification. Every other case goes to the function of version 6, kept under a new
+  // name. The event overload of version 7 calls this one by name, so it gains the same.
   `
-  CREATE OR REPLACE FUNCTION mfa_attempt_totp_step(
+  ALTER FUNCTION mfa_attempt_totp_step(TEXT, TEXT, BIGINT, BIGINT, INTEGER, BIGINT, BIGINT, INTEGER)
+    RENAME TO mfa_counted_totp_step;
+  CREATE FUNCTION mfa_attempt_totp_step(
     p_user TEXT, p_device TEXT, p_step BIGINT, p_now BIGINT,
     p_max INTEGER, p_lock_ms BIGINT, p_max_lock_ms BIGINT, p_permanent INTEGER
   ) RETURNS TABLE (r_allowed BOOLEAN, r_accepted BOOLEAN, r_failures INTEGER, r_locked_until BIGINT)
@@ -214,29 +216,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
         END IF;
       END IF;
     END IF;
-    INSERT INTO mfa_users (user_id) VALUES (p_user) ON CONFLICT DO NOTHING;
-    UPDATE mfa_users AS u SET
-      failures = u.failures + 1,
-      locked_until = CASE
-        WHEN u.failures + 1 < p_permanent AND (u.failures + 1) % p_max = 0
-        THEN p_now + LEAST(p_lock_ms * (1::bigint << LEAST((u.failures + 1) / p_max - 1, 30)), p_max_lock_ms)
-        ELSE NULL END
-    WHERE u.user_id = p_user AND (u.locked_until IS NULL OR u.locked_until <= p_now) AND u.failures < p_permanent
-    RETURNING u.failures, u.locked_until INTO v_failures, v_locked;
-    IF NOT FOUND THEN
-      RETURN QUERY SELECT FALSE, FALSE, u.failures, u.locked_until FROM mfa_users AS u WHERE u.user_id = p_user;
-      RETURN;
-    END IF;
-    IF p_step IS NOT NULL THEN
-      UPDATE totp_devices AS d SET last_step = p_step, last_used_at = p_now, verified_at = COALESCE(d.verified_at, p_now)
-      WHERE d.user_id = p_user AND d.id = p_device AND (d.last_step IS NULL OR d.last_step < p_step);
-      IF FOUND THEN
-        UPDATE mfa_users AS u SET failures = 0, locked_until = NULL WHERE u.user_id = p_user;
-        RETURN QUERY SELECT TRUE, TRUE, 0, NULL::BIGINT;
-        RETURN;
-      END IF;
-    END IF;
-    RETURN QUERY SELECT TRUE, FALSE, v_failures, v_locked;
+    RETURN QUERY SELECT * FROM mfa_counted_totp_step(p_user, p_device, p_step, p_now, p_max, p_lock_ms, p_max_lock_ms, p_permanent);
   END
   $fn$;
   `,

@@ -132,45 +132,28 @@ export class SqliteMfaStore implements MfaStore {
     // One transaction, so one commit, for the writes of a TOTP attempt, its audit event included.
     // IMMEDIATE: it reads the lockout state before it writes, so it takes the write lock first.
     const attempt = this.db.transaction(
-      (userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy, granted: SecurityEventRecord | undefined) =>
-        this.acceptCleanAttempt(userId, id, step, now, granted) ?? this.countedAttempt(userId, id, step, now, policy, granted),
+      (userId: string, id: string, step: number | null, now: number, policy: LockoutPolicy, granted: SecurityEventRecord | undefined) => {
+        const accept = () => step !== null && this.stmt.acceptStep.run({ userId, id, step, now }).changes === 1;
+        // The common case, a right code from a user with no failures counted and no lock, leaves
+        // the user's row as it is (the count would go up and straight back to zero).
+        if (step !== null && this.hasNothingCounted(userId) && accept()) return this.acceptedAttempt(granted);
+        // Any other attempt is counted as a failure first, and cleared only if its step is accepted.
+        const reservation = this.reserve(userId, now, policy);
+        if (!reservation.allowed || !accept()) return { ...reservation, accepted: false };
+        this.stmt.resetAttempts.run(userId);
+        return this.acceptedAttempt(granted);
+      },
     );
     this.totpAttempt = attempt.immediate;
   }
 
-  /**
-   * The common case, a right code from a user with no failures counted and no lock: the step is
-   * accepted and the user's row is left as it is (the count would go up and straight back to
-   * zero). Undefined for every other case, which `countedAttempt` decides.
-   */
-  private acceptCleanAttempt(
-    userId: string,
-    id: string,
-    step: number | null,
-    now: number,
-    granted: SecurityEventRecord | undefined,
-  ): TotpAttemptResult | undefined {
-    if (step === null) return undefined;
+  private hasNothingCounted(userId: string): boolean {
     const user = this.stmt.getLockout.get(userId) as Row | undefined;
-    if (user && (user.failures !== 0 || user.locked_until !== null)) return undefined;
-    if (this.stmt.acceptStep.run({ userId, id, step, now }).changes !== 1) return undefined;
-    if (granted) this.stmt.insertEvent.run(granted);
-    return { allowed: true, failures: 0, lockedUntil: null, accepted: true, ...(granted ? { grantedRecorded: true } : {}) };
+    return !user || (user.failures === 0 && user.locked_until === null);
   }
 
-  /** Any other attempt: counted as a failure first, and cleared only if its step is accepted. */
-  private countedAttempt(
-    userId: string,
-    id: string,
-    step: number | null,
-    now: number,
-    policy: LockoutPolicy,
-    granted: SecurityEventRecord | undefined,
-  ): TotpAttemptResult {
-    const reservation = this.reserve(userId, now, policy);
-    if (!reservation.allowed || step === null) return { ...reservation, accepted: false };
-    if (this.stmt.acceptStep.run({ userId, id, step, now }).changes !== 1) return { ...reservation, accepted: false };
-    this.stmt.resetAttempts.run(userId);
+  /** An accepted step, with its audit event written in the same transaction when given. */
+  private acceptedAttempt(granted: SecurityEventRecord | undefined): TotpAttemptResult {
     if (granted) this.stmt.insertEvent.run(granted);
     return { allowed: true, failures: 0, lockedUntil: null, accepted: true, ...(granted ? { grantedRecorded: true } : {}) };
   }
